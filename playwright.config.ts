@@ -1,0 +1,41 @@
+import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './scripts/findChromium.ts';
+
+const APP_PORT = 4173;
+export const MOCK_AGENTOS_PORT = 7787;
+/** The key the stand-alone mock AgentOS requires, to test the 401 → key path. */
+export const MOCK_AGENTOS_KEY = 'e2e-secret-key';
+
+const executablePath = findChromium() ?? undefined;
+
+export default defineConfig({
+  testDir: 'e2e',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  retries: process.env.CI ? 1 : 0,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list']],
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${APP_PORT}`,
+    browserName: 'chromium',
+    launchOptions: { executablePath, args: CHROMIUM_ARGS },
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+  },
+  webServer: [
+    {
+      // The production build, as users get it; with no config.json it runs on demo data.
+      command: `npx vite preview --port ${APP_PORT} --strictPort`,
+      url: `http://localhost:${APP_PORT}`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // A real HTTP server speaking the same mock handlers, for the "real AgentOS" paths.
+      command: `npx tsx scripts/mock-server.ts --port ${MOCK_AGENTOS_PORT} --key ${MOCK_AGENTOS_KEY}`,
+      url: `http://127.0.0.1:${MOCK_AGENTOS_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+    },
+  ],
+});

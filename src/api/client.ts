@@ -1,0 +1,264 @@
+import { z } from 'zod';
+import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors';
+import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
+import {
+  configResponseSchema,
+  errorBodySchema,
+  filterSchemaResponseSchema,
+  healthResponseSchema,
+  paginatedSchema,
+  sessionStatsResponseSchema,
+  traceListResponseSchema,
+  traceSessionStatsSchema,
+  type ConfigResponse,
+  type FilterExpr,
+  type FilterSchemaResponse,
+  type SessionStatsResponse,
+  type TraceDetail,
+  type TraceListResponse,
+  type TraceNode,
+  type PaginationMeta,
+} from './schemas';
+
+/** Query parameters of GET /traces, under the API's own names. */
+export interface TraceListParams {
+  page?: number;
+  limit?: number;
+  status?: string;
+  run_id?: string;
+  session_id?: string;
+  user_id?: string;
+  agent_id?: string;
+  team_id?: string;
+  workflow_id?: string;
+  /** ISO 8601 with a zone. */
+  start_time?: string;
+  end_time?: string;
+}
+
+/** Query parameters of GET /trace_session_stats. */
+export interface SessionStatsParams {
+  page?: number;
+  limit?: number;
+  user_id?: string;
+  agent_id?: string;
+  team_id?: string;
+  workflow_id?: string;
+  start_time?: string;
+  end_time?: string;
+}
+
+export interface SearchParams {
+  filter: FilterExpr | null;
+  page: number;
+  limit: number;
+}
+
+export interface ApiClientOptions {
+  baseUrl: string;
+  securityKey?: string | null;
+  dbId?: string | null;
+  /** A request that hangs is abandoned after this long. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+export type ApiClient = ReturnType<typeof createApiClient>;
+
+type QueryValue = string | number | undefined | null;
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+export function createApiClient(options: ApiClientOptions) {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const dbId = options.dbId ?? null;
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
+    const url = new URL(baseUrl + path);
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined && value !== null && value !== '')
+        url.searchParams.set(key, String(value));
+    }
+    return url.href;
+  }
+
+  async function request(
+    path: string,
+    init: { query?: Record<string, QueryValue>; body?: unknown; signal?: AbortSignal },
+  ): Promise<{ json: unknown; url: string }> {
+    const url = buildUrl(path, init.query);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The key goes only to the configured endpoint: every URL here is built from baseUrl.
+    if (options.securityKey) headers.Authorization = `Bearer ${options.securityKey}`;
+    if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+
+    const controller = new AbortController();
+    const abort = () => controller.abort(init.signal?.reason);
+    if (init.signal?.aborted) abort();
+    init.signal?.addEventListener('abort', abort, { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+
+    try {
+      let response: Response;
+      try {
+        response = await doFetch(url, {
+          method: init.body === undefined ? 'GET' : 'POST',
+          headers,
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          signal: controller.signal,
+        });
+      } catch (error) {
+        if (timedOut) throw new TimeoutError(url, timeoutMs);
+        if (init.signal?.aborted) throw error;
+        throw new NetworkError(url);
+      }
+      const text = await response.text();
+      if (!response.ok) throw httpErrorFrom(response, text, url);
+      return { json: parseJsonBody(text, response, url), url };
+    } catch (error) {
+      if (timedOut && !(error instanceof TimeoutError)) throw new TimeoutError(url, timeoutMs);
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      init.signal?.removeEventListener('abort', abort);
+    }
+  }
+
+  async function get<T extends z.ZodType>(
+    schema: T,
+    path: string,
+    query: Record<string, QueryValue>,
+    signal?: AbortSignal,
+  ): Promise<z.infer<T>> {
+    const { json, url } = await request(path, { query, signal });
+    return parseWithSchema(schema, json, '$', url);
+  }
+
+  const withDb = <T extends object>(query: T) => ({ ...query, db_id: dbId });
+
+  return {
+    /** Identifies what this client reads, for query keys. The key is deliberately not part of it. */
+    scope: { baseUrl, dbId } as const,
+
+    listTraces(params: TraceListParams, signal?: AbortSignal): Promise<TraceListResponse> {
+      return get(traceListResponseSchema, '/traces', withDb({ ...params }), signal);
+    },
+
+    async getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDetail> {
+      const { json, url } = await request(`/traces/${encodeURIComponent(traceId)}`, {
+        query: withDb({}),
+        signal,
+      });
+      return parseTraceDetail(json, url);
+    },
+
+    async getSpan(traceId: string, spanId: string, signal?: AbortSignal): Promise<TraceNode> {
+      const { json, url } = await request(`/traces/${encodeURIComponent(traceId)}`, {
+        query: withDb({ span_id: spanId }),
+        signal,
+      });
+      return parseTraceNode(json, url);
+    },
+
+    getFilterSchema(signal?: AbortSignal): Promise<FilterSchemaResponse> {
+      return get(filterSchemaResponseSchema, '/traces/filter-schema', withDb({}), signal);
+    },
+
+    /** POST /traces/search grouped by run: a page of whole traces. */
+    async searchTraces(
+      params: SearchParams,
+      signal?: AbortSignal,
+    ): Promise<{ data: TraceDetail[]; meta: PaginationMeta }> {
+      const { json, url } = await request('/traces/search', {
+        query: withDb({}),
+        body: { ...params, group_by: 'run' },
+        signal,
+      });
+      // The envelope first, then each whole tree with the iterative tree parser.
+      const page = parseWithSchema(paginatedSchema(z.unknown()), json, '$', url);
+      const data = page.data.map((item, index) => parseTraceDetailAt(item, index, url));
+      return { data, meta: page.meta };
+    },
+
+    /** POST /traces/search grouped by session: a page of session stats. */
+    async searchSessions(
+      params: SearchParams,
+      signal?: AbortSignal,
+    ): Promise<SessionStatsResponse> {
+      const { json, url } = await request('/traces/search', {
+        query: withDb({}),
+        body: { ...params, group_by: 'session' },
+        signal,
+      });
+      return parseWithSchema(paginatedSchema(traceSessionStatsSchema), json, '$', url);
+    },
+
+    getSessionStats(
+      params: SessionStatsParams,
+      signal?: AbortSignal,
+    ): Promise<SessionStatsResponse> {
+      return get(sessionStatsResponseSchema, '/trace_session_stats', withDb({ ...params }), signal);
+    },
+
+    getConfig(signal?: AbortSignal): Promise<ConfigResponse> {
+      return get(configResponseSchema, '/config', {}, signal);
+    },
+
+    async getHealth(signal?: AbortSignal): Promise<unknown> {
+      return get(healthResponseSchema, '/health', {}, signal);
+    },
+  };
+}
+
+function parseTraceDetailAt(item: unknown, index: number, url: string): TraceDetail {
+  try {
+    return parseTraceDetail(item, url);
+  } catch (error) {
+    if (error instanceof SchemaError) {
+      throw new SchemaError(error.path.replace(/^\$/, `$.data[${index}]`), error.expected, url);
+    }
+    throw error;
+  }
+}
+
+function parseJsonBody(text: string, response: Response, url: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    const type = response.headers.get('content-type') ?? 'unknown content type';
+    throw new SchemaError('$', `a JSON body, but got ${type} that is not JSON`, url);
+  }
+}
+
+function httpErrorFrom(response: Response, text: string, url: string): HttpError {
+  let body: unknown = null;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    /* an HTML error page from a proxy, or nothing at all */
+  }
+  const parsed = errorBodySchema.safeParse(body);
+  if (parsed.success) {
+    return new HttpError(
+      response.status,
+      parsed.data.detail,
+      url,
+      parsed.data.error_code ?? undefined,
+    );
+  }
+  const fallback = response.statusText || 'The server answered with an error and no detail';
+  const looksHtml = /^\s*</.test(text);
+  return new HttpError(
+    response.status,
+    looksHtml
+      ? `${fallback} (the answer was an HTML page, not JSON: is a proxy in the way?)`
+      : fallback,
+    url,
+  );
+}

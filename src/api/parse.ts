@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import { SchemaError } from './errors';
+import { formatJsonPath } from './jsonPath';
+import {
+  traceDetailFieldsSchema,
+  traceNodeFieldsSchema,
+  type TraceDetail,
+  type TraceNode,
+} from './schemas';
+
+/** Validates `json` against `schema`, or throws a SchemaError naming the first wrong path. */
+export function parseWithSchema<T extends z.ZodType>(
+  schema: T,
+  json: unknown,
+  root = '$',
+  url?: string,
+): z.infer<T> {
+  const result = schema.safeParse(json);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  throw new SchemaError(
+    formatJsonPath(issue?.path ?? [], root),
+    issue ? describeIssue(issue) : 'a valid value',
+    url,
+  );
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // zod's messages read "Invalid input: expected string, received number"; keep the useful half.
+  return issue.message.replace(/^Invalid input: /, '');
+}
+
+/** A single span, as GET /traces/{id}?span_id= answers it. */
+export function parseTraceNode(json: unknown, url?: string): TraceNode {
+  return parseTraceTree([json], '$', url)[0] as TraceNode;
+}
+
+export function parseTraceDetail(json: unknown, url?: string): TraceDetail {
+  const fields = parseWithSchema(traceDetailFieldsSchema, json, '$', url);
+  return { ...fields, tree: parseTraceTree(fields.tree, '$.tree', url) };
+}
+
+interface PendingNode {
+  raw: unknown;
+  target: TraceNode[];
+  index: number;
+  parent: PendingNode | null;
+}
+
+/**
+ * Validates a span tree node by node with an explicit stack. Trees can be 100,000 spans and
+ * 10,000 levels deep, which a recursive schema would not survive. The JSON path of a failure is
+ * rebuilt from parent links only when something is wrong, so the happy path stays cheap.
+ */
+export function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): TraceNode[] {
+  const result: TraceNode[] = new Array<TraceNode>(roots.length);
+  const stack: PendingNode[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push({ raw: roots[i], target: result, index: i, parent: null });
+  }
+  while (stack.length > 0) {
+    const pending = stack.pop() as PendingNode;
+    const parsed = traceNodeFieldsSchema.safeParse(pending.raw);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new SchemaError(
+        formatJsonPath([...nodePath(pending), ...(issue?.path ?? [])], rootPath),
+        issue ? describeIssue(issue) : 'a span object',
+        url,
+      );
+    }
+    const node = parsed.data as TraceNode;
+    pending.target[pending.index] = node;
+    const rawChildren = parsed.data.spans;
+    if (rawChildren) {
+      const children = new Array<TraceNode>(rawChildren.length);
+      node.spans = children;
+      for (let i = rawChildren.length - 1; i >= 0; i--) {
+        stack.push({ raw: rawChildren[i], target: children, index: i, parent: pending });
+      }
+    }
+  }
+  return result;
+}
+
+function nodePath(pending: PendingNode): PropertyKey[] {
+  const segments: PropertyKey[] = [];
+  for (let at: PendingNode | null = pending; at; at = at.parent) {
+    segments.push(at.index);
+    if (at.parent) segments.push('spans');
+  }
+  return segments.reverse();
+}

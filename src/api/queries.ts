@@ -1,0 +1,99 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } from './client';
+import { createApiClient } from './client';
+import { baseUrlOf, useConnection } from './connection';
+
+type Scope = ApiClient['scope'];
+
+/**
+ * Every query key the app uses, from one place. Keys start with the connection's scope
+ * (endpoint and database), so two servers' answers never mix in the cache.
+ */
+export const queryKeys = {
+  all: (scope: Scope) => ['agentos', scope.baseUrl, scope.dbId] as const,
+  traceLists: (scope: Scope) => [...queryKeys.all(scope), 'traces', 'list'] as const,
+  traceList: (scope: Scope, params: TraceListParams) =>
+    [...queryKeys.traceLists(scope), params] as const,
+  traceDetail: (scope: Scope, traceId: string) =>
+    [...queryKeys.all(scope), 'traces', 'detail', traceId] as const,
+  span: (scope: Scope, traceId: string, spanId: string) =>
+    [...queryKeys.traceDetail(scope, traceId), 'span', spanId] as const,
+  filterSchema: (scope: Scope) => [...queryKeys.all(scope), 'filter-schema'] as const,
+  search: (scope: Scope, params: SearchParams) =>
+    [...queryKeys.all(scope), 'traces', 'search', params] as const,
+  sessionStats: (scope: Scope, params: SessionStatsParams) =>
+    [...queryKeys.all(scope), 'sessions', params] as const,
+  config: (scope: Scope) => ['agentos', scope.baseUrl, 'config'] as const,
+  health: (scope: Scope) => ['agentos', scope.baseUrl, 'health'] as const,
+};
+
+/** `queryOptions` for every endpoint, bound to one client. */
+export function createApiQueries(client: ApiClient) {
+  const { scope } = client;
+  return {
+    client,
+    traceList: (params: TraceListParams) =>
+      queryOptions({
+        queryKey: queryKeys.traceList(scope, params),
+        queryFn: ({ signal }) => client.listTraces(params, signal),
+        // The previous page stays on screen while the next one loads.
+        placeholderData: keepPreviousData,
+      }),
+    traceDetail: (traceId: string) =>
+      queryOptions({
+        queryKey: queryKeys.traceDetail(scope, traceId),
+        queryFn: ({ signal }) => client.getTrace(traceId, signal),
+        // A trace does not change once written; refetching a 100k-span tree is expensive.
+        staleTime: 5 * 60_000,
+      }),
+    span: (traceId: string, spanId: string) =>
+      queryOptions({
+        queryKey: queryKeys.span(scope, traceId, spanId),
+        queryFn: ({ signal }) => client.getSpan(traceId, spanId, signal),
+        staleTime: 5 * 60_000,
+      }),
+    filterSchema: () =>
+      queryOptions({
+        queryKey: queryKeys.filterSchema(scope),
+        queryFn: ({ signal }) => client.getFilterSchema(signal),
+        staleTime: Infinity,
+      }),
+    search: (params: SearchParams) =>
+      queryOptions({
+        queryKey: queryKeys.search(scope, params),
+        queryFn: ({ signal }) => client.searchTraces(params, signal),
+        placeholderData: keepPreviousData,
+      }),
+    sessionStats: (params: SessionStatsParams) =>
+      queryOptions({
+        queryKey: queryKeys.sessionStats(scope, params),
+        queryFn: ({ signal }) => client.getSessionStats(params, signal),
+        placeholderData: keepPreviousData,
+      }),
+    config: () =>
+      queryOptions({
+        queryKey: queryKeys.config(scope),
+        queryFn: ({ signal }) => client.getConfig(signal),
+        staleTime: 10 * 60_000,
+      }),
+  };
+}
+
+export type ApiQueries = ReturnType<typeof createApiQueries>;
+
+/** The queries for the current connection; a new client only when the connection changes. */
+export function useApiQueries(): ApiQueries {
+  const connection = useConnection();
+  return useMemo(
+    () =>
+      createApiQueries(
+        createApiClient({
+          baseUrl: baseUrlOf(connection),
+          securityKey: connection.securityKey,
+          dbId: connection.dbId,
+        }),
+      ),
+    [connection],
+  );
+}

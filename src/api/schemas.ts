@@ -1,0 +1,180 @@
+import { z } from 'zod';
+
+/**
+ * Schemas of every AgentOS answer the viewer reads (../shared/agentos-api.md).
+ * Types are inferred from them; nothing here is written twice.
+ *
+ * Rules that follow from the server's quirks:
+ * - optional fields accept both absent and `null` (`nullish`);
+ * - unknown extra fields are kept (`looseObject`), so newer servers still validate and the
+ *   "Raw JSON" view shows everything that was sent;
+ * - `type` and `status` stay open strings: unknown span kinds are shown, not rejected.
+ */
+
+const optionalString = z.string().nullish();
+
+export const traceStatusSchema = z.string();
+export type TraceStatus = 'OK' | 'ERROR' | 'UNSET' | (string & {});
+
+const traceIdsShape = {
+  run_id: optionalString,
+  session_id: optionalString,
+  user_id: optionalString,
+  agent_id: optionalString,
+  team_id: optionalString,
+  workflow_id: optionalString,
+};
+
+export const traceSummarySchema = z.looseObject({
+  trace_id: z.string(),
+  name: z.string(),
+  status: traceStatusSchema,
+  duration: z.string(),
+  start_time: z.string(),
+  end_time: z.string(),
+  created_at: z.string(),
+  total_spans: z.number().int(),
+  error_count: z.number().int(),
+  input: optionalString,
+  ...traceIdsShape,
+});
+export type TraceSummary = z.infer<typeof traceSummarySchema>;
+
+/**
+ * One span without its children. The tree is validated node by node with this schema by
+ * `parseTraceTree` (an explicit stack, not recursion), because real trees are up to 100,000
+ * spans and 10,000 levels deep: a recursive schema would overflow the stack there.
+ */
+const traceNodeBaseSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  type: z.string(),
+  duration: z.string(),
+  start_time: z.string(),
+  end_time: z.string(),
+  status: traceStatusSchema,
+  input: optionalString,
+  output: optionalString,
+  error: optionalString,
+  step_type: optionalString,
+  metadata: z.record(z.string(), z.unknown()).nullish(),
+  extra_data: z.record(z.string(), z.unknown()).nullish(),
+});
+/** Children are checked by the caller, one node at a time. */
+export const traceNodeFieldsSchema = traceNodeBaseSchema.extend({
+  spans: z.array(z.unknown()).nullish(),
+});
+export type TraceNode = z.infer<typeof traceNodeBaseSchema> & { spans?: TraceNode[] | null };
+
+const traceDetailBaseSchema = traceSummarySchema.extend({
+  output: optionalString,
+  error: optionalString,
+});
+export const traceDetailFieldsSchema = traceDetailBaseSchema.extend({ tree: z.array(z.unknown()) });
+export type TraceDetail = z.infer<typeof traceDetailBaseSchema> & { tree: TraceNode[] };
+
+export const paginationMetaSchema = z.looseObject({
+  page: z.number().int(),
+  limit: z.number().int(),
+  total_pages: z.number().int(),
+  total_count: z.number().int(),
+  search_time_ms: z.number().nullish(),
+});
+export type PaginationMeta = z.infer<typeof paginationMetaSchema>;
+
+export function paginatedSchema<T extends z.ZodType>(item: T) {
+  return z.looseObject({ data: z.array(item), meta: paginationMetaSchema });
+}
+
+export const traceListResponseSchema = paginatedSchema(traceSummarySchema);
+export type TraceListResponse = z.infer<typeof traceListResponseSchema>;
+
+export const traceSessionStatsSchema = z.looseObject({
+  session_id: z.string(),
+  user_id: optionalString,
+  agent_id: optionalString,
+  team_id: optionalString,
+  workflow_id: optionalString,
+  total_traces: z.number().int(),
+  first_trace_at: z.string(),
+  last_trace_at: z.string(),
+});
+export type TraceSessionStats = z.infer<typeof traceSessionStatsSchema>;
+export const sessionStatsResponseSchema = paginatedSchema(traceSessionStatsSchema);
+export type SessionStatsResponse = z.infer<typeof sessionStatsResponseSchema>;
+
+export const filterFieldSchema = z.looseObject({
+  key: z.string(),
+  label: z.string().nullish(),
+  type: z.string(),
+  operators: z.array(z.string()),
+  values: z.array(z.string()).nullish(),
+});
+export type FilterField = z.infer<typeof filterFieldSchema>;
+
+export const filterSchemaResponseSchema = z.looseObject({
+  fields: z.array(filterFieldSchema),
+  logical_operators: z.array(z.string()).nullish(),
+});
+export type FilterSchemaResponse = z.infer<typeof filterSchemaResponseSchema>;
+
+/** The search DSL of POST /traces/search. IN carries a plural `values`. */
+export type FilterCondition =
+  | {
+      op: 'EQ' | 'NEQ' | 'GT' | 'GTE' | 'LT' | 'LTE' | 'CONTAINS' | 'STARTSWITH';
+      key: string;
+      value: unknown;
+    }
+  | { op: 'IN'; key: string; values: unknown[] };
+export type FilterExpr =
+  | FilterCondition
+  | { op: 'AND' | 'OR'; conditions: FilterExpr[] }
+  | { op: 'NOT'; condition: FilterExpr };
+
+export type SearchGroupBy = 'run' | 'session';
+export interface SearchRequest {
+  filter: FilterExpr | null;
+  group_by: SearchGroupBy;
+  page: number;
+  limit: number;
+}
+
+export const configResponseSchema = z.looseObject({
+  os_id: optionalString,
+  name: optionalString,
+  databases: z.array(z.string()).nullish(),
+  os_database: optionalString,
+  agents: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
+  teams: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
+  workflows: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
+  traces: z
+    .looseObject({
+      display_name: optionalString,
+      dbs: z
+        .array(
+          z.looseObject({
+            db_id: z.string(),
+            domain_config: z.looseObject({ display_name: optionalString }).nullish(),
+            tables: z.array(z.string()).nullish(),
+          }),
+        )
+        .nullish(),
+    })
+    .nullish(),
+});
+export type ConfigResponse = z.infer<typeof configResponseSchema>;
+
+export const healthResponseSchema = z.unknown();
+
+/** Error bodies: `detail` is a string, except FastAPI's 422, where it is an array. */
+export const validationIssueSchema = z.looseObject({
+  loc: z.array(z.union([z.string(), z.number()])).nullish(),
+  msg: z.string(),
+  type: z.string().nullish(),
+});
+export type ValidationIssue = z.infer<typeof validationIssueSchema>;
+export const errorBodySchema = z.looseObject({
+  detail: z.union([z.string(), z.array(validationIssueSchema)]),
+  error_code: optionalString,
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;

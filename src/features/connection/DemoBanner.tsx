@@ -1,0 +1,19 @@
+import { setConnectionSettingsOpen } from '../../api/connection';
+
+export function DemoBanner() {
+  return (
+    <div className="demo-banner" role="note" aria-label="Demo mode">
+      <span>
+        You are looking at <strong>demo data</strong>, generated in your browser. To see your own
+        traces, connect to your AgentOS (its URL, and a security key if it has one).
+      </span>
+      <button
+        type="button"
+        className="button primary"
+        onClick={() => setConnectionSettingsOpen(true)}
+      >
+        Connect to AgentOS
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import type { TraceNode } from '../../../api/schemas';
+import { parseTimestampUs } from '../../../lib/time';
+
+/**
+ * The span tree as flat arrays in depth-first (pre-)order, built in one iterative pass: trees
+ * can be 100,000 spans and 10,000 levels deep, so nothing here recurses, and per-span data lives
+ * in typed arrays rather than per-span objects.
+ *
+ * The subtree of span `i` is the index range [i, i + subtreeSize[i]).
+ */
+export interface SpanTree {
+  count: number;
+  /** The nodes as the server sent them (for the panel and the raw JSON view). */
+  nodes: TraceNode[];
+  parentIndex: Int32Array;
+  depth: Int32Array;
+  subtreeSize: Int32Array;
+  childCount: Int32Array;
+  /** Epoch microseconds; NaN when the server sent something unparsable. */
+  startUs: Float64Array;
+  endUs: Float64Array;
+  isError: Uint8Array;
+  /** Number of ERROR spans in the subtree, the span included. */
+  subtreeErrors: Int32Array;
+  indexById: Map<string, number>;
+  rootCount: number;
+  maxDepth: number;
+  /** Earliest start and latest end over all spans: the shared time axis. */
+  startBoundUs: number;
+  endBoundUs: number;
+  /** Span ids seen more than once; later copies keep their place but links go to the first. */
+  duplicateIds: string[];
+}
+
+export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
+  const nodes: TraceNode[] = [];
+  const parents: number[] = [];
+  const depths: number[] = [];
+
+  // Pre-order DFS with an explicit stack; children pushed in reverse to keep their order.
+  const stack: { node: TraceNode; parent: number; depth: number }[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push({ node: roots[i] as TraceNode, parent: -1, depth: 0 });
+  }
+  while (stack.length > 0) {
+    const { node, parent, depth } = stack.pop()!;
+    const index = nodes.length;
+    nodes.push(node);
+    parents.push(parent);
+    depths.push(depth);
+    const children = node.spans;
+    if (children) {
+      for (let c = children.length - 1; c >= 0; c--) {
+        stack.push({ node: children[c] as TraceNode, parent: index, depth: depth + 1 });
+      }
+    }
+  }
+
+  const count = nodes.length;
+  const parentIndex = Int32Array.from(parents);
+  const depth = Int32Array.from(depths);
+  const subtreeSize = new Int32Array(count).fill(1);
+  const childCount = new Int32Array(count);
+  const startUs = new Float64Array(count);
+  const endUs = new Float64Array(count);
+  const isError = new Uint8Array(count);
+  const subtreeErrors = new Int32Array(count);
+  const indexById = new Map<string, number>();
+  const duplicateIds: string[] = [];
+  let startBoundUs = Infinity;
+  let endBoundUs = -Infinity;
+  let maxDepth = 0;
+
+  for (let i = 0; i < count; i++) {
+    const node = nodes[i] as TraceNode;
+    const start = parseTimestampUs(node.start_time);
+    const end = parseTimestampUs(node.end_time);
+    startUs[i] = start;
+    endUs[i] = end;
+    if (start < startBoundUs) startBoundUs = start;
+    if (end > endBoundUs) endBoundUs = end;
+    isError[i] = node.status === 'ERROR' ? 1 : 0;
+    if (depth[i]! > maxDepth) maxDepth = depth[i]!;
+    if (indexById.has(node.id)) duplicateIds.push(node.id);
+    else indexById.set(node.id, i);
+  }
+
+  // Children come after their parent in pre-order, so a reverse sweep sums subtrees bottom-up.
+  for (let i = count - 1; i >= 0; i--) {
+    subtreeErrors[i]! += isError[i]!;
+    const parent = parentIndex[i]!;
+    if (parent >= 0) {
+      subtreeSize[parent]! += subtreeSize[i]!;
+      subtreeErrors[parent]! += subtreeErrors[i]!;
+      childCount[parent]! += 1;
+    }
+  }
+
+  if (!Number.isFinite(startBoundUs) || !Number.isFinite(endBoundUs)) {
+    startBoundUs = 0;
+    endBoundUs = 0;
+  }
+
+  return {
+    count,
+    nodes,
+    parentIndex,
+    depth,
+    subtreeSize,
+    childCount,
+    startUs,
+    endUs,
+    isError,
+    subtreeErrors,
+    indexById,
+    rootCount: roots.length,
+    maxDepth,
+    startBoundUs,
+    endBoundUs,
+    duplicateIds,
+  };
+}
+
+/**
+ * The rows to show: pre-order, skipping the subtrees of collapsed spans. O(visible + collapsed).
+ */
+export function flattenVisibleRows(tree: SpanTree, collapsed: ReadonlySet<number>): Int32Array {
+  const rows = new Int32Array(tree.count);
+  let length = 0;
+  for (let i = 0; i < tree.count;) {
+    rows[length++] = i;
+    i += collapsed.has(i) ? tree.subtreeSize[i]! : 1;
+  }
+  return rows.subarray(0, length);
+}

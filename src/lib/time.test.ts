@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { formatDuration, formatRelative, parseTimestampUs } from './time';
+
+const BASE_MS = Date.UTC(2025, 10, 19, 10, 30, 0);
+
+describe('parseTimestampUs', () => {
+  it('keeps all six fractional digits', () => {
+    expect(parseTimestampUs('2025-11-19T10:30:00.123456Z')).toBe(BASE_MS * 1000 + 123_456);
+  });
+
+  it('reads Z, +00:00 and no zone as the same UTC instant', () => {
+    const expected = BASE_MS * 1000 + 104_233;
+    expect(parseTimestampUs('2025-11-19T10:30:00.104233Z')).toBe(expected);
+    expect(parseTimestampUs('2025-11-19T10:30:00.104233+00:00')).toBe(expected);
+    expect(parseTimestampUs('2025-11-19T10:30:00.104233')).toBe(expected);
+  });
+
+  it('applies offsets', () => {
+    expect(parseTimestampUs('2025-11-19T16:00:00+05:30')).toBe(BASE_MS * 1000);
+    expect(parseTimestampUs('2025-11-19T05:30:00-0500')).toBe(BASE_MS * 1000);
+  });
+
+  it('accepts 0 to 6 fraction digits and no seconds', () => {
+    expect(parseTimestampUs('2025-11-19T10:30:00.5Z')).toBe(BASE_MS * 1000 + 500_000);
+    expect(parseTimestampUs('2025-11-19T10:30:00.12Z')).toBe(BASE_MS * 1000 + 120_000);
+    expect(parseTimestampUs('2025-11-19T10:30:00Z')).toBe(BASE_MS * 1000);
+    expect(parseTimestampUs('2025-11-19T10:30Z')).toBe(BASE_MS * 1000);
+  });
+
+  it('tells sub-millisecond spans apart', () => {
+    const start = parseTimestampUs('2025-11-19T10:30:00.000100Z');
+    const end = parseTimestampUs('2025-11-19T10:30:00.000350Z');
+    expect(end - start).toBe(250);
+  });
+
+  it('gives NaN for text that is not a date-time', () => {
+    expect(parseTimestampUs('yesterday')).toBeNaN();
+    expect(parseTimestampUs('')).toBeNaN();
+  });
+});
+
+describe('formatDuration', () => {
+  it.each([
+    [0, '0µs'],
+    [850, '850µs'],
+    [1_000, '1ms'],
+    [12_340, '12ms'],
+    [4_560, '4.6ms'],
+    [845_000, '845ms'],
+    [1_200_000, '1.20s'],
+    [73_450_000, '1m 13s'],
+    [123_000_000, '2m 03s'],
+    [3_720_000_000, '1h 02m'],
+  ])('%d µs reads %s', (us, text) => {
+    expect(formatDuration(us)).toBe(text);
+  });
+
+  it('marks negative durations (clock skew) instead of hiding them', () => {
+    expect(formatDuration(-2_000)).toBe('-2ms');
+  });
+
+  it('gives a dash for unknown', () => {
+    expect(formatDuration(Number.NaN)).toBe('–');
+  });
+});
+
+describe('formatRelative', () => {
+  it('speaks in the nearest unit', () => {
+    const now = BASE_MS;
+    expect(formatRelative((now - 3 * 60_000) * 1000, now)).toMatch(/3 min/);
+    expect(formatRelative((now - 2 * 3_600_000) * 1000, now)).toMatch(/2 hr/);
+  });
+});

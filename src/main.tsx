@@ -1,0 +1,23 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { getConnection, initConnection, isDemo } from './api/connection';
+import { App } from './app/App';
+import { createQueryClient } from './app/queryClient';
+import { createAppRouter } from './app/router';
+import { loadRuntimeConfig } from './app/runtimeConfig';
+import { ensureDemoWorker } from './features/connection/demoWorker';
+import { initTheme } from './lib/theme';
+import './styles.css';
+
+async function start() {
+  initTheme();
+  initConnection(await loadRuntimeConfig());
+  if (isDemo(getConnection())) await ensureDemoWorker();
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App queryClient={createQueryClient()} router={createAppRouter()} />
+    </StrictMode>,
+  );
+}
+
+void start();
