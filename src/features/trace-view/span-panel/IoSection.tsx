@@ -1,0 +1,30 @@
+import type { TraceNode } from '../../../api/schemas';
+import { PayloadBlock } from './PayloadBlock';
+
+export interface IoSectionProps {
+  node: TraceNode;
+  /** A root span: its input and output are the trace's, which the server puts on the trace. */
+  isRoot: boolean;
+  outputTitle?: string;
+}
+
+/** A span's input and output, the section of AGENT and TEAM runs and of span kinds with no other. */
+export function IoSection({ node, isRoot, outputTitle = 'Output' }: IoSectionProps) {
+  const hasInput = node.input != null;
+  const hasOutput = node.output != null;
+  if (!hasInput && !hasOutput) {
+    return (
+      <p className="muted span-note">
+        {isRoot
+          ? "A root span keeps no input or output of its own: the trace's are in the trace header."
+          : 'No input or output was recorded for this span.'}
+      </p>
+    );
+  }
+  return (
+    <>
+      {hasInput && <PayloadBlock title="Input" text={node.input!} />}
+      {hasOutput && <PayloadBlock title={outputTitle} text={node.output!} />}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+export interface PreciseTimestampOptions {
+  /** Show UTC instead of the browser's zone. */
+  utc?: boolean;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(utc: boolean): Intl.DateTimeFormat {
+  const key = utc ? 'utc' : 'local';
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(undefined, {
+      year: 'numeric',
+      month: 'short',
+      day: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      fractionalSecondDigits: 3,
+      hourCycle: 'h23',
+      timeZone: utc ? 'UTC' : undefined,
+      timeZoneName: 'short',
+    });
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * "Nov 19, 2025, 10:30:00.131902 UTC": a date-time with all six fractional digits. `Date` and
+ * `Intl` stop at milliseconds, and spans shorter than a millisecond exist, so the last three
+ * digits are appended to the formatter's fractional-second part.
+ */
+export function formatPreciseTimestamp(us: number, options: PreciseTimestampOptions = {}): string {
+  if (!Number.isFinite(us)) return '–';
+  const ms = Math.floor(us / 1000);
+  const micros = String(Math.floor(us - ms * 1000)).padStart(3, '0');
+  return formatterFor(options.utc ?? false)
+    .formatToParts(new Date(ms))
+    .map((part) => (part.type === 'fractionalSecond' ? part.value + micros : part.value))
+    .join('');
+}

@@ -1,0 +1,151 @@
+import type { SpanTree } from './buildSpanTree';
+
+/**
+ * Self time per span, in microseconds: the span's duration minus the time covered by at least
+ * one of its direct children. Children may overlap each other (parallel tool calls) and, through
+ * clock skew, start before or end after their parent, so their intervals are clipped to the
+ * parent's and merged before being subtracted. Spans with unparsable (NaN) or reversed times
+ * count as zero-length.
+ *
+ * Iterative; O(n) when children come sorted by start (the server sorts them), O(n log n) at worst.
+ */
+export function computeSelfTimes(tree: SpanTree): Float64Array {
+  const { count, startUs, endUs, subtreeSize } = tree;
+  const selfTimes = new Float64Array(count);
+  // Scratch buffers for one parent's clipped child intervals, reused across parents.
+  let starts: Float64Array = new Float64Array(16);
+  let ends: Float64Array = new Float64Array(16);
+
+  for (let i = 0; i < count; i++) {
+    const start = startUs[i]!;
+    const end = endUs[i]!;
+    if (!(end > start)) continue; // NaN, zero-length or reversed: self time 0
+    let k = 0;
+    let sorted = true;
+    // Direct children: walk the pre-order range of the subtree, jumping over grandchildren.
+    const stop = i + subtreeSize[i]!;
+    for (let c = i + 1; c < stop; c += subtreeSize[c]!) {
+      const childStart = Math.max(startUs[c]!, start);
+      const childEnd = Math.min(endUs[c]!, end);
+      if (!(childEnd > childStart)) continue; // outside the parent, empty, or NaN
+      if (k === starts.length) {
+        starts = grow(starts);
+        ends = grow(ends);
+      }
+      if (k > 0 && childStart < starts[k - 1]!) sorted = false;
+      starts[k] = childStart;
+      ends[k] = childEnd;
+      k += 1;
+    }
+    selfTimes[i] = end - start - coveredLength(starts, ends, k, sorted);
+  }
+  return selfTimes;
+}
+
+function grow(array: Float64Array): Float64Array {
+  const bigger = new Float64Array(array.length * 2);
+  bigger.set(array);
+  return bigger;
+}
+
+/** Length of the union of the first `k` intervals. */
+function coveredLength(
+  starts: Float64Array,
+  ends: Float64Array,
+  k: number,
+  sorted: boolean,
+): number {
+  if (k === 0) return 0;
+  let order: Int32Array | null = null;
+  if (!sorted) {
+    order = new Int32Array(k);
+    for (let j = 0; j < k; j++) order[j] = j;
+    order.sort((a, b) => starts[a]! - starts[b]!);
+  }
+  let covered = 0;
+  let runStart = Number.NaN;
+  let runEnd = Number.NaN;
+  for (let j = 0; j < k; j++) {
+    const index = order ? order[j]! : j;
+    const s = starts[index]!;
+    const e = ends[index]!;
+    if (j === 0 || s > runEnd) {
+      if (j > 0) covered += runEnd - runStart;
+      runStart = s;
+      runEnd = e;
+    } else if (e > runEnd) {
+      runEnd = e;
+    }
+  }
+  return covered + (runEnd - runStart);
+}
+
+export interface TypeTimeSummary {
+  /** The span type as the server sent it (`LLM`, `TOOL`, …). */
+  type: string;
+  count: number;
+  /** Sum of self times: nested spans of one type are not counted twice. */
+  selfTimeUs: number;
+}
+
+/** Count and self time per span type, most time first. */
+export function summarizeTimeByType(tree: SpanTree, selfTimes: Float64Array): TypeTimeSummary[] {
+  const byType = new Map<string, TypeTimeSummary>();
+  for (let i = 0; i < tree.count; i++) {
+    const type = tree.nodes[i]!.type;
+    let summary = byType.get(type);
+    if (!summary) {
+      summary = { type, count: 0, selfTimeUs: 0 };
+      byType.set(type, summary);
+    }
+    summary.count += 1;
+    summary.selfTimeUs += selfTimes[i] ?? 0;
+  }
+  return [...byType.values()].sort(
+    (a, b) => b.selfTimeUs - a.selfTimeUs || a.type.localeCompare(b.type),
+  );
+}
+
+export interface ModelTokenSummary {
+  /** `metadata.model`, or "unknown" when an LLM span does not name it. */
+  model: string;
+  calls: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export const UNKNOWN_MODEL = 'unknown';
+
+/**
+ * Input and output tokens per model, summed over the LLM spans. The root's trace-wide totals
+ * (`total_input_tokens`…) are other keys, so nothing is counted twice.
+ */
+export function summarizeTokensByModel(tree: SpanTree): ModelTokenSummary[] {
+  const byModel = new Map<string, ModelTokenSummary>();
+  for (let i = 0; i < tree.count; i++) {
+    const node = tree.nodes[i]!;
+    if (node.type.toUpperCase() !== 'LLM') continue;
+    const metadata = node.metadata ?? {};
+    const model =
+      typeof metadata.model === 'string' && metadata.model !== '' ? metadata.model : UNKNOWN_MODEL;
+    let summary = byModel.get(model);
+    if (!summary) {
+      summary = { model, calls: 0, inputTokens: 0, outputTokens: 0 };
+      byModel.set(model, summary);
+    }
+    summary.calls += 1;
+    summary.inputTokens += tokenCount(metadata.input_tokens);
+    summary.outputTokens += tokenCount(metadata.output_tokens);
+  }
+  return [...byModel.values()].sort(
+    (a, b) =>
+      b.inputTokens + b.outputTokens - (a.inputTokens + a.outputTokens) ||
+      a.model.localeCompare(b.model),
+  );
+}
+
+/** Token counts are integers on the wire; a proxy may send them as numeric strings. */
+export function tokenCount(value: unknown): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n > 0 ? n : 0;
+}
