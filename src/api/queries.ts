@@ -3,6 +3,29 @@ import { useMemo } from 'react';
 import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } from './client';
 import { createApiClient } from './client';
 import { baseUrlOf, useConnection } from './connection';
+import type { FilterExpr } from './schemas';
+
+/**
+ * A time window relative to now ("the last hour"). It is part of the query key as a duration
+ * and becomes a `start_time` only when each request is sent, so a refresh slides the window
+ * while the key, and the cached page on screen, stay the same.
+ */
+export interface RelativeWindow {
+  lastMs?: number;
+}
+
+function startOfWindow(window: RelativeWindow | undefined): string | undefined {
+  return window?.lastMs ? new Date(Date.now() - window.lastMs).toISOString() : undefined;
+}
+
+function withStartAtOrAfter(filter: FilterExpr | null, startTime: string | undefined) {
+  if (!startTime) return filter;
+  const since: FilterExpr = { op: 'GTE', key: 'start_time', value: startTime };
+  return filter ? ({ op: 'AND', conditions: [filter, since] } satisfies FilterExpr) : since;
+}
+
+const windowKey = (window: RelativeWindow | undefined) =>
+  window?.lastMs ? [{ lastMs: window.lastMs }] : [];
 
 type Scope = ApiClient['scope'];
 
@@ -33,10 +56,14 @@ export function createApiQueries(client: ApiClient) {
   const { scope } = client;
   return {
     client,
-    traceList: (params: TraceListParams) =>
+    traceList: (params: TraceListParams, window?: RelativeWindow) =>
       queryOptions({
-        queryKey: queryKeys.traceList(scope, params),
-        queryFn: ({ signal }) => client.listTraces(params, signal),
+        queryKey: [...queryKeys.traceList(scope, params), ...windowKey(window)],
+        queryFn: ({ signal }) =>
+          client.listTraces(
+            { ...params, start_time: startOfWindow(window) ?? params.start_time },
+            signal,
+          ),
         // The previous page stays on screen while the next one loads.
         placeholderData: keepPreviousData,
       }),
@@ -59,16 +86,24 @@ export function createApiQueries(client: ApiClient) {
         queryFn: ({ signal }) => client.getFilterSchema(signal),
         staleTime: Infinity,
       }),
-    search: (params: SearchParams) =>
+    search: (params: SearchParams, window?: RelativeWindow) =>
       queryOptions({
-        queryKey: queryKeys.search(scope, params),
-        queryFn: ({ signal }) => client.searchTraces(params, signal),
+        queryKey: [...queryKeys.search(scope, params), ...windowKey(window)],
+        queryFn: ({ signal }) =>
+          client.searchTraces(
+            { ...params, filter: withStartAtOrAfter(params.filter, startOfWindow(window)) },
+            signal,
+          ),
         placeholderData: keepPreviousData,
       }),
-    sessionStats: (params: SessionStatsParams) =>
+    sessionStats: (params: SessionStatsParams, window?: RelativeWindow) =>
       queryOptions({
-        queryKey: queryKeys.sessionStats(scope, params),
-        queryFn: ({ signal }) => client.getSessionStats(params, signal),
+        queryKey: [...queryKeys.sessionStats(scope, params), ...windowKey(window)],
+        queryFn: ({ signal }) =>
+          client.getSessionStats(
+            { ...params, start_time: startOfWindow(window) ?? params.start_time },
+            signal,
+          ),
         placeholderData: keepPreviousData,
       }),
     config: () =>
@@ -82,18 +117,23 @@ export function createApiQueries(client: ApiClient) {
 
 export type ApiQueries = ReturnType<typeof createApiQueries>;
 
-/** The queries for the current connection; a new client only when the connection changes. */
-export function useApiQueries(): ApiQueries {
+/**
+ * The queries for the current connection; a new client only when the connection changes.
+ * `dbId` overrides the connection's database (a list page's `?db_id=`, so a link shows the same
+ * database to whoever opens it).
+ */
+export function useApiQueries(dbId?: string | null): ApiQueries {
   const connection = useConnection();
+  const effectiveDbId = dbId ?? connection.dbId;
   return useMemo(
     () =>
       createApiQueries(
         createApiClient({
           baseUrl: baseUrlOf(connection),
           securityKey: connection.securityKey,
-          dbId: connection.dbId,
+          dbId: effectiveDbId,
         }),
       ),
-    [connection],
+    [connection, effectiveDbId],
   );
 }

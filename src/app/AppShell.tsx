@@ -3,6 +3,7 @@ import { isDemo, setConnectionSettingsOpen, useConnection } from '../api/connect
 import { SettingsDialog } from '../features/connection/SettingsDialog';
 import { DemoBanner } from '../features/connection/DemoBanner';
 import { nextTheme, setTheme, useTheme } from '../lib/theme';
+import { TimeZoneToggle } from '../components/TimeZoneToggle';
 
 const THEME_LABELS = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' } as const;
 
@@ -24,7 +25,7 @@ export function AppShell() {
           </Link>
         </nav>
         <span className="spacer" />
-        <span className="connection-status" aria-label="Connected to">
+        <span className="connection-status" role="group" aria-label="Connected to">
           {isDemo(connection) ? (
             <span className="badge badge-neutral">Demo data</span>
           ) : (
@@ -34,6 +35,7 @@ export function AppShell() {
             </>
           )}
         </span>
+        <TimeZoneToggle />
         <button
           type="button"
           className="button"

@@ -1,25 +1,100 @@
 import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { useConnection } from '../../api/connection';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
-import { Pagination } from '../../components/Pagination';
+import { CopyLinkButton } from '../../components/CopyLinkButton';
+import { DatabaseSelect } from '../../components/filters/DatabaseSelect';
+import { FilterChips, type FilterChip } from '../../components/filters/FilterChips';
+import { TextFilter } from '../../components/filters/TextFilter';
+import { TimeRangeFilter } from '../../components/filters/TimeRangeFilter';
 import { EmptyState, LoadingState } from '../../components/PageState';
+import { Pagination } from '../../components/Pagination';
+import { configChoices, type Choice } from '../../lib/configChoices';
 import { PAGE_SIZES, type PageSize } from '../../lib/paginationSearch';
-import { formatRelative, formatTimestamp, parseTimestampUs } from '../../lib/time';
+import { formatShortTimestamp } from '../../lib/shortTimestamp';
+import { parseTimestampUs } from '../../lib/time';
+import { describeTimeRange, timeRangeKind } from '../../lib/timeRange';
+import { useTimeZone } from '../../lib/timeZone';
+import { SessionsTable } from './SessionsTable';
+import {
+  clearedSessionFilters,
+  hasSessionFilters,
+  SESSION_FILTER_KEYS,
+  SESSION_FILTER_LABELS,
+  toSessionStatsParams,
+  type SessionFilterKey,
+  type SessionsSearch,
+} from './sessionsSearch';
 
 export interface SessionsPageProps {
-  page: number;
-  limit: PageSize;
-  onSearchChange: (next: { page?: number; limit?: PageSize }) => void;
+  search: SessionsSearch;
+  onSearchChange: (next: Partial<SessionsSearch>) => void;
 }
 
-export function SessionsPage({ page, limit, onSearchChange }: SessionsPageProps) {
-  const queries = useApiQueries();
-  const sessions = useQuery(queries.sessionStats({ page, limit }));
+export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
+  const connection = useConnection();
+  const queries = useApiQueries(search.db_id);
+  const utc = useTimeZone() === 'utc';
+  const choices = configChoices(useQuery(queries.config()).data);
+  const { params, window } = toSessionStatsParams(search);
+  const sessions = useQuery(queries.sessionStats(params, window));
+
+  const changeFilters = useCallback(
+    (change: Partial<SessionsSearch>) => onSearchChange({ ...change, page: 1 }),
+    [onSearchChange],
+  );
+  const suggestions: Record<SessionFilterKey, Choice[] | undefined> = {
+    user_id: undefined,
+    agent_id: choices.agents,
+    team_id: choices.teams,
+    workflow_id: choices.workflows,
+  };
+  const chips: FilterChip[] = SESSION_FILTER_KEYS.filter((key) => search[key] !== undefined).map(
+    (key) => ({
+      id: key,
+      label: SESSION_FILTER_LABELS[key],
+      value: search[key]!,
+      onRemove: () => changeFilters({ [key]: undefined }),
+    }),
+  );
+  if (timeRangeKind(search) !== 'any') {
+    chips.push({
+      id: 'time',
+      label: 'Time',
+      value: describeTimeRange(search, (iso) => formatShortTimestamp(parseTimestampUs(iso), utc)),
+      onRemove: () =>
+        changeFilters({ range: undefined, start_time: undefined, end_time: undefined }),
+    });
+  }
+  const clearAll = () => onSearchChange(clearedSessionFilters());
+
   return (
     <section className="page" aria-labelledby="sessions-heading">
       <header className="page-header">
         <h1 id="sessions-heading">Sessions</h1>
+        <DatabaseSelect
+          databases={choices.databases}
+          value={search.db_id ?? connection.dbId ?? choices.defaultDatabase}
+          onChange={(dbId) => changeFilters({ db_id: dbId })}
+        />
+        <span className="spacer" />
+        <CopyLinkButton />
       </header>
+      <div role="search" className="trace-filters" aria-label="Session filters">
+        {SESSION_FILTER_KEYS.map((key) => (
+          <TextFilter
+            key={key}
+            label={SESSION_FILTER_LABELS[key]}
+            value={search[key]}
+            choices={suggestions[key]}
+            placeholder={`Any ${SESSION_FILTER_LABELS[key].toLowerCase()}`}
+            onCommit={(value) => changeFilters({ [key]: value })}
+          />
+        ))}
+        <TimeRangeFilter value={search} onChange={changeFilters} />
+      </div>
+      <FilterChips chips={chips} onClearAll={clearAll} />
       {sessions.isPending ? (
         <LoadingState label="Loading sessions…" />
       ) : sessions.isError && !sessions.data ? (
@@ -28,54 +103,42 @@ export function SessionsPage({ page, limit, onSearchChange }: SessionsPageProps)
           action="load the sessions"
           onRetry={() => void sessions.refetch()}
         />
-      ) : sessions.data && sessions.data.data.length === 0 ? (
-        <EmptyState title="No sessions yet" />
-      ) : sessions.data ? (
+      ) : sessions.data.data.length === 0 ? (
+        hasSessionFilters(search) ? (
+          <EmptyState title="No sessions match these filters">
+            <p className="muted">
+              {chips.map((chip) => `${chip.label}: ${chip.value}`).join(' · ')}
+            </p>
+            <button type="button" className="button" onClick={clearAll}>
+              Clear all filters
+            </button>
+          </EmptyState>
+        ) : (
+          <EmptyState title="No sessions yet">
+            <p className="muted">Traces that carry a session id are grouped here.</p>
+          </EmptyState>
+        )
+      ) : (
         <>
-          <div className="table-scroll">
-            <table className="data-table" aria-label="Sessions">
-              <thead>
-                <tr>
-                  <th scope="col">Session</th>
-                  <th scope="col">User</th>
-                  <th scope="col">Agent / team / workflow</th>
-                  <th scope="col">Traces</th>
-                  <th scope="col">Last trace</th>
-                </tr>
-              </thead>
-              <tbody>
-                {sessions.data.data.map((session) => {
-                  const lastUs = parseTimestampUs(session.last_trace_at);
-                  return (
-                    <tr key={session.session_id}>
-                      <td>
-                        <code>{session.session_id}</code>
-                      </td>
-                      <td>{session.user_id ?? <span className="muted">–</span>}</td>
-                      <td>{session.agent_id ?? session.team_id ?? session.workflow_id ?? '–'}</td>
-                      <td className="numeric">{session.total_traces}</td>
-                      <td title={formatTimestamp(lastUs, { withMs: true })}>
-                        {formatRelative(lastUs)}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <SessionsTable
+            sessions={sessions.data.data}
+            dbId={search.db_id}
+            isLoadingNext={sessions.isPlaceholderData}
+            onFilter={(key, value) => changeFilters({ [key]: value })}
+          />
           <Pagination
             noun="sessions"
-            page={page}
+            page={search.page}
             totalPages={sessions.data.meta.total_pages}
             totalCount={sessions.data.meta.total_count}
-            pageSize={limit}
+            pageSize={search.limit}
             pageSizes={PAGE_SIZES}
             isFetching={sessions.isPlaceholderData}
-            onPageChange={(next) => onSearchChange({ page: next })}
-            onPageSizeChange={(size) => onSearchChange({ limit: size as PageSize, page: 1 })}
+            onPageChange={(page) => onSearchChange({ page })}
+            onPageSizeChange={(limit) => onSearchChange({ limit: limit as PageSize, page: 1 })}
           />
         </>
-      ) : null}
+      )}
     </section>
   );
 }

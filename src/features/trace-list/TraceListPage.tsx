@@ -1,12 +1,33 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
+import { useConnection } from '../../api/connection';
+import { formatDetail, HttpError } from '../../api/errors';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
-import { Pagination } from '../../components/Pagination';
+import { CopyLinkButton } from '../../components/CopyLinkButton';
+import { DatabaseSelect } from '../../components/filters/DatabaseSelect';
+import { FilterChips } from '../../components/filters/FilterChips';
+import { LiveToggle } from '../../components/LiveToggle';
 import { EmptyState, LoadingState } from '../../components/PageState';
-import { TracesTable } from './TracesTable';
+import { Pagination } from '../../components/Pagination';
+import { configChoices } from '../../lib/configChoices';
 import { PAGE_SIZES, type PageSize } from '../../lib/paginationSearch';
-import { toTraceListParams, type TraceListSearch } from './traceListSearch';
+import { formatShortTimestamp } from '../../lib/shortTimestamp';
+import { parseTimestampUs } from '../../lib/time';
+import { useTimeZone } from '../../lib/timeZone';
+import { activeFilters } from './activeFilters';
+import { AdvancedSearchSection } from './AdvancedSearchSection';
+import { ResultsChart } from './ResultsChart';
+import { TraceFilters } from './TraceFilters';
+import { TraceListEmptyState } from './TraceListEmptyState';
+import { TracesTable } from './TracesTable';
+import {
+  clearedFilters,
+  isAdvanced,
+  type IdFilterKey,
+  type TraceListSearch,
+} from './traceListSearch';
+import { LIVE_INTERVAL_MS, useTraceListData } from './useTraceListData';
 
 export interface TraceListPageProps {
   search: TraceListSearch;
@@ -14,55 +35,106 @@ export interface TraceListPageProps {
 }
 
 export function TraceListPage({ search, onSearchChange }: TraceListPageProps) {
-  const queries = useApiQueries();
-  const queryClient = useQueryClient();
-  const params = toTraceListParams(search);
-  const traces = useQuery(queries.traceList(params));
-  const totalPages = traces.data?.meta.total_pages ?? 0;
+  const connection = useConnection();
+  const queries = useApiQueries(search.db_id);
+  const utc = useTimeZone() === 'utc';
+  const config = useQuery(queries.config());
+  const choices = configChoices(config.data);
+  const [isLive, setLive] = useState(false);
+  const data = useTraceListData(queries, search, isLive);
 
-  // Prefetch the next page so "Next" feels instant; one page at a time, never the whole list.
-  useEffect(() => {
-    if (search.page < totalPages) {
-      void queryClient.prefetchQuery(queries.traceList({ ...params, page: search.page + 1 }));
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- params is derived from search
-  }, [queryClient, queries, search.page, search.limit, totalPages]);
+  // Every filter change goes back to the first page.
+  const changeFilters = useCallback(
+    (change: Partial<TraceListSearch>) => onSearchChange({ ...change, page: 1 }),
+    [onSearchChange],
+  );
+  const handleIdFilter = useCallback(
+    (key: IdFilterKey, value: string) => changeFilters({ [key]: value }),
+    [changeFilters],
+  );
+  const filters = activeFilters(search, (iso) => formatShortTimestamp(parseTimestampUs(iso), utc));
+  const clearAll = () => onSearchChange(clearedFilters());
+
+  const refused =
+    isAdvanced(search) && data.error instanceof HttpError && data.error.status === 400
+      ? formatDetail(data.error.detail)
+      : null;
 
   return (
-    <section className="page" aria-labelledby="traces-heading">
+    <section className="page trace-list-page" aria-labelledby="traces-heading">
       <header className="page-header">
         <h1 id="traces-heading">Traces</h1>
-        {traces.data && <span className="muted">Newest first, as the server orders them.</span>}
-      </header>
-      {traces.isPending ? (
-        <LoadingState label="Loading traces…" />
-      ) : traces.isError && !traces.data ? (
-        <ApiErrorState
-          error={traces.error}
-          action="load the traces"
-          onRetry={() => void traces.refetch()}
+        <DatabaseSelect
+          databases={choices.databases}
+          value={search.db_id ?? connection.dbId ?? choices.defaultDatabase}
+          onChange={(dbId) => changeFilters({ db_id: dbId })}
         />
-      ) : traces.data && traces.data.data.length === 0 ? (
-        <EmptyState title="No traces yet">
-          <p className="muted">
-            Run an agent, team or workflow with tracing on, and its traces appear here.
-          </p>
+        <span className="spacer" />
+        <LiveToggle
+          isLive={isLive}
+          intervalMs={LIVE_INTERVAL_MS}
+          isPaused={search.page !== 1}
+          isFetching={data.isFetching}
+          isStale={data.isStale}
+          staleReason={data.error?.message}
+          updatedAt={data.dataUpdatedAt}
+          onToggle={(next) => {
+            setLive(next);
+            // Live updates follow the newest traces, which are on the first page.
+            if (next && search.page !== 1) onSearchChange({ page: 1 });
+          }}
+        />
+        <CopyLinkButton />
+      </header>
+      <TraceFilters search={search} choices={choices} onChange={changeFilters} />
+      <AdvancedSearchSection
+        queries={queries}
+        filter={search.filter}
+        serverError={refused}
+        onApply={(filter) => changeFilters({ filter })}
+      />
+      <FilterChips
+        chips={filters.map((f) => ({ ...f, onRemove: () => changeFilters(f.remove) }))}
+        onClearAll={clearAll}
+      />
+      {data.isPending && !data.error ? (
+        <LoadingState label="Loading traces…" />
+      ) : refused && !data.traces ? (
+        <EmptyState title="No results: the server refused the advanced search">
+          <p className="muted">Its message is shown under the search bar above.</p>
         </EmptyState>
-      ) : traces.data ? (
-        <>
-          <TracesTable traces={traces.data.data} />
+      ) : data.error && !data.traces ? (
+        <ApiErrorState error={data.error} action="load the traces" onRetry={data.refetch} />
+      ) : data.traces && data.meta && data.traces.length === 0 ? (
+        <TraceListEmptyState
+          filters={filters}
+          page={search.page}
+          totalCount={data.meta.total_count}
+          totalPages={data.meta.total_pages}
+          onClearFilters={clearAll}
+          onFirstPage={() => onSearchChange({ page: 1 })}
+        />
+      ) : data.traces && data.meta ? (
+        <div className={data.isStale ? 'results is-stale' : 'results'}>
+          <ResultsChart traces={data.traces} dbId={search.db_id} />
+          <TracesTable
+            traces={data.traces}
+            dbId={search.db_id}
+            isLoadingNext={data.isPlaceholderData}
+            onFilter={handleIdFilter}
+          />
           <Pagination
             noun="traces"
             page={search.page}
-            totalPages={traces.data.meta.total_pages}
-            totalCount={traces.data.meta.total_count}
+            totalPages={data.meta.total_pages}
+            totalCount={data.meta.total_count}
             pageSize={search.limit}
             pageSizes={PAGE_SIZES}
-            isFetching={traces.isPlaceholderData}
+            isFetching={data.isPlaceholderData}
             onPageChange={(page) => onSearchChange({ page })}
             onPageSizeChange={(limit) => onSearchChange({ limit: limit as PageSize, page: 1 })}
           />
-        </>
+        </div>
       ) : null}
     </section>
   );

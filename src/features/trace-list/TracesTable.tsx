@@ -1,107 +1,158 @@
-import { Link } from '@tanstack/react-router';
 import {
-  createColumnHelper,
   flexRender,
   getCoreRowModel,
+  getSortedRowModel,
   useReactTable,
+  type SortingState,
 } from '@tanstack/react-table';
+import { Fragment, useMemo, useState } from 'react';
 import type { TraceSummary } from '../../api/schemas';
-import { StatusBadge } from '../../components/StatusBadge';
-import { formatDuration, formatRelative, formatTimestamp, parseTimestampUs } from '../../lib/time';
-
-const column = createColumnHelper<TraceSummary>();
-
-const columns = [
-  column.accessor('name', {
-    header: 'Name',
-    cell: (info) => (
-      <Link
-        to="/traces/$traceId"
-        params={{ traceId: info.row.original.trace_id }}
-        className="trace-link"
-      >
-        {info.getValue()}
-      </Link>
-    ),
-  }),
-  column.accessor('status', {
-    header: 'Status',
-    cell: (info) => <StatusBadge status={info.getValue()} />,
-  }),
-  column.display({
-    id: 'duration',
-    header: 'Duration',
-    // Computed from the two times; the server's own text is kept as the tooltip.
-    cell: ({ row }) => {
-      const us =
-        parseTimestampUs(row.original.end_time) - parseTimestampUs(row.original.start_time);
-      return (
-        <span title={`Server: ${row.original.duration}`} className="numeric">
-          {Number.isFinite(us) ? formatDuration(us) : row.original.duration}
-        </span>
-      );
-    },
-  }),
-  column.accessor('start_time', {
-    header: 'Start time',
-    cell: (info) => {
-      const us = parseTimestampUs(info.getValue());
-      return (
-        <span title={formatTimestamp(us, { withMs: true })}>
-          {formatTimestamp(us)} <span className="muted">({formatRelative(us)})</span>
-        </span>
-      );
-    },
-  }),
-  column.accessor('total_spans', {
-    header: 'Spans',
-    cell: (info) => <span className="numeric">{info.getValue().toLocaleString()}</span>,
-  }),
-  column.accessor('error_count', {
-    header: 'Errors',
-    cell: (info) => (
-      <span className={info.getValue() > 0 ? 'numeric error-text' : 'numeric muted'}>
-        {info.getValue().toLocaleString()}
-      </span>
-    ),
-  }),
-];
+import { timeZoneLabel, useTimeZone } from '../../lib/timeZone';
+import { ColumnMenu } from './ColumnMenu';
+import { useColumnVisibility } from './columnVisibility';
+import { COLUMN_LABELS, createTraceColumns } from './traceColumns';
+import type { IdFilterKey } from './traceListSearch';
 
 export interface TracesTableProps {
   traces: TraceSummary[];
+  /** The next page is loading; this one stays on screen meanwhile. */
+  isLoadingNext?: boolean;
+  onFilter: (key: IdFilterKey, value: string) => void;
+  /** The list's database, kept when a trace is opened. */
+  dbId?: string;
 }
 
-export function TracesTable({ traces }: TracesTableProps) {
+/** Longest input shown when a row is expanded; the rest is on the trace page. */
+const EXPANDED_INPUT_CHARS = 20_000;
+
+export function TracesTable({ traces, isLoadingNext, onFilter, dbId }: TracesTableProps) {
+  const zone = useTimeZone();
+  const [sorting, setSorting] = useState<SortingState>([]);
+  const [visibility, setVisibility] = useColumnVisibility();
+  // Keyed by trace id, so a live refresh keeps what the reader opened.
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const columns = useMemo(
+    () =>
+      createTraceColumns({
+        onFilter,
+        dbId,
+        expandedInputs: expanded,
+        onToggleInput: (id) =>
+          setExpanded((current) => {
+            const next = new Set(current);
+            if (!next.delete(id)) next.add(id);
+            return next;
+          }),
+        zoneLabel: timeZoneLabel(zone),
+      }),
+    [onFilter, expanded, zone, dbId],
+  );
   const table = useReactTable({
     data: traces,
     columns,
+    state: { sorting, columnVisibility: visibility },
+    onSortingChange: setSorting,
+    onColumnVisibilityChange: (updater) =>
+      setVisibility(typeof updater === 'function' ? updater(visibility) : updater),
     getCoreRowModel: getCoreRowModel(),
+    // Sorting reorders the page on screen only: the server has no sort parameter.
+    getSortedRowModel: getSortedRowModel(),
     getRowId: (row) => row.trace_id,
   });
+  const sorted = sorting[0];
+  const visibleCount = table.getVisibleLeafColumns().length;
+
   return (
-    <div className="table-scroll">
-      <table className="data-table" aria-label="Traces">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <th key={header.id} scope="col">
-                  {flexRender(header.column.columnDef.header, header.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.id}>
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+    <div className="traces-table">
+      <div className="table-toolbar">
+        <p className="muted table-note" id="traces-order-note">
+          {sorted ? (
+            <>
+              Sorted by {COLUMN_LABELS[sorted.id]?.toLowerCase() ?? sorted.id} within this page
+              only; the server orders traces by start time, newest first.{' '}
+              <button type="button" className="link-button" onClick={() => setSorting([])}>
+                Restore server order
+              </button>
+            </>
+          ) : (
+            'Newest first, as the server orders them. Sorting a column reorders this page only.'
+          )}
+        </p>
+        <ColumnMenu columns={table.getAllLeafColumns()} />
+      </div>
+      <div className="table-scroll">
+        <table
+          className="data-table"
+          aria-label="Traces"
+          aria-describedby="traces-order-note"
+          aria-busy={isLoadingNext}
+          data-loading={isLoadingNext || undefined}
+        >
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const direction = header.column.getIsSorted();
+                  const label = flexRender(header.column.columnDef.header, header.getContext());
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={
+                        direction === 'asc'
+                          ? 'ascending'
+                          : direction === 'desc'
+                            ? 'descending'
+                            : undefined
+                      }
+                    >
+                      {header.column.getCanSort() ? (
+                        <button
+                          type="button"
+                          className="sort-button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          title="Sort this page"
+                        >
+                          {label}
+                          <span aria-hidden="true" className="sort-indicator">
+                            {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+                          </span>
+                        </button>
+                      ) : (
+                        label
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <Fragment key={row.id}>
+                <tr>
+                  {row.getVisibleCells().map((cell) => (
+                    <td key={cell.id} className={`cell-${cell.column.id}`}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </td>
+                  ))}
+                </tr>
+                {expanded.has(row.id) && row.original.input && (
+                  <tr className="input-row">
+                    <td colSpan={visibleCount}>
+                      <pre className="text-block">
+                        {row.original.input.slice(0, EXPANDED_INPUT_CHARS)}
+                        {row.original.input.length > EXPANDED_INPUT_CHARS &&
+                          `\n… ${(row.original.input.length - EXPANDED_INPUT_CHARS).toLocaleString()} more characters on the trace page`}
+                      </pre>
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,93 @@
+import { QueryClient } from '@tanstack/react-query';
+import { createMemoryHistory, createRouter } from '@tanstack/react-router';
+import { act, render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { demoBaseUrl } from '../../api/connection';
+import { App } from '../../app/App';
+import { createHandlers } from '../../mocks/handlers';
+import { createMockDatabase } from '../../mocks/mockDatabase';
+import { routeTree } from '../../routes/routeTree';
+import { LIVE_INTERVAL_MS } from './useTraceListData';
+
+// The real routes against the mock AgentOS handlers, in demo mode.
+const db = createMockDatabase({ nowMs: Date.now() });
+const server = setupServer(...createHandlers({ baseUrl: demoBaseUrl(), db }));
+
+beforeAll(() => {
+  server.listen({ onUnhandledRequest: 'error' });
+  // Recharts measures its container; jsdom has no layout (see the size spy below).
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  // The router restores scroll positions; jsdom does not scroll.
+  window.scrollTo = () => {};
+});
+beforeEach(() => {
+  // Spies are restored before each test (restoreMocks), so this one is set here.
+  vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockReturnValue(
+    DOMRect.fromRect({ width: 800, height: 180 }),
+  );
+});
+afterEach(() => {
+  server.resetHandlers();
+  vi.useRealTimers();
+  localStorage.clear();
+});
+afterAll(() => server.close());
+
+function renderAt(url: string) {
+  const queryClient = new QueryClient({
+    defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  });
+  const router = createRouter({
+    routeTree,
+    history: createMemoryHistory({ initialEntries: [url] }),
+  });
+  render(<App queryClient={queryClient} router={router} />);
+  return router;
+}
+
+describe('TraceListPage', () => {
+  it('keeps the rows and marks them stale when a live refresh fails', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const user = userEvent.setup({ advanceTimers: (ms) => vi.advanceTimersByTime(ms) });
+    renderAt('/traces');
+    const table = await screen.findByRole('table', { name: 'Traces' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+
+    server.use(
+      http.get(`${demoBaseUrl()}/traces`, () =>
+        HttpResponse.json({ detail: 'Database is locked' }, { status: 500 }),
+      ),
+    );
+    await user.click(screen.getByRole('checkbox', { name: /Auto-refresh/ }));
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_INTERVAL_MS + 100));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/Refresh failed .*Database is locked.*showing data from/);
+    expect(within(table).getAllByRole('row')).toHaveLength(21);
+
+    // The next refresh works again and the warning goes.
+    server.resetHandlers();
+    await act(() => vi.advanceTimersByTimeAsync(LIVE_INTERVAL_MS + 100));
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument());
+  });
+
+  it('shows the server’s 400 message for an expression from the URL', async () => {
+    const filter = encodeURIComponent(JSON.stringify({ op: 'NOT', condition: {} }));
+    renderAt(`/traces?filter=${filter}`);
+    const bar = await screen.findByRole('form', { name: 'Advanced search' });
+    // NOT cannot be shown as clauses, so the bar opens on the JSON.
+    expect(within(bar).getByLabelText('Filter expression (JSON)')).toHaveValue(
+      JSON.stringify({ op: 'NOT', condition: {} }, null, 2),
+    );
+    expect(await within(bar).findByRole('alert')).toHaveTextContent(
+      "Invalid filter expression: NOT filter requires 'condition' field.",
+    );
+  });
+});

@@ -1,0 +1,158 @@
+import { Link } from '@tanstack/react-router';
+import { createColumnHelper } from '@tanstack/react-table';
+import type { TraceSummary } from '../../api/schemas';
+import { StatusBadge } from '../../components/StatusBadge';
+import { Timestamp } from '../../components/Timestamp';
+import { formatDuration, parseTimestampUs } from '../../lib/time';
+import { FilterIdButton } from './FilterIdButton';
+import { InputPreview } from './InputPreview';
+import type { IdFilterKey } from './traceListSearch';
+
+export interface TraceColumnOptions {
+  onFilter: (key: IdFilterKey, value: string) => void;
+  expandedInputs: ReadonlySet<string>;
+  onToggleInput: (traceId: string) => void;
+  /** "UTC" or the local zone's short name, for the start time's header. */
+  zoneLabel: string;
+  /** The list's database, kept when a trace is opened from it. */
+  dbId?: string;
+}
+
+/** Names for the column menu (the start header also names the zone). */
+export const COLUMN_LABELS: Record<string, string> = {
+  name: 'Name',
+  status: 'Status',
+  duration: 'Duration',
+  start_time: 'Start time',
+  total_spans: 'Spans',
+  error_count: 'Errors',
+  input: 'Input',
+  entity: 'Agent / team / workflow',
+  user_id: 'User',
+  session_id: 'Session',
+  run_id: 'Run',
+};
+
+const column = createColumnHelper<TraceSummary>();
+
+function durationUs(trace: TraceSummary): number {
+  return parseTimestampUs(trace.end_time) - parseTimestampUs(trace.start_time);
+}
+
+const ENTITY_KEYS = [
+  ['agent_id', 'agent'],
+  ['team_id', 'team'],
+  ['workflow_id', 'workflow'],
+] as const;
+
+export function createTraceColumns(options: TraceColumnOptions) {
+  const { onFilter } = options;
+  const idCell = (key: IdFilterKey, kind: string) => (value: string | null | undefined) =>
+    value ? (
+      <FilterIdButton kind={kind} id={value} onFilter={() => onFilter(key, value)} />
+    ) : (
+      <span className="muted">–</span>
+    );
+  const userCell = idCell('user_id', 'user');
+  const sessionCell = idCell('session_id', 'session');
+  const runCell = idCell('run_id', 'run');
+
+  return [
+    column.accessor('name', {
+      header: COLUMN_LABELS.name,
+      enableHiding: false,
+      cell: (info) => (
+        <Link
+          to="/traces/$traceId"
+          params={{ traceId: info.row.original.trace_id }}
+          search={{ db_id: options.dbId }}
+          className="trace-link"
+        >
+          {info.getValue()}
+        </Link>
+      ),
+    }),
+    column.accessor('status', {
+      header: COLUMN_LABELS.status,
+      cell: (info) => <StatusBadge status={info.getValue()} />,
+    }),
+    column.accessor(durationUs, {
+      id: 'duration',
+      header: COLUMN_LABELS.duration,
+      sortUndefined: 'last',
+      // Computed from the two times; the server's own text is kept as the tooltip.
+      cell: (info) => (
+        <span title={`Server: ${info.row.original.duration}`} className="numeric">
+          {Number.isFinite(info.getValue())
+            ? formatDuration(info.getValue())
+            : info.row.original.duration}
+        </span>
+      ),
+    }),
+    column.accessor((trace) => parseTimestampUs(trace.start_time), {
+      id: 'start_time',
+      header: `Start (${options.zoneLabel})`,
+      cell: (info) => <Timestamp us={info.getValue()} />,
+    }),
+    column.accessor('total_spans', {
+      header: COLUMN_LABELS.total_spans,
+      cell: (info) => <span className="numeric">{info.getValue().toLocaleString()}</span>,
+    }),
+    column.accessor('error_count', {
+      header: COLUMN_LABELS.error_count,
+      cell: (info) => (
+        <span className={info.getValue() > 0 ? 'numeric error-text' : 'numeric muted'}>
+          {info.getValue().toLocaleString()}
+        </span>
+      ),
+    }),
+    column.accessor('input', {
+      header: COLUMN_LABELS.input,
+      enableSorting: false,
+      cell: (info) => (
+        <InputPreview
+          text={info.getValue()}
+          isExpanded={options.expandedInputs.has(info.row.id)}
+          onToggle={() => options.onToggleInput(info.row.id)}
+        />
+      ),
+    }),
+    column.display({
+      id: 'entity',
+      header: COLUMN_LABELS.entity,
+      cell: ({ row }) => {
+        const present = ENTITY_KEYS.filter(([key]) => row.original[key]);
+        if (present.length === 0) return <span className="muted">–</span>;
+        return (
+          <span className="entity-ids">
+            {present.map(([key, kind]) => (
+              <span key={key} className="entity-id">
+                <span className="entity-kind">{kind}</span>
+                <FilterIdButton
+                  kind={kind}
+                  id={row.original[key]!}
+                  onFilter={() => onFilter(key, row.original[key]!)}
+                />
+              </span>
+            ))}
+          </span>
+        );
+      },
+    }),
+    column.accessor('user_id', {
+      header: COLUMN_LABELS.user_id,
+      enableSorting: false,
+      cell: (info) => userCell(info.getValue()),
+    }),
+    column.accessor('session_id', {
+      header: COLUMN_LABELS.session_id,
+      enableSorting: false,
+      cell: (info) => sessionCell(info.getValue()),
+    }),
+    column.accessor('run_id', {
+      header: COLUMN_LABELS.run_id,
+      enableSorting: false,
+      cell: (info) => runCell(info.getValue()),
+    }),
+  ];
+}
