@@ -7,6 +7,7 @@ export default tseslint.config(
   {
     ignores: [
       'dist',
+      'dist-bench',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',
@@ -24,6 +25,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // This rule only matters to the React Compiler, which this project does not use.
+      'react-hooks/incompatible-library': 'off',
       '@typescript-eslint/no-unused-vars': [
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },

@@ -1,8 +1,10 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from './scripts/findChromium.ts';
 
-const APP_PORT = 4173;
-export const MOCK_AGENTOS_PORT = 7787;
+// Overridable so that several checkouts or builds can run their suites side by side.
+const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4173);
+const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
+export const MOCK_AGENTOS_PORT = Number(process.env.E2E_MOCK_PORT ?? 7787);
 /** The key the stand-alone mock AgentOS requires, to test the 401 → key path. */
 export const MOCK_AGENTOS_KEY = 'e2e-secret-key';
 
@@ -27,7 +29,7 @@ export default defineConfig({
   webServer: [
     {
       // The production build, as users get it; with no config.json it runs on demo data.
-      command: `npx vite preview --port ${APP_PORT} --strictPort`,
+      command: `npx vite preview --port ${APP_PORT} --strictPort --outDir ${DIST_DIR}`,
       url: `http://localhost:${APP_PORT}`,
       reuseExistingServer: !process.env.CI,
     },

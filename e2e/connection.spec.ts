@@ -12,7 +12,7 @@ test.describe('connecting to an AgentOS that requires a key', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
 
     await expect(page.getByLabel('Connected to')).toContainText(`127.0.0.1:${MOCK_AGENTOS_PORT}`);
-    await expect(page.getByRole('note', { name: 'Demo mode' })).toHaveCount(0);
+    await expect(page.getByRole('complementary', { name: 'Demo mode' })).toHaveCount(0);
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('This AgentOS needs a security key');
     await expect(alert).toContainText('Authorization header required');
@@ -48,7 +48,7 @@ test.describe('connecting to an AgentOS that requires a key', () => {
 
     await page.getByRole('button', { name: 'Settings' }).click();
     await dialog.getByRole('button', { name: 'Use demo data' }).click();
-    await expect(page.getByRole('note', { name: 'Demo mode' })).toBeVisible();
+    await expect(page.getByRole('complementary', { name: 'Demo mode' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Traces' }).getByRole('row')).toHaveCount(21);
   });
 });

@@ -1,48 +1,244 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 
-test.describe('trace page (demo data)', () => {
+/** Opens the first trace of a list view (filters in the URL) and returns its name. */
+async function openFirstTrace(page: Page, listUrl = '/traces'): Promise<string> {
+  await page.goto(listUrl);
+  const link = page
+    .getByRole('table', { name: 'Traces' })
+    .getByRole('row')
+    .nth(1)
+    .getByRole('link')
+    .first();
+  const name = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  return name;
+}
+
+function waterfallOf(page: Page) {
+  const grid = page.getByRole('treegrid', { name: 'Span waterfall' });
+  // Span rows, without the column header row.
+  const rows = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  return { grid, rows };
+}
+
+const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
+
+test.describe('trace page', () => {
   test('says when a trace does not exist', async ({ page }) => {
     await page.goto('/traces/no-such-trace');
     const alert = page.getByRole('alert');
     await expect(alert).toContainText('Trace not found');
     await expect(alert).toContainText('The server said: Trace not found');
-    // The rest of the app still works.
-    await page.getByRole('link', { name: 'Traces', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Traces' })
+      .click();
     await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
   });
 
-  test('collapses and expands a span', async ({ page }) => {
-    await page.goto('/traces');
-    await page
-      .getByRole('table', { name: 'Traces' })
-      .getByRole('row')
-      .nth(1)
-      .getByRole('link')
-      .click();
-    const waterfall = page.getByRole('treegrid', { name: 'Span waterfall' });
-    const root = waterfall.getByRole('row').first();
+  test('shows the header: duration, spans, tokens and ids linked to the list', async ({ page }) => {
+    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    const facts = page.getByRole('banner').last();
+    await expect(
+      page
+        .getByRole('term')
+        .filter({ hasText: /^Duration$/ })
+        .first(),
+    ).toBeVisible();
+    await expect(page.getByRole('term').filter({ hasText: /^Tokens$/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Copy run id' })).toBeVisible();
+    await expect(facts).toBeVisible();
+    await page.getByRole('link', { name: 'stock_agent' }).click();
+    await expect(page).toHaveURL(/\/traces\?.*agent_id=stock_agent/);
+  });
+
+  test('collapses and expands one row, and all rows', async ({ page }) => {
+    await openFirstTrace(page);
+    const { rows } = waterfallOf(page);
+    const root = rows.first();
+    await expect(root).toHaveAttribute('aria-level', '1');
     await expect(root).toHaveAttribute('aria-expanded', 'true');
-    const rowsBefore = await waterfall.getByRole('row').count();
-    expect(rowsBefore).toBeGreaterThan(1);
+    const total = await rows.count();
+    expect(total).toBeGreaterThan(1);
 
     await root.getByRole('button', { name: /^Collapse / }).click();
     await expect(root).toHaveAttribute('aria-expanded', 'false');
-    await expect(waterfall.getByRole('row')).toHaveCount(1);
+    await expect(rows).toHaveCount(1);
+    await expect(root).toContainText(`+${total - 1}`);
 
     await root.getByRole('button', { name: /^Expand / }).click();
-    await expect(waterfall.getByRole('row')).toHaveCount(rowsBefore);
+    await expect(rows).toHaveCount(total);
+
+    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await expect(rows).toHaveCount(1);
+    await page.getByRole('button', { name: 'Expand all' }).click();
+    await expect(rows).toHaveCount(total);
   });
 
-  test('shows header facts: status, duration, span count and ids', async ({ page }) => {
+  test('selecting a span opens its panel and puts it in the URL, without a history entry', async ({
+    page,
+  }) => {
     await page.goto('/traces');
-    await page
-      .getByRole('table', { name: 'Traces' })
-      .getByRole('row')
-      .nth(1)
-      .getByRole('link')
-      .click();
-    await expect(page.getByText('Duration', { exact: true })).toBeVisible();
-    await expect(page.getByText('Spans', { exact: true })).toBeVisible();
-    await expect(page.getByRole('button', { name: 'Copy run id' })).toBeVisible();
+    await openFirstTrace(page);
+    const { rows } = waterfallOf(page);
+    const second = rows.nth(1);
+    await second.click();
+    await expect(page).toHaveURL(/[?&]span=/);
+    await expect(second).toHaveAttribute('aria-selected', 'true');
+    const panel = panelOf(page);
+    await expect(panel).toBeVisible();
+    await rows.nth(2).click();
+    await expect(rows.nth(2)).toHaveAttribute('aria-selected', 'true');
+    // Selection replaces the entry: Back leaves the trace.
+    await page.goBack();
+    await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
   });
+
+  test('a deep link opens the span selected, in view, with its panel', async ({ page }) => {
+    await openFirstTrace(page, '/traces?workflow_id=batch-enrichment');
+    const { rows } = waterfallOf(page);
+    // A span far down a big trace: the last row after collapsing nothing.
+    await page.getByRole('treegrid', { name: 'Span waterfall' }).focus();
+    await page.keyboard.press('End');
+    await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
+    const url = page.url();
+    expect(url).toMatch(/[?&]span=/);
+
+    await page.goto('about:blank');
+    await page.goto(url);
+    const selected = page
+      .getByRole('treegrid', { name: 'Span waterfall' })
+      .locator('[role="row"][aria-selected="true"]');
+    await expect(selected).toBeVisible();
+    await expect(selected).toBeInViewport();
+    const spanName = await selected.locator('.span-name').textContent();
+    await expect(panelOf(page).getByRole('heading', { level: 2 })).toHaveText(spanName ?? '');
+  });
+
+  test('keyboard: arrows move, ←/→ collapse and expand, Enter opens, Esc closes, / searches', async ({
+    page,
+  }) => {
+    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    const { grid, rows } = waterfallOf(page);
+    await grid.focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('j');
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('k');
+    await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+
+    const total = await rows.count();
+    await page.keyboard.press('ArrowLeft');
+    await expect(rows.first()).toHaveAttribute('aria-expanded', 'false');
+    await expect(rows).toHaveCount(1);
+    await page.keyboard.press('ArrowRight');
+    await expect(rows).toHaveCount(total);
+    await page.keyboard.press('ArrowRight');
+    await expect(rows.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowLeft'); // a leaf goes to its parent
+    await expect(rows.first()).toHaveAttribute('aria-selected', 'true');
+
+    await page.keyboard.press('Enter');
+    await expect(panelOf(page)).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(panelOf(page)).toHaveCount(0);
+
+    await page.keyboard.press('/');
+    await expect(page.getByRole('searchbox', { name: 'Search spans' })).toBeFocused();
+
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('?');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  });
+
+  test('search highlights matches and steps through them', async ({ page }) => {
+    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    const search = page.getByRole('searchbox', { name: 'Search spans' });
+    await search.fill('.invoke');
+    const status = page.getByRole('status').filter({ hasText: / of / });
+    await expect(status).toHaveText(/^1 of \d+$/);
+    const count = Number((await status.textContent())!.split(' of ')[1]);
+    expect(count).toBeGreaterThan(1);
+    await page.getByRole('button', { name: 'Next match' }).click();
+    await expect(status).toHaveText(`2 of ${count}`);
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    await page.getByRole('button', { name: 'Previous match' }).click();
+    await expect(status).toHaveText(`${count} of ${count}`);
+    await search.fill('no span is called this');
+    await expect(page.getByText('No matches')).toBeVisible();
+  });
+
+  test('filters by span type and errors, keeping ancestors', async ({ page }) => {
+    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    const { rows } = waterfallOf(page);
+    await page.getByRole('checkbox', { name: 'Hide others' }).check();
+    await page.getByRole('button', { name: /^LLM/ }).click();
+    await expect(rows.first()).toContainText('AGENT'); // the root stays as an ancestor
+    const shown = await rows.allTextContents();
+    expect(shown.slice(1).every((text) => text.includes('LLM'))).toBe(true);
+  });
+
+  test('the LLM panel shows the model and the tokens', async ({ page }) => {
+    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    const { rows } = waterfallOf(page);
+    await rows.filter({ hasText: '.invoke' }).first().click();
+    const llm = panelOf(page).getByRole('region', { name: 'LLM call' });
+    await expect(llm.getByRole('term').filter({ hasText: 'Model' })).toBeVisible();
+    await expect(llm.getByRole('term').filter({ hasText: 'Input tokens' })).toBeVisible();
+    await expect(llm.getByRole('definition').first()).not.toHaveText('');
+    await expect(llm.getByRole('term').filter({ hasText: 'Total tokens' })).toBeVisible();
+  });
+
+  test('the TOOL panel shows the parsed parameters', async ({ page }) => {
+    await openFirstTrace(page, '/traces?workflow_id=batch-enrichment');
+    const { grid } = waterfallOf(page);
+    // A tool an agent called (workflow > chain > agent > tool), not a workflow step function.
+    await grid.locator('[role="row"][aria-level="4"]').filter({ hasText: 'TOOL' }).first().click();
+    const tool = panelOf(page).getByRole('region', { name: 'Tool call' });
+    await expect(tool.getByRole('term').filter({ hasText: 'Tool' })).toBeVisible();
+    const parameters = panelOf(page).getByRole('region', { name: 'Parameters' });
+    // Formatted JSON: one key per line, indented.
+    await expect(parameters).toContainText(/\{\n\s+"/);
+  });
+
+  test('an ERROR span shows its error', async ({ page }) => {
+    await openFirstTrace(page, '/traces?status=ERROR');
+    await expect(page.getByRole('region', { name: 'Trace error' })).toBeVisible();
+    const { rows } = waterfallOf(page);
+    const failing = rows.filter({ has: page.getByRole('img', { name: 'Error' }) }).last();
+    await failing.click();
+    await expect(panelOf(page).getByRole('note', { name: 'Span error' })).not.toBeEmpty();
+  });
+
+  test('a span id that is not in the tree is reported', async ({ page }) => {
+    await openFirstTrace(page);
+    await page.goto(`${page.url().split('?')[0]}?span=not-a-real-span`);
+    await expect(page.getByRole('note', { name: 'Span not in tree' })).toContainText(
+      'not-a-real-span',
+    );
+    await expect(panelOf(page).or(page.getByRole('alert'))).toContainText('Span not found');
+  });
+});
+
+test('the charts tab shows self time by span type and tokens by model', async ({ page }) => {
+  await openFirstTrace(page, '/traces?agent_id=stock_agent');
+  await page.getByRole('tab', { name: 'Charts' }).click();
+  await expect(page.getByRole('figure', { name: 'Time by span type' })).toBeVisible();
+  const byType = page.getByRole('table', { name: 'Self time by span type' });
+  await expect(byType.getByRole('row').filter({ hasText: 'LLM' })).toBeVisible();
+  const byModel = page.getByRole('table', { name: 'Tokens by model' });
+  await expect(byModel.getByRole('row')).not.toHaveCount(1);
+  // Back to the waterfall, as it was.
+  await page.getByRole('tab', { name: 'Waterfall' }).click();
+  await expect(page.getByRole('treegrid', { name: 'Span waterfall' })).toBeVisible();
+});
+
+test('a trace opened from another database is read from that database', async ({ page }) => {
+  await openFirstTrace(page, '/traces?db_id=staging-traces');
+  await expect(page).toHaveURL(/db_id=staging-traces/);
+  await expect(page.getByRole('treegrid', { name: 'Span waterfall' })).toBeVisible();
+  await page.getByRole('link', { name: '← Traces' }).click();
+  await expect(page).toHaveURL(/\/traces\?db_id=staging-traces$/);
 });

@@ -144,14 +144,12 @@ describe('createApiClient', () => {
   });
 
   it('explains an HTML error page from a proxy', async () => {
-    const fetch = vi
-      .fn()
-      .mockResolvedValue(
-        new Response('<html><body>Bad gateway</body></html>', {
-          status: 502,
-          statusText: 'Bad Gateway',
-        }),
-      );
+    const fetch = vi.fn().mockResolvedValue(
+      new Response('<html><body>Bad gateway</body></html>', {
+        status: 502,
+        statusText: 'Bad Gateway',
+      }),
+    );
     const error = (await createApiClient({ baseUrl: BASE, fetch })
       .listTraces({})
       .catch((e: unknown) => e)) as HttpError;
@@ -160,14 +158,12 @@ describe('createApiClient', () => {
   });
 
   it('reports a 200 that is not JSON as a schema error', async () => {
-    const fetch = vi
-      .fn()
-      .mockResolvedValue(
-        new Response('<!doctype html><p>hi</p>', {
-          status: 200,
-          headers: { 'Content-Type': 'text/html' },
-        }),
-      );
+    const fetch = vi.fn().mockResolvedValue(
+      new Response('<!doctype html><p>hi</p>', {
+        status: 200,
+        headers: { 'Content-Type': 'text/html' },
+      }),
+    );
     const error = await createApiClient({ baseUrl: BASE, fetch })
       .listTraces({})
       .catch((e: unknown) => e);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors';
+import { measure } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {
   configResponseSchema,
@@ -120,7 +121,7 @@ export function createApiClient(options: ApiClientOptions) {
       }
       const text = await response.text();
       if (!response.ok) throw httpErrorFrom(response, text, url);
-      return { json: parseJsonBody(text, response, url), url };
+      return { json: measure(`app:json ${path}`, () => parseJsonBody(text, response, url)), url };
     } catch (error) {
       if (timedOut && !(error instanceof TimeoutError)) throw new TimeoutError(url, timeoutMs);
       throw error;
@@ -155,7 +156,7 @@ export function createApiClient(options: ApiClientOptions) {
         query: withDb({}),
         signal,
       });
-      return parseTraceDetail(json, url);
+      return measure('app:parseTraceDetail', () => parseTraceDetail(json, url));
     },
 
     async getSpan(traceId: string, spanId: string, signal?: AbortSignal): Promise<TraceNode> {

@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { appUrl } from '../lib/appUrl';
 
 /**
  * Where the viewer reads traces from. `endpoint: null` is demo mode: requests go to
@@ -89,7 +90,7 @@ export function baseUrlOf(connection: Connection): string {
 }
 
 export function demoBaseUrl(): string {
-  return new URL('demo-api', document.baseURI).href;
+  return appUrl('demo-api');
 }
 
 export function isDemo(connection: Connection): boolean {

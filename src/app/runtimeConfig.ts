@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RuntimeConfig } from '../api/connection';
+import { appUrl } from '../lib/appUrl';
 
 const runtimeConfigSchema = z.looseObject({
   endpoint: z.string().nullish(),
@@ -12,7 +13,7 @@ const runtimeConfigSchema = z.looseObject({
  */
 export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
   try {
-    const response = await fetch(new URL('config.json', document.baseURI), { cache: 'no-store' });
+    const response = await fetch(appUrl('config.json'), { cache: 'no-store' });
     if (!response.ok) return {};
     const parsed = runtimeConfigSchema.safeParse(await response.json());
     if (!parsed.success) {

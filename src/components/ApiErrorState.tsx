@@ -1,5 +1,5 @@
 import { setConnectionSettingsOpen } from '../api/connection';
-import { formatDetail, HttpError, isApiError, type ApiError } from '../api/errors';
+import { formatDetail, isApiError, type ApiError, type HttpError } from '../api/errors';
 
 export interface ApiErrorStateProps {
   error: unknown;

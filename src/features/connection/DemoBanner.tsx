@@ -2,7 +2,7 @@ import { setConnectionSettingsOpen } from '../../api/connection';
 
 export function DemoBanner() {
   return (
-    <div className="demo-banner" role="note" aria-label="Demo mode">
+    <aside className="demo-banner" aria-label="Demo mode">
       <span>
         You are looking at <strong>demo data</strong>, generated in your browser. To see your own
         traces, connect to your AgentOS (its URL, and a security key if it has one).
@@ -14,6 +14,6 @@ export function DemoBanner() {
       >
         Connect to AgentOS
       </button>
-    </div>
+    </aside>
   );
 }

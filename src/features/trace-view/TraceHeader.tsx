@@ -1,9 +1,14 @@
 import { Link } from '@tanstack/react-router';
 import type { TraceDetail } from '../../api/schemas';
 import { CopyButton } from '../../components/CopyButton';
+import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDuration, formatTimestamp, parseTimestampUs } from '../../lib/time';
+import { TraceTextBlock } from './TraceTextBlock';
+import { traceTokenTotals } from './traceTotals';
+import type { SpanTree } from './waterfall/buildSpanTree';
 
+/** Ids a trace can carry, under the API's names, which are also the list's filter parameters. */
 const ID_FIELDS = [
   ['run_id', 'Run'],
   ['session_id', 'Session'],
@@ -15,99 +20,101 @@ const ID_FIELDS = [
 
 export interface TraceHeaderProps {
   trace: TraceDetail;
-  spanCount: number;
+  tree: SpanTree;
+  dbId?: string;
 }
 
-export function TraceHeader({ trace, spanCount }: TraceHeaderProps) {
+export function TraceHeader({ trace, tree, dbId }: TraceHeaderProps) {
   const startUs = parseTimestampUs(trace.start_time);
   const endUs = parseTimestampUs(trace.end_time);
   const durationUs = endUs - startUs;
+  const tokens = traceTokenTotals(tree);
   return (
     <header className="trace-header">
       <div className="trace-title-row">
-        <Link to="/traces" className="back-link">
+        <Link to="/traces" search={{ db_id: dbId }} className="back-link">
           ← Traces
         </Link>
         <h1>{trace.name}</h1>
         <StatusBadge status={trace.status} />
+        <span className="spacer" />
+        <CopyLinkButton />
       </div>
       <dl className="facts">
-        <div>
-          <dt>Duration</dt>
-          <dd title={`Server: ${trace.duration}`}>
+        <Fact label="Duration">
+          <span title={`Server: ${trace.duration}`}>
             {Number.isFinite(durationUs) ? formatDuration(durationUs) : trace.duration}
-          </dd>
-        </div>
-        <div>
-          <dt>Start</dt>
-          <dd>{formatTimestamp(startUs, { withMs: true })}</dd>
-        </div>
-        <div>
-          <dt>End</dt>
-          <dd>{formatTimestamp(endUs, { withMs: true })}</dd>
-        </div>
-        <div>
-          <dt>Spans</dt>
-          <dd>
-            {spanCount.toLocaleString()}
-            {spanCount < trace.total_spans && (
-              <span className="warning-text">
-                {' '}
-                (the server counts {trace.total_spans.toLocaleString()}; some spans are missing from
-                the tree)
-              </span>
-            )}
-          </dd>
-        </div>
-        <div>
-          <dt>Errors</dt>
-          <dd className={trace.error_count > 0 ? 'error-text' : undefined}>{trace.error_count}</dd>
-        </div>
+          </span>
+        </Fact>
+        <Fact label="Start">
+          <span title={trace.start_time}>{formatTimestamp(startUs, { withMs: true })}</span>
+        </Fact>
+        <Fact label="End">
+          <span title={trace.end_time}>{formatTimestamp(endUs, { withMs: true })}</span>
+        </Fact>
+        <Fact label="Spans">
+          {tree.count.toLocaleString()}
+          {tree.count < trace.total_spans && (
+            <span className="warning-text" role="note">
+              {' '}
+              of {trace.total_spans.toLocaleString()}:{' '}
+              {(trace.total_spans - tree.count).toLocaleString()} missing from the tree (dropped or
+              late spans)
+            </span>
+          )}
+        </Fact>
+        <Fact label="Errors">
+          <span className={trace.error_count > 0 ? 'error-text' : undefined}>
+            {trace.error_count}
+          </span>
+        </Fact>
+        {tokens.source !== 'none' && (
+          <Fact label="Tokens">
+            <span title={tokens.source === 'root' ? 'Trace totals' : 'Summed over LLM spans'}>
+              {tokens.input.toLocaleString()} in · {tokens.output.toLocaleString()} out
+            </span>
+          </Fact>
+        )}
         {ID_FIELDS.map(([field, label]) => {
           const value = trace[field];
           if (!value) return null;
           return (
-            <div key={field}>
-              <dt>{label}</dt>
-              <dd className="id-value">
-                <code>{value}</code>
+            <Fact key={field} label={label}>
+              <span className="id-value">
+                <Link
+                  to="/traces"
+                  search={{ [field]: value, db_id: dbId }}
+                  title={`All traces with this ${label.toLowerCase()}`}
+                >
+                  <code>{value}</code>
+                </Link>
                 <CopyButton text={value} label={`Copy ${label.toLowerCase()} id`} />
-              </dd>
-            </div>
+              </span>
+            </Fact>
           );
         })}
       </dl>
-      {trace.error && (
-        <div className="trace-error" role="note" aria-label="Trace error">
+      {trace.error != null && (
+        <section className="trace-error" aria-label="Trace error">
           <strong>Error</strong>
           <pre>{trace.error}</pre>
+        </section>
+      )}
+      {(trace.input != null || trace.output != null) && (
+        <div className="io-grid">
+          {trace.input != null && <TraceTextBlock label="Input" text={trace.input} />}
+          {trace.output != null && <TraceTextBlock label="Output" text={trace.output} />}
         </div>
       )}
-      <div className="io-grid">
-        {trace.input != null && <TextBlock label="Input" text={trace.input} />}
-        {trace.output != null && <TextBlock label="Output" text={trace.output} />}
-      </div>
     </header>
   );
 }
 
-const PREVIEW_CHARS = 2_000;
-
-function TextBlock({ label, text }: { label: string; text: string }) {
-  const isLong = text.length > PREVIEW_CHARS;
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
   return (
-    <section className="text-block" aria-label={`Trace ${label.toLowerCase()}`}>
-      <h2>{label}</h2>
-      {isLong ? (
-        <details>
-          <summary>
-            {text.slice(0, 200)}… ({text.length.toLocaleString()} characters, show all)
-          </summary>
-          <pre>{text}</pre>
-        </details>
-      ) : (
-        <pre>{text}</pre>
-      )}
-    </section>
+    <div>
+      <dt>{label}</dt>
+      <dd>{children}</dd>
+    </div>
   );
 }

@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree, flattenVisibleRows } from './buildSpanTree';
+import { buildSpanTree } from './buildSpanTree';
 
-let nextId = 0;
-function makeSpan(overrides: Partial<TraceNode> = {}): TraceNode {
-  nextId += 1;
-  return {
-    id: `span-${nextId}`,
-    name: `span ${nextId}`,
-    type: 'TOOL',
-    duration: '1ms',
-    start_time: '2025-11-19T10:30:00.000000Z',
-    end_time: '2025-11-19T10:30:00.001000Z',
-    status: 'OK',
-    ...overrides,
-  };
-}
+import { makeSpan } from './testSpans';
 
 describe('buildSpanTree', () => {
   it('orders spans depth-first and records parents, depths and subtree sizes', () => {
@@ -33,6 +19,7 @@ describe('buildSpanTree', () => {
     expect(Array.from(tree.depth)).toEqual([0, 1, 2, 2, 1]);
     expect(Array.from(tree.subtreeSize)).toEqual([5, 3, 1, 1, 1]);
     expect(Array.from(tree.childCount)).toEqual([2, 2, 0, 0, 0]);
+    expect(Array.from(tree.siblingIndex)).toEqual([0, 0, 0, 1, 1]);
     expect(tree.indexById.get('a2')).toBe(3);
   });
 
@@ -93,22 +80,5 @@ describe('buildSpanTree', () => {
     const tree = buildSpanTree([]);
     expect(tree.count).toBe(0);
     expect(tree.startBoundUs).toBe(0);
-  });
-});
-
-describe('flattenVisibleRows', () => {
-  const tree = buildSpanTree([
-    makeSpan({
-      spans: [makeSpan({ spans: [makeSpan(), makeSpan()] }), makeSpan()],
-    }),
-  ]);
-
-  it('shows everything when nothing is collapsed', () => {
-    expect(Array.from(flattenVisibleRows(tree, new Set()))).toEqual([0, 1, 2, 3, 4]);
-  });
-
-  it('hides the subtree of a collapsed span but keeps the span', () => {
-    expect(Array.from(flattenVisibleRows(tree, new Set([1])))).toEqual([0, 1, 4]);
-    expect(Array.from(flattenVisibleRows(tree, new Set([0])))).toEqual([0]);
   });
 });

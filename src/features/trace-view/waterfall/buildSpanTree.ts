@@ -16,6 +16,8 @@ export interface SpanTree {
   depth: Int32Array;
   subtreeSize: Int32Array;
   childCount: Int32Array;
+  /** Position among its siblings (0-based); with the parent's childCount, for aria-posinset/setsize. */
+  siblingIndex: Int32Array;
   /** Epoch microseconds; NaN when the server sent something unparsable. */
   startUs: Float64Array;
   endUs: Float64Array;
@@ -61,6 +63,7 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
   const depth = Int32Array.from(depths);
   const subtreeSize = new Int32Array(count).fill(1);
   const childCount = new Int32Array(count);
+  const siblingIndex = new Int32Array(count);
   const startUs = new Float64Array(count);
   const endUs = new Float64Array(count);
   const isError = new Uint8Array(count);
@@ -70,6 +73,7 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
   let startBoundUs = Infinity;
   let endBoundUs = -Infinity;
   let maxDepth = 0;
+  let rootsSeen = 0;
 
   for (let i = 0; i < count; i++) {
     const node = nodes[i] as TraceNode;
@@ -83,6 +87,10 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     if (depth[i]! > maxDepth) maxDepth = depth[i]!;
     if (indexById.has(node.id)) duplicateIds.push(node.id);
     else indexById.set(node.id, i);
+    // Pre-order visits siblings in order, so counting children so far gives the position.
+    const parent = parentIndex[i]!;
+    if (parent >= 0) siblingIndex[i] = childCount[parent]!++;
+    else siblingIndex[i] = rootsSeen++;
   }
 
   // Children come after their parent in pre-order, so a reverse sweep sums subtrees bottom-up.
@@ -92,7 +100,6 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     if (parent >= 0) {
       subtreeSize[parent]! += subtreeSize[i]!;
       subtreeErrors[parent]! += subtreeErrors[i]!;
-      childCount[parent]! += 1;
     }
   }
 
@@ -108,6 +115,7 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     depth,
     subtreeSize,
     childCount,
+    siblingIndex,
     startUs,
     endUs,
     isError,
@@ -119,17 +127,4 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     endBoundUs,
     duplicateIds,
   };
-}
-
-/**
- * The rows to show: pre-order, skipping the subtrees of collapsed spans. O(visible + collapsed).
- */
-export function flattenVisibleRows(tree: SpanTree, collapsed: ReadonlySet<number>): Int32Array {
-  const rows = new Int32Array(tree.count);
-  let length = 0;
-  for (let i = 0; i < tree.count;) {
-    rows[length++] = i;
-    i += collapsed.has(i) ? tree.subtreeSize[i]! : 1;
-  }
-  return rows.subarray(0, length);
 }

@@ -1,0 +1,131 @@
+import { useMemo } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { ChartFrame } from '../../../components/chart/ChartFrame';
+import { formatDuration } from '../../../lib/time';
+import type { SpanTree } from '../waterfall/buildSpanTree';
+import { summarizeTimeByType, summarizeTokensByModel } from '../waterfall/selfTime';
+
+export interface TraceChartsProps {
+  tree: SpanTree;
+  selfTimes: Float64Array;
+}
+
+/**
+ * Where the time and the tokens went. Time is self time, so a parent and its children are not
+ * counted twice. Loaded lazily: Recharts is the heaviest part of the app.
+ */
+export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
+  const timeByType = useMemo(
+    () =>
+      summarizeTimeByType(tree, selfTimes).map((row) => ({
+        type: row.type,
+        count: row.count,
+        selfMs: row.selfTimeUs / 1000,
+      })),
+    [tree, selfTimes],
+  );
+  const tokensByModel = useMemo(() => summarizeTokensByModel(tree), [tree]);
+  const traceUs = tree.endBoundUs - tree.startBoundUs;
+
+  return (
+    <div className="trace-charts">
+      <ChartFrame
+        title="Time by span type"
+        description="Self time: each span’s duration minus the time its children cover."
+        height={Math.max(120, timeByType.length * 34 + 40)}
+      >
+        <BarChart data={timeByType} layout="vertical" margin={{ left: 16, right: 24 }}>
+          <CartesianGrid horizontal={false} />
+          <XAxis type="number" tickFormatter={(ms: number) => formatDuration(ms * 1000)} />
+          <YAxis type="category" dataKey="type" width={96} />
+          <Tooltip
+            formatter={(ms) => [formatDuration(Number(ms) * 1000), 'Self time']}
+            cursor={{ fillOpacity: 0.1 }}
+          />
+          <Bar
+            dataKey="selfMs"
+            name="Self time"
+            fill="var(--bar-agent)"
+            isAnimationActive={false}
+          />
+        </BarChart>
+      </ChartFrame>
+      <table className="data-table compact" aria-label="Self time by span type">
+        <thead>
+          <tr>
+            <th scope="col">Type</th>
+            <th scope="col">Spans</th>
+            <th scope="col">Self time</th>
+            <th scope="col">Share</th>
+          </tr>
+        </thead>
+        <tbody>
+          {timeByType.map((row) => (
+            <tr key={row.type}>
+              <td>{row.type}</td>
+              <td className="numeric">{row.count.toLocaleString()}</td>
+              <td className="numeric">{formatDuration(row.selfMs * 1000)}</td>
+              <td className="numeric">
+                {traceUs > 0 ? `${((row.selfMs * 1000 * 100) / traceUs).toFixed(1)}%` : '–'}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {tokensByModel.length === 0 ? (
+        <p className="muted">No LLM span in this trace reports tokens.</p>
+      ) : (
+        <>
+          <ChartFrame
+            title="Tokens by model"
+            description="Input and output tokens of each model’s calls."
+            height={Math.max(120, tokensByModel.length * 40 + 60)}
+          >
+            <BarChart data={tokensByModel} layout="vertical" margin={{ left: 16, right: 24 }}>
+              <CartesianGrid horizontal={false} />
+              <XAxis type="number" tickFormatter={(n: number) => n.toLocaleString()} />
+              <YAxis type="category" dataKey="model" width={140} />
+              <Tooltip cursor={{ fillOpacity: 0.1 }} />
+              <Legend />
+              <Bar
+                dataKey="inputTokens"
+                name="Input"
+                stackId="tokens"
+                fill="var(--bar-tool)"
+                isAnimationActive={false}
+              />
+              <Bar
+                dataKey="outputTokens"
+                name="Output"
+                stackId="tokens"
+                fill="var(--bar-llm)"
+                isAnimationActive={false}
+              />
+            </BarChart>
+          </ChartFrame>
+          <table className="data-table compact" aria-label="Tokens by model">
+            <thead>
+              <tr>
+                <th scope="col">Model</th>
+                <th scope="col">Calls</th>
+                <th scope="col">Input</th>
+                <th scope="col">Output</th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokensByModel.map((row) => (
+                <tr key={row.model}>
+                  <td>{row.model}</td>
+                  <td className="numeric">{row.calls.toLocaleString()}</td>
+                  <td className="numeric">{row.inputTokens.toLocaleString()}</td>
+                  <td className="numeric">{row.outputTokens.toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { memo } from 'react';
+import { formatDuration } from '../../../lib/time';
+import type { SpanTree } from './buildSpanTree';
+import { barGeometry, type TimeScale } from './timeScale';
+
+export const ROW_HEIGHT = 28;
+const INDENT_PX = 14;
+
+export interface WaterfallRowProps {
+  tree: SpanTree;
+  index: number;
+  rowNumber: number;
+  top: number;
+  scale: TimeScale;
+  isCollapsed: boolean;
+  isSelected: boolean;
+  isDimmed: boolean;
+  isMatch: boolean;
+  isActiveMatch: boolean;
+  onToggle: (index: number) => void;
+  onSelect: (index: number) => void;
+}
+
+/** One span: indentation, chevron, type, name and details, duration, and its bar. */
+export const WaterfallRow = memo(function WaterfallRow({
+  tree,
+  index,
+  rowNumber,
+  top,
+  scale,
+  isCollapsed,
+  isSelected,
+  isDimmed,
+  isMatch,
+  isActiveMatch,
+  onToggle,
+  onSelect,
+}: WaterfallRowProps) {
+  const node = tree.nodes[index]!;
+  const depth = tree.depth[index]!;
+  const hasChildren = tree.childCount[index]! > 0;
+  const parent = tree.parentIndex[index]!;
+  const startUs = tree.startUs[index]!;
+  const endUs = tree.endUs[index]!;
+  const bar = barGeometry(scale, startUs, endUs);
+  const isError = tree.isError[index] === 1;
+  const typeClass = cssType(node.type);
+  const className = [
+    'waterfall-row',
+    isError && 'is-error',
+    isSelected && 'is-selected',
+    isDimmed && 'is-dimmed',
+    isMatch && 'is-match',
+    isActiveMatch && 'is-active-match',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <div
+      id={rowId(index)}
+      role="row"
+      aria-level={depth + 1}
+      aria-posinset={tree.siblingIndex[index]! + 1}
+      aria-setsize={parent >= 0 ? tree.childCount[parent]! : tree.rootCount}
+      aria-expanded={hasChildren ? !isCollapsed : undefined}
+      aria-selected={isSelected}
+      aria-rowindex={rowNumber + 1}
+      className={className}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(index)}
+    >
+      <div
+        role="gridcell"
+        className="waterfall-name-cell"
+        style={{ paddingLeft: 4 + depth * INDENT_PX }}
+      >
+        {hasChildren ? (
+          <button
+            type="button"
+            tabIndex={-1}
+            className="chevron"
+            aria-label={`${isCollapsed ? 'Expand' : 'Collapse'} ${node.name}`}
+            onClick={(event) => {
+              event.stopPropagation();
+              onToggle(index);
+            }}
+          >
+            {isCollapsed ? '▸' : '▾'}
+          </button>
+        ) : (
+          <span className="chevron-spacer" />
+        )}
+        <span className={`type-badge type-${typeClass}`}>{node.type}</span>
+        {isError && (
+          <span className="error-mark" aria-label="Error" role="img">
+            !
+          </span>
+        )}
+        <span className="span-name">{node.name}</span>
+        <SpanSummary node={node} />
+        {isCollapsed && (
+          <span className="hidden-count" title="Spans hidden in this collapsed subtree">
+            +{(tree.subtreeSize[index]! - 1).toLocaleString()}
+          </span>
+        )}
+      </div>
+      <div role="gridcell" className="waterfall-duration numeric">
+        {formatDuration(endUs - startUs)}
+      </div>
+      <div role="gridcell" className="waterfall-bar-cell">
+        <div
+          className={`span-bar bar-${typeClass}${isError ? ' span-bar-error' : ''}`}
+          style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
+        />
+      </div>
+    </div>
+  );
+});
+
+function SpanSummary({ node }: { node: SpanTree['nodes'][number] }) {
+  const metadata = node.metadata;
+  if (!metadata) return null;
+  if (typeof metadata.model === 'string') {
+    const input = typeof metadata.input_tokens === 'number' ? metadata.input_tokens : null;
+    const output = typeof metadata.output_tokens === 'number' ? metadata.output_tokens : null;
+    return (
+      <span className="span-extra">
+        {metadata.model}
+        {(input !== null || output !== null) && (
+          <span title="Input → output tokens">
+            {' '}
+            · {input?.toLocaleString() ?? '?'} → {output?.toLocaleString() ?? '?'} tok
+          </span>
+        )}
+      </span>
+    );
+  }
+  if (typeof metadata.tool_name === 'string' && metadata.tool_name !== node.name) {
+    return <span className="span-extra">{metadata.tool_name}</span>;
+  }
+  return null;
+}
+
+const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);
+
+/** A CSS-safe class suffix: known kinds get their colour, anything else the neutral one. */
+export function cssType(type: string): string {
+  const lower = type.toLowerCase();
+  return KNOWN_TYPES.has(lower) ? lower : 'other';
+}
+
+export function rowId(index: number): string {
+  return `span-row-${index}`;
+}

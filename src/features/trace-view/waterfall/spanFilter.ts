@@ -1,0 +1,49 @@
+import type { SpanTree } from './buildSpanTree';
+
+export interface SpanFilter {
+  /** Span types to keep; empty means every type. */
+  types: ReadonlySet<string>;
+  errorsOnly: boolean;
+}
+
+export const NO_FILTER: SpanFilter = { types: new Set(), errorsOnly: false };
+
+export function isFilterActive(filter: SpanFilter): boolean {
+  return filter.types.size > 0 || filter.errorsOnly;
+}
+
+export interface FilterResult {
+  /** 1 where the span itself passes the filter. */
+  matches: Uint8Array;
+  /** 1 where the span passes or has a descendant that does: ancestors are kept for context. */
+  keep: Uint8Array;
+  matchCount: number;
+}
+
+/** One pass down for matches, one reverse pass to keep their ancestors. */
+export function applySpanFilter(tree: SpanTree, filter: SpanFilter): FilterResult {
+  const matches = new Uint8Array(tree.count);
+  const keep = new Uint8Array(tree.count);
+  let matchCount = 0;
+  for (let i = 0; i < tree.count; i++) {
+    const typeOk = filter.types.size === 0 || filter.types.has(tree.nodes[i]!.type);
+    const errorOk = !filter.errorsOnly || tree.isError[i] === 1;
+    if (typeOk && errorOk) {
+      matches[i] = 1;
+      keep[i] = 1;
+      matchCount++;
+    }
+  }
+  for (let i = tree.count - 1; i >= 0; i--) {
+    const parent = tree.parentIndex[i]!;
+    if (keep[i] === 1 && parent >= 0) keep[parent] = 1;
+  }
+  return { matches, keep, matchCount };
+}
+
+/** The span types present in a trace, most frequent first, for the filter's choices. */
+export function spanTypesIn(tree: SpanTree): { type: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const node of tree.nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
+  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+}

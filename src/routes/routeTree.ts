@@ -1,0 +1,12 @@
+import { indexRoute } from './indexRoute';
+import { rootRoute } from './rootRoute';
+import { sessionsRoute } from './sessionsRoute';
+import { traceRoute } from './traceRoute';
+import { tracesRoute } from './tracesRoute';
+
+export const routeTree = rootRoute.addChildren([
+  indexRoute,
+  tracesRoute,
+  traceRoute,
+  sessionsRoute,
+]);
