@@ -71,3 +71,30 @@ describe('formatRelative', () => {
     expect(formatRelative((now - 2 * 3_600_000) * 1000, now)).toMatch(/2 hr/);
   });
 });
+
+describe('parseTimestampUs, fast and slow paths agree', () => {
+  it.each([
+    '2025-11-19T10:30:00.123456Z',
+    '2025-11-19T10:30:00.123456+00:00',
+    '2025-11-19T10:30:00+05:30',
+    '2025-11-19T10:30:00.1-08:00',
+    '2025-11-19T10:30:00',
+    '2025-11-19T10:30:00.123456789Z',
+    '2024-02-29T23:59:59.999999Z',
+  ])('%s', (text) => {
+    const [, y, mo, d, h, mi, s, f = '', zone = 'Z'] =
+      /^(\d+)-(\d+)-(\d+)T(\d+):(\d+):(\d+)(?:\.(\d+))?(.*)$/.exec(text)!;
+    const base = Date.UTC(+y!, +mo! - 1, +d!, +h!, +mi!, +s!);
+    const offset =
+      zone === 'Z' || zone === ''
+        ? 0
+        : (zone.startsWith('-') ? -1 : 1) * (+zone.slice(1, 3) * 60 + +zone.slice(4, 6));
+    const expected = (base - offset * 60_000) * 1000 + Number((f + '000000').slice(0, 6));
+    expect(parseTimestampUs(text)).toBe(expected);
+  });
+
+  it('rejects near misses instead of guessing', () => {
+    expect(parseTimestampUs('2025-11-19T10:30:00.123+0')).toBeNaN();
+    expect(parseTimestampUs('2025-11-19T1a:30:00Z')).toBeNaN();
+  });
+});
