@@ -1,0 +1,7 @@
+/** How the benchmark finds the app's parts: by role and accessible name, as a user would. */
+export const WATERFALL = '[role="treegrid"][aria-label="Span waterfall"]';
+/** Span rows (the header row has no aria-level). */
+export const SPAN_ROWS = `${WATERFALL} [role="row"][aria-level]`;
+export const SPAN_DETAILS = 'section[aria-label="Span details"]';
+export const SEARCH_BOX = 'input[aria-label="Search spans"]';
+export const TRACE_LIST_ROWS = 'table[aria-label="Traces"] tbody tr';

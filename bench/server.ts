@@ -1,0 +1,137 @@
+/**
+ * The benchmark's one HTTP server: the production build (static, SPA fallback to index.html),
+ * a `/config.json` pointing the app at `/agentos` on the same origin, and the mock AgentOS API
+ * under `/agentos/*` with the generated bench traces. Each bench trace's JSON is produced by the
+ * handlers once, before measuring, and then served from memory, so runs measure the viewer and
+ * the network, not the mock's serialization.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { getResponse } from 'msw';
+import { createAgentOsHandler } from '../scripts/agentosServer';
+
+export interface BenchServerOptions {
+  distDir: string;
+  /** Span counts: one trace `bench-<n>` each. */
+  sizes: number[];
+  seed?: number;
+  /** 0 (default) lets the system pick a free port. */
+  port?: number;
+  host?: string;
+}
+
+export interface BenchTrace {
+  spans: number;
+  traceId: string;
+  /** Bytes of JSON the app receives for GET /traces/{id}. */
+  jsonBytes: number;
+}
+
+export interface BenchServer {
+  origin: string;
+  traces: BenchTrace[];
+  close(): Promise<void>;
+}
+
+const API_PATH = '/agentos';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.map': 'application/json',
+};
+
+export async function createBenchServer(options: BenchServerOptions): Promise<BenchServer> {
+  const host = options.host ?? '127.0.0.1';
+  let route: Route = (_req, res) => void res.writeHead(503).end();
+  const server = createServer((req, res) => route(req, res));
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, host, done);
+  });
+  const origin = `http://${host}:${(server.address() as AddressInfo).port}`;
+  const close = () =>
+    new Promise<void>((done) => {
+      server.closeAllConnections();
+      server.close(() => done());
+    });
+  try {
+    const routes = await createRoutes(origin, options);
+    route = routes.route;
+    return { origin, traces: routes.traces, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+type Route = (req: IncomingMessage, res: ServerResponse) => void;
+
+async function createRoutes(origin: string, options: BenchServerOptions) {
+  const root = resolve(options.distDir);
+  const agentOs = createAgentOsHandler({
+    baseUrl: origin + API_PATH,
+    seed: options.seed ?? 42,
+    bigTraces: options.sizes,
+  });
+  // The bench traces' answers, computed once by the handlers themselves.
+  const cached = new Map<string, Buffer>();
+  const traces: BenchTrace[] = [];
+  for (const [i, traceId] of agentOs.bigTraceIds.entries()) {
+    const path = `${API_PATH}/traces/${traceId}`;
+    const response = await getResponse(agentOs.handlers, new Request(origin + path));
+    if (!response?.ok) throw new Error(`the mock did not answer ${path}`);
+    const body = Buffer.from(await response.arrayBuffer());
+    cached.set(path, body);
+    traces.push({ spans: options.sizes[i]!, traceId, jsonBytes: body.length });
+  }
+  const config = Buffer.from(JSON.stringify({ endpoint: origin + API_PATH }));
+
+  const route: Route = (req, res) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname === '/config.json') {
+      send(res, 200, config, '.json', 'no-store');
+    } else if (url.pathname === API_PATH || url.pathname.startsWith(`${API_PATH}/`)) {
+      const body = req.method === 'GET' && !url.search ? cached.get(url.pathname) : undefined;
+      if (body) send(res, 200, body, '.json', 'no-store');
+      else agentOs.handle(req, res);
+    } else {
+      void serveStatic(root, url.pathname, res);
+    }
+  };
+  return { route, traces };
+}
+
+async function serveStatic(root: string, pathname: string, res: ServerResponse): Promise<void> {
+  try {
+    const file = normalize(join(root, decodeURIComponent(pathname)));
+    const isFile = file.startsWith(root + sep) && (await stat(file).catch(() => null))?.isFile();
+    if (isFile) {
+      const cache = pathname.startsWith('/assets/') ? 'max-age=31536000, immutable' : 'no-cache';
+      send(res, 200, await readFile(file), extname(file), cache);
+    } else if (extname(pathname)) {
+      send(res, 404, Buffer.from('Not found'), '.txt', 'no-store');
+    } else {
+      // Single-page app: every route is index.html.
+      send(res, 200, await readFile(join(root, 'index.html')), '.html', 'no-cache');
+    }
+  } catch {
+    if (!res.headersSent) send(res, 400, Buffer.from('Bad request'), '.txt', 'no-store');
+  }
+}
+
+function send(res: ServerResponse, status: number, body: Buffer, ext: string, cache: string) {
+  res.writeHead(status, {
+    'Content-Type': CONTENT_TYPES[ext] ?? 'text/plain; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': cache,
+  });
+  res.end(body);
+}

@@ -1,0 +1,144 @@
+/**
+ * The mock AgentOS API over real HTTP: the same MSW handlers as the browser demo, run through
+ * MSW's `getResponse`, so there is one implementation of the API. Used by scripts/mock-server.ts
+ * (the end-to-end tests, trying the viewer against a "remote" server) and by the benchmark.
+ */
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { getResponse } from 'msw';
+import type { HttpHandler } from 'msw';
+import type { TraceDetail } from '../src/api/schemas';
+import { generateTrace } from '../src/mocks/generateTrace';
+import { createHandlers } from '../src/mocks/handlers';
+import { createMockDatabase } from '../src/mocks/mockDatabase';
+import type { MockDatabase } from '../src/mocks/mockDatabase';
+
+export interface AgentOsOptions {
+  /** Where the handlers live: an origin plus an optional path, e.g. `http://127.0.0.1:7787`. */
+  baseUrl: string;
+  securityKey?: string | null;
+  seed?: number;
+  /** Generated traces in the default database. Default 95. */
+  traceCount?: number;
+  /** Span counts of extra traces with the ids `bench-<count>`. */
+  bigTraces?: number[];
+  nowMs?: number;
+}
+
+export interface AgentOsHandler {
+  db: MockDatabase;
+  handlers: HttpHandler[];
+  /** The trace ids of `bigTraces`, in order. */
+  bigTraceIds: string[];
+  /** Answers one Node request; the URL's path and query are matched against `baseUrl`. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+const CORS_HEADERS = {
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
+  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+  'Access-Control-Max-Age': '600',
+  Vary: 'Origin',
+};
+
+/** The benchmark traces: stable ids, a day old so they sit below the demo data in the list. */
+export function generateBigTrace(spanCount: number, seed: number, nowMs: number): TraceDetail {
+  return generateTrace({
+    seed: seed * 31 + spanCount,
+    spanCount,
+    startMs: nowMs - 24 * 60 * 60 * 1000,
+    traceId: `bench-${spanCount}`,
+    error: false,
+    orphanRoots: 0,
+    droppedSpans: 0,
+  });
+}
+
+export function createAgentOsHandler(options: AgentOsOptions): AgentOsHandler {
+  const seed = options.seed ?? 42;
+  const nowMs = options.nowMs ?? Date.now();
+  const extraTraces = (options.bigTraces ?? []).map((n) => generateBigTrace(n, seed, nowMs));
+  const db = createMockDatabase({ seed, traceCount: options.traceCount ?? 95, nowMs, extraTraces });
+  const handlers = createHandlers({
+    baseUrl: options.baseUrl,
+    db,
+    securityKey: options.securityKey ?? null,
+  });
+  const origin = new URL(options.baseUrl).origin;
+
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    const cors = { ...CORS_HEADERS, 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, cors);
+      res.end();
+      return;
+    }
+    void (async () => {
+      try {
+        const request = await toFetchRequest(req, origin);
+        const response =
+          (await getResponse(handlers, request)) ??
+          Response.json({ detail: 'Not Found' }, { status: 404 });
+        await sendFetchResponse(res, response, cors);
+      } catch (error) {
+        console.error(error);
+        if (!res.headersSent) res.writeHead(500, { ...cors, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ detail: 'Internal Server Error' }));
+      }
+    })();
+  };
+
+  return { db, handlers, bigTraceIds: extraTraces.map((t) => t.trace_id), handle };
+}
+
+export interface AgentOsServerOptions extends Omit<AgentOsOptions, 'baseUrl'> {
+  port: number;
+  host?: string;
+}
+
+/** Starts the mock AgentOS on `http://host:port`; resolves once it listens. */
+export async function createAgentOsServer(
+  options: AgentOsServerOptions,
+): Promise<{ server: Server; origin: string }> {
+  const host = options.host ?? '127.0.0.1';
+  const origin = `http://${host}:${options.port}`;
+  const { handle } = createAgentOsHandler({ ...options, baseUrl: origin });
+  const server = createServer(handle);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, host, resolve);
+  });
+  return { server, origin };
+}
+
+/** Node request → fetch Request. The URL always uses our own origin, which the handlers match. */
+export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  const method = req.method ?? 'GET';
+  let body: Uint8Array<ArrayBuffer> | undefined;
+  if (method !== 'GET' && method !== 'HEAD') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    body = new Uint8Array(Buffer.concat(chunks));
+  }
+  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
+}
+
+export async function sendFetchResponse(
+  res: ServerResponse,
+  response: Response,
+  extraHeaders: Record<string, string> = {},
+): Promise<void> {
+  const headers: Record<string, string> = { ...extraHeaders };
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const body = Buffer.from(await response.arrayBuffer());
+  headers['content-length'] = String(body.length);
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
