@@ -7,6 +7,10 @@ const DIST_DIR = process.env.E2E_DIST_DIR ?? 'dist';
 export const MOCK_AGENTOS_PORT = Number(process.env.E2E_MOCK_PORT ?? 7787);
 /** The key the stand-alone mock AgentOS requires, to test the 401 → key path. */
 export const MOCK_AGENTOS_KEY = 'e2e-secret-key';
+/** The misbehaving AgentOS of scripts/faultServer.ts: one failure per path prefix. */
+export const FAULT_AGENTOS_PORT = Number(process.env.E2E_FAULT_PORT ?? 7797);
+/** The key its `/s401` scenario accepts. */
+export const FAULT_AGENTOS_KEY = 'e2e-fault-key';
 
 const executablePath = findChromium() ?? undefined;
 
@@ -37,6 +41,12 @@ export default defineConfig({
       // A real HTTP server speaking the same mock handlers, for the "real AgentOS" paths.
       command: `npx tsx scripts/mock-server.ts --port ${MOCK_AGENTOS_PORT} --key ${MOCK_AGENTOS_KEY}`,
       url: `http://127.0.0.1:${MOCK_AGENTOS_PORT}/health`,
+      reuseExistingServer: !process.env.CI,
+    },
+    {
+      // Failing servers: 401/403/404/422/500, HTML pages, no CORS, hangs, bad data, flakiness.
+      command: `npx tsx scripts/faultServer.ts --port ${FAULT_AGENTOS_PORT} --key ${FAULT_AGENTOS_KEY}`,
+      url: `http://127.0.0.1:${FAULT_AGENTOS_PORT}/_ready`,
       reuseExistingServer: !process.env.CI,
     },
   ],

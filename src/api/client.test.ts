@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createApiClient } from './client';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors';
+import { authorizationFor, createApiClient } from './client';
+import { HttpError, NetworkError, NotJsonError, SchemaError, TimeoutError } from './errors';
 
 const BASE = 'http://agentos.test:7777';
 
@@ -140,35 +140,49 @@ describe('createApiClient', () => {
     expect((notFound as HttpError).detail).toBe('Trace not found');
     const invalid = (await client.listTraces({ limit: 0 }).catch((e: unknown) => e)) as HttpError;
     expect(invalid.status).toBe(422);
-    expect(invalid.message).toContain('query.limit: Input should be greater than or equal to 1');
+    expect(invalid.message).toContain('limit (query): Input should be greater than or equal to 1');
   });
 
-  it('explains an HTML error page from a proxy', async () => {
-    const fetch = vi.fn().mockResolvedValue(
-      new Response('<html><body>Bad gateway</body></html>', {
-        status: 502,
-        statusText: 'Bad Gateway',
-      }),
-    );
+  it('recognises an HTML error page from a proxy and keeps its title', async () => {
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(
+        new Response(
+          '<html><head><title>502 Bad\n  Gateway</title></head><body>nginx</body></html>',
+          { status: 502, statusText: 'Bad Gateway', headers: { 'Content-Type': 'text/html' } },
+        ),
+      );
     const error = (await createApiClient({ baseUrl: BASE, fetch })
       .listTraces({})
       .catch((e: unknown) => e)) as HttpError;
+    expect(error).toBeInstanceOf(HttpError);
     expect(error.status).toBe(502);
-    expect(error.detail).toMatch(/HTML page/);
+    expect(error.htmlTitle).toBe('502 Bad Gateway');
   });
 
-  it('reports a 200 that is not JSON as a schema error', async () => {
+  it('reports a 200 that is not JSON, with the page title, as not JSON', async () => {
     const fetch = vi.fn().mockResolvedValue(
-      new Response('<!doctype html><p>hi</p>', {
+      new Response('<!doctype html><title>Sign in</title><p>hi</p>', {
         status: 200,
         headers: { 'Content-Type': 'text/html' },
       }),
     );
-    const error = await createApiClient({ baseUrl: BASE, fetch })
+    const error = (await createApiClient({ baseUrl: BASE, fetch })
       .listTraces({})
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SchemaError);
-    expect((error as SchemaError).expected).toContain('text/html');
+      .catch((e: unknown) => e)) as NotJsonError;
+    expect(error).toBeInstanceOf(NotJsonError);
+    expect(error.contentType).toBe('text/html');
+    expect(error.htmlTitle).toBe('Sign in');
+    expect(error.isEmpty).toBe(false);
+  });
+
+  it('reports an empty 200 as not JSON', async () => {
+    const fetch = vi.fn().mockResolvedValue(new Response('', { status: 200 }));
+    const error = (await createApiClient({ baseUrl: BASE, fetch })
+      .getTrace('t1')
+      .catch((e: unknown) => e)) as NotJsonError;
+    expect(error).toBeInstanceOf(NotJsonError);
+    expect(error.isEmpty).toBe(true);
   });
 
   it('reports network failures without the key', async () => {
@@ -198,6 +212,37 @@ describe('createApiClient', () => {
       .listTraces({})
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
+    expect((error as Error).message).toBe(`${BASE} did not answer within 20 ms`);
+  });
+
+  it('uses the time-out it is given, and 30 s without one', async () => {
+    vi.useFakeTimers();
+    try {
+      const hang = (_url: string, init?: RequestInit) =>
+        new Promise<Response>((_resolve, reject) => {
+          init?.signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+        });
+      const fetch = vi.fn(hang) as unknown as typeof globalThis.fetch;
+      const short = createApiClient({ baseUrl: BASE, fetch, timeoutMs: 2_000 })
+        .listTraces({})
+        .catch((e: unknown) => e);
+      const long = createApiClient({ baseUrl: BASE, fetch })
+        .listTraces({})
+        .catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(2_000);
+      expect(await short).toBeInstanceOf(TimeoutError);
+      await vi.advanceTimersByTimeAsync(27_000);
+      let settled = false;
+      void long.then(() => (settled = true));
+      await vi.advanceTimersByTimeAsync(0);
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1_000);
+      expect(((await long) as TimeoutError).timeoutMs).toBe(30_000);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('passes cancellation through as an abort, not as an error to show', async () => {
@@ -224,5 +269,68 @@ describe('createApiClient', () => {
       .getTrace('../config?x=1')
       .catch(() => undefined);
     expect(fetch.mock.calls[0]![0]).toBe(`${BASE}/traces/..%2Fconfig%3Fx%3D1`);
+  });
+
+  it('never puts the key in an error, whatever the failure', async () => {
+    const key = 'k3y-that-must-not-leak';
+    const answers = [
+      () => Promise.reject(new TypeError('Failed to fetch')),
+      () => Promise.resolve(jsonResponse({ detail: 'Invalid authentication token' }, 401)),
+      () => Promise.resolve(jsonResponse({ detail: [{ loc: ['query'], msg: 'bad' }] }, 422)),
+      () => Promise.resolve(new Response('<html>oops</html>', { status: 500 })),
+      () => Promise.resolve(new Response('not json', { status: 200 })),
+      () => Promise.resolve(jsonResponse({ data: 'nope', meta: {} })),
+    ];
+    for (const answer of answers) {
+      const fetch = vi.fn(answer) as unknown as typeof globalThis.fetch;
+      const error = (await createApiClient({ baseUrl: BASE, securityKey: key, fetch })
+        .listTraces({})
+        .catch((e: unknown) => e)) as Error;
+      expect(error).toBeInstanceOf(Error);
+      const everything = `${error.message} ${String(error.stack)} ${JSON.stringify(error)}`;
+      expect(everything).not.toContain(key);
+    }
+  });
+});
+
+describe('authorizationFor', () => {
+  it('sends the key to the configured origin, whatever the path', () => {
+    expect(authorizationFor(`${BASE}/traces?x=1`, BASE, 'k')).toEqual({
+      Authorization: 'Bearer k',
+    });
+    expect(authorizationFor('http://agentos.test:7777/a/b', `${BASE}/prefix`, 'k')).toEqual({
+      Authorization: 'Bearer k',
+    });
+  });
+
+  it('refuses any other origin: host, port, scheme, credentials, nonsense', () => {
+    for (const url of [
+      'http://evil.test:7777/traces',
+      'http://agentos.test:7778/traces',
+      'https://agentos.test:7777/traces',
+      'http://agentos.test:7777@evil.test/traces',
+      'http://user:pw@agentos.test:7777/traces',
+      'not a url',
+    ]) {
+      expect(authorizationFor(url, BASE, 'k')).toEqual({});
+    }
+  });
+
+  it('sends nothing without a key', () => {
+    expect(authorizationFor(`${BASE}/traces`, BASE, null)).toEqual({});
+    expect(authorizationFor(`${BASE}/traces`, BASE, '')).toEqual({});
+  });
+
+  it('keeps the client from sending the key when the base URL smuggles in another host', async () => {
+    const fetch = vi.fn().mockResolvedValue(jsonResponse(page));
+    await createApiClient({
+      baseUrl: 'http://agentos.test:7777@evil.test',
+      securityKey: 'k',
+      fetch,
+    })
+      .listTraces({})
+      .catch(() => undefined);
+    const init = fetch.mock.calls[0]![1] as RequestInit;
+    expect((init.headers as Record<string, string>).Authorization).toBeUndefined();
   });
 });

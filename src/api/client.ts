@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { HttpError, NetworkError, SchemaError, TimeoutError } from './errors';
-import { measure } from '../lib/perf';
+import {
+  HttpError,
+  htmlTitleOf,
+  looksLikeHtml,
+  NetworkError,
+  NotJsonError,
+  SchemaError,
+  TimeoutError,
+} from './errors';
+import { measure, measureAsync } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {
   configResponseSchema,
@@ -59,7 +67,7 @@ export interface ApiClientOptions {
   baseUrl: string;
   securityKey?: string | null;
   dbId?: string | null;
-  /** A request that hangs is abandoned after this long. */
+  /** A request that hangs is abandoned after this long. Default 30 s. */
   timeoutMs?: number;
   fetch?: typeof fetch;
 }
@@ -68,12 +76,13 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 type QueryValue = string | number | undefined | null;
 
-const DEFAULT_TIMEOUT_MS = 30_000;
+export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function createApiClient(options: ApiClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const dbId = options.dbId ?? null;
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const timeoutMs =
+    options.timeoutMs && options.timeoutMs > 0 ? options.timeoutMs : DEFAULT_TIMEOUT_MS;
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
   function buildUrl(path: string, query: Record<string, QueryValue> = {}): string {
@@ -90,9 +99,10 @@ export function createApiClient(options: ApiClientOptions) {
     init: { query?: Record<string, QueryValue>; body?: unknown; signal?: AbortSignal },
   ): Promise<{ json: unknown; url: string }> {
     const url = buildUrl(path, init.query);
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    // The key goes only to the configured endpoint: every URL here is built from baseUrl.
-    if (options.securityKey) headers.Authorization = `Bearer ${options.securityKey}`;
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      ...authorizationFor(url, baseUrl, options.securityKey),
+    };
     if (init.body !== undefined) headers['Content-Type'] = 'application/json';
 
     const controller = new AbortController();
@@ -119,8 +129,24 @@ export function createApiClient(options: ApiClientOptions) {
         if (init.signal?.aborted) throw error;
         throw new NetworkError(url);
       }
+      if (!response.ok) throw httpErrorFrom(response, await response.text(), url);
+      const type = response.headers.get('content-type');
+      if (type && /\bjson\b/i.test(type)) {
+        // The usual case, read straight into objects: no intermediate string, which for a
+        // 100 MB trace saves both the copy and the time to make it.
+        const json = await measureAsync<unknown>(`app:json ${path}`, () =>
+          (response.json() as Promise<unknown>).catch((error: unknown) => {
+            if (error instanceof SyntaxError) {
+              throw new NotJsonError(url, response.status, type, null, false);
+            }
+            throw error;
+          }),
+        );
+        return { json, url };
+      }
+      // Not labelled JSON (a proxy's HTML page, a misconfigured server): read it as text, so
+      // the error can say what it was.
       const text = await response.text();
-      if (!response.ok) throw httpErrorFrom(response, text, url);
       return { json: measure(`app:json ${path}`, () => parseJsonBody(text, response, url)), url };
     } catch (error) {
       if (timedOut && !(error instanceof TimeoutError)) throw new TimeoutError(url, timeoutMs);
@@ -228,12 +254,46 @@ function parseTraceDetailAt(item: unknown, index: number, url: string): TraceDet
   }
 }
 
+/**
+ * The `Authorization` header for a request to `url`, only when `url` is on the origin of the
+ * configured endpoint. Every URL is built from the base URL, so this holds by construction; the
+ * check makes sure a future path (or a base URL trick such as `http://host@other`) cannot send
+ * the key anywhere else.
+ */
+export function authorizationFor(
+  url: string,
+  baseUrl: string,
+  securityKey: string | null | undefined,
+): { Authorization?: string } {
+  if (!securityKey) return {};
+  if (originOf(url) === null || originOf(url) !== originOf(baseUrl)) return {};
+  return { Authorization: `Bearer ${securityKey}` };
+}
+
+function originOf(url: string): string | null {
+  try {
+    const parsed = new URL(url);
+    // Credentials in a URL would travel with it: such a URL is never "the configured origin".
+    if (parsed.username || parsed.password) return null;
+    return parsed.origin;
+  } catch {
+    return null;
+  }
+}
+
 function parseJsonBody(text: string, response: Response, url: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch {
-    const type = response.headers.get('content-type') ?? 'unknown content type';
-    throw new SchemaError('$', `a JSON body, but got ${type} that is not JSON`, url);
+    const type = response.headers.get('content-type');
+    const isHtml = looksLikeHtml(text, type);
+    throw new NotJsonError(
+      url,
+      response.status,
+      type,
+      isHtml ? htmlTitleOf(text) : null,
+      text.trim() === '',
+    );
   }
 }
 
@@ -253,13 +313,10 @@ function httpErrorFrom(response: Response, text: string, url: string): HttpError
       parsed.data.error_code ?? undefined,
     );
   }
-  const fallback = response.statusText || 'The server answered with an error and no detail';
-  const looksHtml = /^\s*</.test(text);
-  return new HttpError(
-    response.status,
-    looksHtml
-      ? `${fallback} (the answer was an HTML page, not JSON: is a proxy in the way?)`
-      : fallback,
-    url,
-  );
+  const fallback = response.statusText || 'the answer had no detail';
+  if (looksLikeHtml(text, response.headers.get('content-type'))) {
+    // An HTML error page: a proxy, gateway or load balancer answered instead of AgentOS.
+    return new HttpError(response.status, fallback, url, undefined, htmlTitleOf(text));
+  }
+  return new HttpError(response.status, fallback, url);
 }

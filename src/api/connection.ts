@@ -11,9 +11,20 @@ import { appUrl } from '../lib/appUrl';
 export interface Connection {
   endpoint: string | null;
   dbId: string | null;
-  /** Held in session storage only: never in a URL, a log line or an error message. */
+  /**
+   * Kept in this tab's session storage, or in local storage when `rememberKey` is set; never in
+   * a URL, a query key, a log line or an error message.
+   */
   securityKey: string | null;
+  /** "Remember on this device": the key survives closing the tab. */
+  rememberKey: boolean;
+  /** A request that hangs is abandoned after this many seconds. */
+  timeoutSeconds: number;
 }
+
+export const DEFAULT_TIMEOUT_SECONDS = 30;
+export const MIN_TIMEOUT_SECONDS = 1;
+export const MAX_TIMEOUT_SECONDS = 600;
 
 export interface RuntimeConfig {
   endpoint?: string | null;
@@ -24,7 +35,13 @@ const SETTINGS_KEY = 'agentos-viewer.connection';
 const SECURITY_KEY_KEY = 'agentos-viewer.security-key';
 
 let defaults: RuntimeConfig = {};
-let current: Connection = { endpoint: null, dbId: null, securityKey: null };
+let current: Connection = {
+  endpoint: null,
+  dbId: null,
+  securityKey: null,
+  rememberKey: false,
+  timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
+};
 const listeners = new Set<() => void>();
 
 export function normalizeEndpoint(value: string | null | undefined): string | null {
@@ -33,15 +50,35 @@ export function normalizeEndpoint(value: string | null | undefined): string | nu
   return trimmed.replace(/\/+$/, '');
 }
 
+/** A timeout the user typed, as whole seconds within bounds; anything else is the default. */
+export function normalizeTimeoutSeconds(value: unknown): number {
+  const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds)) return DEFAULT_TIMEOUT_SECONDS;
+  return Math.min(MAX_TIMEOUT_SECONDS, Math.max(MIN_TIMEOUT_SECONDS, Math.round(seconds)));
+}
+
 /** Reads the saved choice once at start-up, on top of the runtime config. */
 export function initConnection(runtimeConfig: RuntimeConfig): void {
   defaults = runtimeConfig;
   const saved = readJson(localStorage, SETTINGS_KEY) as Partial<Connection> | null;
+  const sessionKey = safeGet(sessionStorage, SECURITY_KEY_KEY);
+  const rememberedKey = safeGet(localStorage, SECURITY_KEY_KEY);
   current = {
     endpoint: normalizeEndpoint(saved ? saved.endpoint : runtimeConfig.endpoint),
     dbId: (saved ? saved.dbId : runtimeConfig.dbId) ?? null,
-    securityKey: safeGet(sessionStorage, SECURITY_KEY_KEY),
+    securityKey: sessionKey ?? rememberedKey,
+    rememberKey: sessionKey === null && rememberedKey !== null,
+    timeoutSeconds: normalizeTimeoutSeconds(saved?.timeoutSeconds),
   };
+  window.addEventListener('storage', handleStorage);
+}
+
+/** "Forget key" in another tab of this browser also forgets the remembered key here. */
+function handleStorage(event: StorageEvent): void {
+  if (event.key !== SECURITY_KEY_KEY && event.key !== null) return;
+  if (!current.rememberKey || safeGet(localStorage, SECURITY_KEY_KEY) !== null) return;
+  current = { ...current, securityKey: null, rememberKey: false };
+  listeners.forEach((listener) => listener());
 }
 
 export function getConnection(): Connection {
@@ -49,24 +86,49 @@ export function getConnection(): Connection {
 }
 
 export function setConnection(next: Connection): void {
-  current = { ...next, endpoint: normalizeEndpoint(next.endpoint), dbId: next.dbId || null };
+  current = {
+    ...next,
+    endpoint: normalizeEndpoint(next.endpoint),
+    dbId: next.dbId || null,
+    securityKey: next.securityKey || null,
+    rememberKey: Boolean(next.securityKey) && next.rememberKey,
+    timeoutSeconds: normalizeTimeoutSeconds(next.timeoutSeconds),
+  };
   safeSet(
     localStorage,
     SETTINGS_KEY,
-    JSON.stringify({ endpoint: current.endpoint, dbId: current.dbId }),
+    JSON.stringify({
+      endpoint: current.endpoint,
+      dbId: current.dbId,
+      timeoutSeconds: current.timeoutSeconds,
+    }),
   );
-  if (current.securityKey) safeSet(sessionStorage, SECURITY_KEY_KEY, current.securityKey);
-  else safeRemove(sessionStorage, SECURITY_KEY_KEY);
+  storeKey(current.securityKey, current.rememberKey);
   listeners.forEach((listener) => listener());
 }
 
-/** Forgets this browser's choice and returns to the deployed defaults (or demo). */
+/** One copy of the key at most: in local storage when remembered, else in session storage. */
+function storeKey(key: string | null, remember: boolean): void {
+  const [keep, drop] = remember ? [localStorage, sessionStorage] : [sessionStorage, localStorage];
+  safeRemove(drop, SECURITY_KEY_KEY);
+  if (key) safeSet(keep, SECURITY_KEY_KEY, key);
+  else safeRemove(keep, SECURITY_KEY_KEY);
+}
+
+/** "Forget key": removes the key from both storages and from memory; the rest stays. */
+export function forgetSecurityKey(): void {
+  setConnection({ ...current, securityKey: null, rememberKey: false });
+}
+
+/** Forgets this browser's choice (and the key) and returns to the deployed defaults (or demo). */
 export function resetConnection(): void {
   safeRemove(localStorage, SETTINGS_KEY);
   setConnection({
     endpoint: normalizeEndpoint(defaults.endpoint),
     dbId: defaults.dbId ?? null,
     securityKey: null,
+    rememberKey: false,
+    timeoutSeconds: DEFAULT_TIMEOUT_SECONDS,
   });
   safeRemove(localStorage, SETTINGS_KEY);
 }

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } from './client';
 import { createApiClient } from './client';
-import { baseUrlOf, useConnection } from './connection';
+import { baseUrlOf, useConnection, type Connection } from './connection';
 import type { FilterExpr } from './schemas';
 
 /**
@@ -95,6 +95,8 @@ export function createApiQueries(client: ApiClient) {
             signal,
           ),
         placeholderData: keepPreviousData,
+        // A POST: the default policy retries idempotent GETs only.
+        retry: false,
       }),
     sessionStats: (params: SessionStatsParams, window?: RelativeWindow) =>
       queryOptions({
@@ -124,16 +126,17 @@ export type ApiQueries = ReturnType<typeof createApiQueries>;
  */
 export function useApiQueries(dbId?: string | null): ApiQueries {
   const connection = useConnection();
-  const effectiveDbId = dbId ?? connection.dbId;
-  return useMemo(
-    () =>
-      createApiQueries(
-        createApiClient({
-          baseUrl: baseUrlOf(connection),
-          securityKey: connection.securityKey,
-          dbId: effectiveDbId,
-        }),
-      ),
-    [connection, effectiveDbId],
+  return useMemo(() => apiQueriesFor(connection, dbId), [connection, dbId]);
+}
+
+/** The same outside React (route loaders): queries for a connection and an optional database. */
+export function apiQueriesFor(connection: Connection, dbId?: string | null): ApiQueries {
+  return createApiQueries(
+    createApiClient({
+      baseUrl: baseUrlOf(connection),
+      securityKey: connection.securityKey,
+      dbId: dbId ?? connection.dbId,
+      timeoutMs: connection.timeoutSeconds * 1000,
+    }),
   );
 }

@@ -1,15 +1,30 @@
 import { Link, Outlet } from '@tanstack/react-router';
-import { isDemo, setConnectionSettingsOpen, useConnection } from '../api/connection';
-import { SettingsDialog } from '../features/connection/SettingsDialog';
+import { lazy, Suspense } from 'react';
+import {
+  isDemo,
+  setConnectionSettingsOpen,
+  useConnection,
+  useConnectionSettingsOpen,
+} from '../api/connection';
 import { DemoBanner } from '../features/connection/DemoBanner';
+import { OpenTraceFileButton } from '../features/trace-file/OpenTraceFileButton';
+import { TraceFileDropZone } from '../features/trace-file/TraceFileDropZone';
 import { nextTheme, setTheme, useTheme } from '../lib/theme';
 import { TimeZoneToggle } from '../components/TimeZoneToggle';
+
+// The dialog (and its focus-trap and scroll-lock libraries) loads the first time it is opened.
+const SettingsDialog = lazy(() =>
+  import('../features/connection/SettingsDialog').then((module) => ({
+    default: module.SettingsDialog,
+  })),
+);
 
 const THEME_LABELS = { system: 'System theme', light: 'Light theme', dark: 'Dark theme' } as const;
 
 export function AppShell() {
   const connection = useConnection();
   const theme = useTheme();
+  const isSettingsOpen = useConnectionSettingsOpen();
   return (
     <div className="app">
       <header className="app-header">
@@ -35,6 +50,7 @@ export function AppShell() {
             </>
           )}
         </span>
+        <OpenTraceFileButton />
         <TimeZoneToggle />
         <button
           type="button"
@@ -53,7 +69,12 @@ export function AppShell() {
       <main className="app-main">
         <Outlet />
       </main>
-      <SettingsDialog />
+      <TraceFileDropZone />
+      {isSettingsOpen && (
+        <Suspense fallback={null}>
+          <SettingsDialog />
+        </Suspense>
+      )}
     </div>
   );
 }

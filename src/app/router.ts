@@ -1,11 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { parseSearchAsText } from '../lib/parseSearchAsText';
 import { routeTree } from '../routes/routeTree';
 import { RouteErrorPage } from './RouteErrorPage';
 
-export function createAppRouter() {
+export function createAppRouter(queryClient: QueryClient) {
   return createRouter({
     routeTree,
+    context: { queryClient },
     defaultErrorComponent: RouteErrorPage,
+    // Search values reach the routes as text only: see parseSearchAsText.
+    parseSearch: parseSearchAsText,
     scrollRestoration: true,
   });
 }

@@ -1,10 +1,14 @@
 import * as Dialog from '@radix-ui/react-dialog';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
-import { createApiClient } from '../../api/client';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState, type FormEvent } from 'react';
 import {
+  DEFAULT_TIMEOUT_SECONDS,
+  forgetSecurityKey,
   getRuntimeDefaults,
+  MAX_TIMEOUT_SECONDS,
+  MIN_TIMEOUT_SECONDS,
   normalizeEndpoint,
+  normalizeTimeoutSeconds,
   resetConnection,
   setConnection,
   setConnectionSettingsOpen,
@@ -12,8 +16,8 @@ import {
   useConnectionSettingsOpen,
   type Connection,
 } from '../../api/connection';
-import { createApiQueries } from '../../api/queries';
 import { ensureDemoWorker } from './demoWorker';
+import { useDatabaseChoices } from './useDatabaseChoices';
 
 /** Where the viewer reads from: AgentOS URL, security key, database. */
 export function SettingsDialog() {
@@ -38,10 +42,14 @@ export function SettingsDialog() {
 
 function SettingsForm({ initial }: { initial: Connection }) {
   const queryClient = useQueryClient();
+  const ids = useId();
   const [endpoint, setEndpoint] = useState(initial.endpoint ?? '');
   const [securityKey, setSecurityKey] = useState(initial.securityKey ?? '');
+  const [rememberKey, setRememberKey] = useState(initial.rememberKey);
   const [dbId, setDbId] = useState(initial.dbId ?? '');
-  const databases = useDatabaseChoices(endpoint, securityKey);
+  const [timeoutText, setTimeoutText] = useState(String(initial.timeoutSeconds));
+  const [isKeyForgotten, setKeyForgotten] = useState(false);
+  const databases = useDatabaseChoices(endpoint, initial);
 
   const apply = async (next: Connection) => {
     if (next.endpoint === null) await ensureDemoWorker();
@@ -56,11 +64,20 @@ function SettingsForm({ initial }: { initial: Connection }) {
     void apply({
       endpoint: normalizeEndpoint(endpoint),
       securityKey: securityKey || null,
+      rememberKey,
       dbId: dbId || null,
+      timeoutSeconds: normalizeTimeoutSeconds(timeoutText),
     });
   };
 
-  const handleUseDemo = () => void apply({ endpoint: null, securityKey: null, dbId: null });
+  const handleUseDemo = () =>
+    void apply({
+      endpoint: null,
+      securityKey: null,
+      rememberKey: false,
+      dbId: null,
+      timeoutSeconds: normalizeTimeoutSeconds(timeoutText),
+    });
 
   const handleReset = async () => {
     if (!normalizeEndpoint(getRuntimeDefaults().endpoint)) await ensureDemoWorker();
@@ -69,8 +86,18 @@ function SettingsForm({ initial }: { initial: Connection }) {
     setConnectionSettingsOpen(false);
   };
 
+  // Takes effect at once: the key leaves both storages and memory, whatever else is unsaved.
+  const handleForgetKey = () => {
+    forgetSecurityKey();
+    queryClient.removeQueries();
+    setSecurityKey('');
+    setRememberKey(false);
+    setKeyForgotten(true);
+  };
+
   return (
-    <form className="settings-form" onSubmit={handleSubmit}>
+    // POST and no name on the key: even a native submit could never put the key in a URL.
+    <form className="settings-form" method="post" onSubmit={handleSubmit}>
       <label className="field">
         AgentOS URL
         <input
@@ -82,20 +109,45 @@ function SettingsForm({ initial }: { initial: Connection }) {
           autoComplete="url"
         />
       </label>
-      <label className="field">
-        Security key
-        <input
-          type="password"
-          name="security-key"
-          placeholder="Only if your AgentOS requires one"
-          value={securityKey}
-          onChange={(event) => setSecurityKey(event.target.value)}
-          autoComplete="off"
-        />
-        <span className="hint">
-          Kept in this tab’s session storage, sent only to the URL above.
+      <div className="field">
+        <label htmlFor={`${ids}-key`}>Security key</label>
+        <div className="key-row">
+          <input
+            id={`${ids}-key`}
+            type="password"
+            placeholder="Only if your AgentOS requires one"
+            value={securityKey}
+            onChange={(event) => {
+              setSecurityKey(event.target.value);
+              setKeyForgotten(false);
+            }}
+            autoComplete="off"
+            spellCheck={false}
+            aria-describedby={`${ids}-key-hint`}
+          />
+          {initial.securityKey && !isKeyForgotten && (
+            <button type="button" className="button" onClick={handleForgetKey}>
+              Forget key
+            </button>
+          )}
+        </div>
+        <label className="checkbox-field key-remember">
+          <input
+            type="checkbox"
+            checked={rememberKey}
+            onChange={(event) => setRememberKey(event.target.checked)}
+          />
+          Remember on this device
+        </label>
+        <span id={`${ids}-key-hint`} className="hint">
+          {rememberKey
+            ? 'Kept in this browser’s local storage until you forget it. Sent only to the URL above.'
+            : 'Kept for this tab only (session storage). Sent only to the URL above.'}
         </span>
-      </label>
+        <span className="hint" role="status">
+          {isKeyForgotten ? 'Key forgotten: it is no longer stored in this browser.' : ''}
+        </span>
+      </div>
       <label className="field">
         Database
         <input
@@ -118,6 +170,31 @@ function SettingsForm({ initial }: { initial: Connection }) {
           </span>
         )}
       </label>
+      <details
+        className="settings-advanced"
+        open={initial.timeoutSeconds !== DEFAULT_TIMEOUT_SECONDS}
+      >
+        <summary>Advanced</summary>
+        <div className="field">
+          <label htmlFor={`${ids}-timeout`}>Request timeout (seconds)</label>
+          <input
+            id={`${ids}-timeout`}
+            type="number"
+            name="timeout"
+            inputMode="numeric"
+            min={MIN_TIMEOUT_SECONDS}
+            max={MAX_TIMEOUT_SECONDS}
+            step={1}
+            value={timeoutText}
+            onChange={(event) => setTimeoutText(event.target.value)}
+            aria-describedby={`${ids}-timeout-hint`}
+          />
+          <span id={`${ids}-timeout-hint`} className="hint">
+            A request that gets no answer is abandoned after this long. Default{' '}
+            {DEFAULT_TIMEOUT_SECONDS}.
+          </span>
+        </div>
+      </details>
       <div className="dialog-actions">
         <button type="button" className="button" onClick={handleUseDemo}>
           Use demo data
@@ -137,40 +214,4 @@ function SettingsForm({ initial }: { initial: Connection }) {
       </div>
     </form>
   );
-}
-
-interface DatabaseChoice {
-  id: string;
-  label: string;
-}
-
-/** The trace databases the entered server offers (GET /config), for the picker. */
-function useDatabaseChoices(endpoint: string, securityKey: string): DatabaseChoice[] {
-  const baseUrl = normalizeEndpoint(endpoint);
-  const queries = baseUrl
-    ? createApiQueries(createApiClient({ baseUrl, securityKey: securityKey || null }))
-    : null;
-  const config = useQuery({
-    ...(queries?.config() ?? { queryKey: ['agentos', 'no-endpoint', 'config'] }),
-    enabled: queries !== null && isHttpUrl(baseUrl),
-    retry: false,
-  });
-  const traceDbs = config.data?.traces?.dbs;
-  if (traceDbs?.length) {
-    return traceDbs.map((db) => ({
-      id: db.db_id,
-      label: db.domain_config?.display_name ?? db.db_id,
-    }));
-  }
-  return (config.data?.databases ?? []).map((id) => ({ id, label: id }));
-}
-
-function isHttpUrl(value: string | null): boolean {
-  if (!value) return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'http:' || url.protocol === 'https:';
-  } catch {
-    return false;
-  }
 }
