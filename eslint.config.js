@@ -36,14 +36,27 @@ export default tseslint.config(
         'error',
         { checksVoidReturn: { attributes: false } },
       ],
-      // Server strings must never become markup (see the Security section of the README).
+      // Server strings must never become markup or code (see the Security section of the README).
       'no-restricted-syntax': [
         'error',
         {
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'Server data is shown as text, never as HTML.',
         },
+        {
+          selector:
+            'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Server data is shown as text, never as HTML.',
+        },
+        {
+          selector: 'CallExpression[callee.property.name=/^(insertAdjacentHTML|write|writeln)$/]',
+          message: 'Server data is shown as text, never as HTML.',
+        },
       ],
+      // The Content-Security-Policy has no 'unsafe-eval': strings never become code.
+      'no-eval': 'error',
+      'no-new-func': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
     },
   },
   {

@@ -401,9 +401,10 @@ describe('GET /trace_session_stats', () => {
 describe('GET /config and /health', () => {
   it('lists the databases, agents, teams and workflows', async () => {
     const config = await get<typeof db.config>('/config');
-    expect(config.databases).toEqual(['agno-traces', 'staging-traces']);
+    const dbIds = ['agno-traces', 'staging-traces', 'hostile-traces'];
+    expect(config.databases).toEqual(dbIds);
     expect(config.os_database).toBe('agno-traces');
-    expect(config.traces?.dbs?.map((d) => d.db_id)).toEqual(['agno-traces', 'staging-traces']);
+    expect(config.traces?.dbs?.map((d) => d.db_id)).toEqual(dbIds);
     expect(config.agents?.map((a) => a.id)).toContain('stock_agent');
     expect(config.teams?.map((t) => t.id)).toContain('research-team');
     expect(config.workflows?.map((w) => w.id)).toContain('content-pipeline');

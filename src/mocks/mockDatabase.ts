@@ -8,6 +8,9 @@ import type {
 import { parseIsoToUs } from './filterExpression';
 import { AGENTS, TEAMS, WORKFLOWS, generateTrace } from './generateTrace';
 import type { TraceKind } from './generateTrace';
+import { generateHostileTraces } from './hostileTraces';
+import { generateOddTraces } from './oddTraces';
+import type { LazyTrace } from './oddTraces';
 import { createRandom } from './random';
 import type { Random } from './random';
 
@@ -19,6 +22,8 @@ import type { Random } from './random';
 
 export const DEFAULT_DB_ID = 'agno-traces';
 export const STAGING_DB_ID = 'staging-traces';
+/** Script-injection payloads and odd-but-valid shapes (src/mocks/hostileTraces.ts, oddTraces.ts). */
+export const HOSTILE_DB_ID = 'hostile-traces';
 /** Fixed default clock, so a database made without `nowMs` is the same on every machine. */
 export const DEFAULT_NOW_MS = Date.UTC(2025, 10, 19, 12, 0, 0);
 
@@ -76,6 +81,8 @@ export interface MockDatabaseOptions {
   largeTraceSpans?: number;
   /** Traces in the second database. Default 12. */
   stagingTraceCount?: number;
+  /** The third database, `hostile-traces`; its big traces are built on first use. Default true. */
+  hostileDatabase?: boolean;
 }
 
 export function toSummary(detail: TraceDetail): TraceSummary {
@@ -91,16 +98,17 @@ export function sessionStatsOf(entries: readonly StoredTrace[]): TraceSessionSta
     lastUs: number;
   }
   const groups = new Map<string, Group>();
-  for (const { detail, createdUs } of entries) {
-    const sessionId = detail.session_id;
+  // From the summaries: a lazily built trace (oddTraces.ts) is not built to be counted.
+  for (const { summary, createdUs } of entries) {
+    const sessionId = summary.session_id;
     if (!sessionId) continue;
     let group = groups.get(sessionId);
     if (!group) {
       const stats: TraceSessionStats = {
         session_id: sessionId,
         total_traces: 0,
-        first_trace_at: detail.created_at,
-        last_trace_at: detail.created_at,
+        first_trace_at: summary.created_at,
+        last_trace_at: summary.created_at,
       };
       group = { stats, firstUs: createdUs, lastUs: createdUs };
       groups.set(sessionId, group);
@@ -108,16 +116,16 @@ export function sessionStatsOf(entries: readonly StoredTrace[]): TraceSessionSta
     const { stats } = group;
     stats.total_traces += 1;
     for (const key of ['user_id', 'agent_id', 'team_id', 'workflow_id'] as const) {
-      const value = detail[key];
+      const value = summary[key];
       if (value && !stats[key]) stats[key] = value;
     }
     if (createdUs < group.firstUs) {
       group.firstUs = createdUs;
-      stats.first_trace_at = detail.created_at;
+      stats.first_trace_at = summary.created_at;
     }
     if (createdUs > group.lastUs) {
       group.lastUs = createdUs;
-      stats.last_trace_at = detail.created_at;
+      stats.last_trace_at = summary.created_at;
     }
   }
   return [...groups.values()]
@@ -157,16 +165,42 @@ function toEntry(detail: TraceDetail): StoredTrace {
   };
 }
 
+/** An entry whose TraceDetail is built when first read (the list needs only the summary). */
+function toLazyEntry(trace: LazyTrace): StoredTrace {
+  const { summary } = trace;
+  return {
+    summary,
+    get detail() {
+      return trace.detail();
+    },
+    startUs: parseIsoToUs(summary.start_time),
+    endUs: parseIsoToUs(summary.end_time),
+    createdUs: parseIsoToUs(summary.created_at),
+  };
+}
+
 export function createTraceStore(
   id: string,
   displayName: string,
   traces: readonly TraceDetail[],
 ): TraceStore {
-  const entries = traces.map(toEntry).sort((a, b) => b.startUs - a.startUs);
-  const byId = new Map(entries.map((e) => [e.detail.trace_id, e]));
+  return createTraceStoreOf(id, displayName, traces.map(toEntry));
+}
+
+/** Newest first; unparsable start times (NaN) last rather than scrambling the order. */
+function newestFirst(a: StoredTrace, b: StoredTrace): number {
+  const aUnknown = Number.isNaN(a.startUs);
+  const bUnknown = Number.isNaN(b.startUs);
+  if (aUnknown || bUnknown) return Number(aUnknown) - Number(bUnknown);
+  return b.startUs - a.startUs;
+}
+
+function createTraceStoreOf(id: string, displayName: string, unsorted: StoredTrace[]): TraceStore {
+  const entries = unsorted.sort(newestFirst);
+  const byId = new Map(entries.map((e) => [e.summary.trace_id, e]));
   const byRunId = new Map<string, StoredTrace>();
   for (const e of entries)
-    if (e.detail.run_id && !byRunId.has(e.detail.run_id)) byRunId.set(e.detail.run_id, e);
+    if (e.summary.run_id && !byRunId.has(e.summary.run_id)) byRunId.set(e.summary.run_id, e);
   let spanIndex: Map<string, SpanHit> | undefined;
 
   function buildSpanIndex(): Map<string, SpanHit> {
@@ -391,6 +425,15 @@ export function createMockDatabase(options: MockDatabaseOptions = {}): MockDatab
     ],
     [STAGING_DB_ID, createTraceStore(STAGING_DB_ID, 'Staging traces', staging)],
   ]);
+  if (options.hostileDatabase ?? true) {
+    stores.set(
+      HOSTILE_DB_ID,
+      createTraceStoreOf(HOSTILE_DB_ID, 'Hostile and odd data (tests)', [
+        ...generateHostileTraces(nowMs).map(({ detail }) => toEntry(detail)),
+        ...generateOddTraces(nowMs).map(toLazyEntry),
+      ]),
+    );
+  }
   const defaultStore = stores.get(DEFAULT_DB_ID) as TraceStore;
 
   return {

@@ -1,0 +1,308 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import type { TraceNode } from '../src/api/schemas';
+import { formatJsonValue } from '../src/features/trace-view/span-panel/jsonText';
+import { CANARY, HOSTILE_PAYLOADS, generateHostileTraces } from '../src/mocks/hostileTraces';
+import { guardPage, type InertGuard } from './support/inertGuard';
+
+/*
+ * Script-injection payloads served through the demo's mock AgentOS (database `hostile-traces`,
+ * src/mocks/hostileTraces.ts), in every field the viewer shows and in the ids it puts in URLs.
+ * Each must reach the screen as exactly the text that was sent, and nothing may run: no dialog,
+ * no write to `window.__pwned`, no script, frame, image, handler attribute or script URL in the
+ * DOM at any moment.
+ *
+ * The Content-Security-Policy of the preview would block most of this anyway; it is bypassed
+ * here so the test checks the viewer itself (e2e/csp.spec.ts checks the policy).
+ */
+test.use({ bypassCSP: true });
+
+const DB = 'hostile-traces';
+// Only the structure is used (ids, names, where each payload goes): the times differ.
+const TRACES = generateHostileTraces(Date.now());
+
+let guard: InertGuard;
+
+test.beforeEach(async ({ page }) => {
+  guard = await guardPage(page, CANARY);
+});
+
+test.afterEach(async () => {
+  await guard.expectInert();
+});
+
+/** Texts over this open folded in the panel (LongText), showing a preview and an ellipsis. */
+const FOLDED_ABOVE_CHARS = 20_000;
+
+/** What must be some element's exact text: the text itself, or the folded preview's start. */
+function shownAs(text: string): { exact: string } | { prefix: string } {
+  return text.length > FOLDED_ABOVE_CHARS ? { prefix: text.slice(0, 1_000) } : { exact: text };
+}
+
+/** Strings from `expected` that no element inside `scope` shows as its exact text. */
+async function missingTexts(scope: Locator, expected: readonly string[]): Promise<string[]> {
+  const wanted = expected.map(shownAs);
+  const missing = await scope.evaluate((root, checks) => {
+    const texts = Array.from(root.querySelectorAll('*'), (element) => element.textContent ?? '');
+    texts.push(root.textContent ?? '');
+    const exact = new Set(texts);
+    return checks
+      .map((check, i) =>
+        'exact' in check
+          ? exact.has(check.exact)
+            ? -1
+            : i
+          : texts.some((text) => text.startsWith(check.prefix))
+            ? -1
+            : i,
+      )
+      .filter((i) => i >= 0);
+  }, wanted);
+  // Named briefly: a failure must not print 12 KB payloads.
+  return missing.map((i) => {
+    const text = expected[i]!;
+    return text.length > 120
+      ? `${JSON.stringify(text.slice(0, 120))}… (${text.length} chars)`
+      : JSON.stringify(text);
+  });
+}
+
+async function expectTexts(scope: Locator, expected: readonly string[], what: string) {
+  expect(await missingTexts(scope, expected), `${what}: shown as exact text`).toEqual([]);
+}
+
+const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
+const waterfallOf = (page: Page) => page.getByRole('treegrid', { name: 'Span waterfall' });
+
+/** Every text the panel's Details tab must show for `node`, exactly. */
+function expectedPanelTexts(node: TraceNode): string[] {
+  const texts = [node.name, node.type, node.id, node.status];
+  if (node.error) texts.push(node.error);
+  const metadata = node.metadata ?? {};
+  const isTool = node.type === 'TOOL';
+  if (node.output != null && !node.output.startsWith('{"role"')) texts.push(node.output);
+  if (
+    node.input != null &&
+    !node.input.startsWith('[{') &&
+    !(isTool && node.input === metadata.parameters)
+  ) {
+    texts.push(node.input);
+  }
+  if (isTool && metadata.parameters !== undefined) {
+    texts.push(formatJsonValue(metadata.parameters).text);
+  }
+  if (node.type === 'LLM' && typeof metadata.model === 'string') texts.push(metadata.model);
+  if (node.step_type) texts.push(node.step_type);
+  if (typeof metadata.session_id === 'string') texts.push(metadata.session_id);
+  // Metadata keys named by payloads, with their values ("Other metadata").
+  for (const [key, value] of Object.entries(metadata)) {
+    if (key === value) texts.push(key);
+  }
+  for (const key of Object.keys(node.extra_data ?? {})) texts.push(key);
+  for (const key of Object.keys(node)) if (key.startsWith('x-')) texts.push(key);
+  return texts;
+}
+
+async function openList(page: Page) {
+  await page.goto(`/traces?db_id=${DB}`);
+  await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
+}
+
+test('the corpus is big and varied enough', () => {
+  expect(HOSTILE_PAYLOADS.length).toBeGreaterThanOrEqual(50);
+  expect(new Set(HOSTILE_PAYLOADS).size).toBe(HOSTILE_PAYLOADS.length);
+  // Every payload is on some span of some trace.
+  const carried = new Set(TRACES.flatMap((t) => t.payloads));
+  expect(HOSTILE_PAYLOADS.filter((p) => !carried.has(p))).toEqual([]);
+});
+
+test('the list shows every hostile name, input and id as text', async ({ page }) => {
+  await openList(page);
+  const table = page.getByRole('table', { name: 'Traces' });
+  const names = TRACES.map((t) => t.detail.name);
+  // Wait for the hostile rows, then compare texts exactly.
+  await expect(table.getByText('Hostile trace 5', { exact: false })).toBeVisible();
+  await expectTexts(table, names, 'trace names');
+  await guard.expectInert();
+
+  // The sessions page lists the hostile session ids.
+  await page.goto(`/sessions?db_id=${DB}`);
+  const sessions = TRACES.map((t) => t.detail.session_id!);
+  await expect(page.getByText('session 5', { exact: false }).first()).toBeVisible();
+  await expectTexts(page.getByRole('main'), sessions, 'session ids');
+});
+
+for (const [t, { detail, payloads }] of TRACES.entries()) {
+  test(`hostile trace ${t}: header, every span's panel, raw JSON, charts, ids through URLs`, async ({
+    page,
+  }) => {
+    test.slow();
+    const root = detail.tree[0]!;
+    const children = root.spans ?? [];
+
+    // From the list, through the router: the trace id goes into the path.
+    await openList(page);
+    await page
+      .getByRole('table', { name: 'Traces' })
+      .locator('a.trace-link')
+      .filter({ hasText: `Hostile trace ${t}` })
+      .click();
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect(heading).toBeVisible();
+    expect(await heading.textContent()).toBe(detail.name);
+
+    // The header: ids, input, output or error.
+    const header = page.locator('header.trace-header');
+    await expectTexts(
+      header,
+      [
+        detail.name,
+        detail.run_id!,
+        detail.session_id!,
+        detail.user_id!,
+        detail.agent_id!,
+        detail.input!,
+        (detail.error ?? detail.output)!,
+      ],
+      'trace header',
+    );
+    await guard.expectInert();
+
+    // Every span: select it, read its panel.
+    const grid = waterfallOf(page);
+    await grid
+      .getByRole('row')
+      .filter({ hasNot: page.getByRole('columnheader') })
+      .first()
+      .click();
+    await grid.press('Enter');
+    const panel = panelOf(page);
+    await expect(panel).toBeVisible();
+    /** Presses `key` in the waterfall and waits until the panel shows `node`. */
+    const moveTo = async (key: string, node: TraceNode) => {
+      await grid.press(key);
+      await expect
+        .poll(() => panel.getByRole('heading', { level: 2 }).textContent(), {
+          message: `panel shows ${JSON.stringify(node.id)}`,
+        })
+        .toBe(node.name);
+    };
+    for (const node of [root, ...children]) {
+      await moveTo(node === root ? 'Home' : 'ArrowDown', node);
+      await expectTexts(panel, expectedPanelTexts(node), `span ${JSON.stringify(node.id)}`);
+      // The waterfall row shows the name as text too.
+      await expectTexts(grid, [node.name], 'waterfall row');
+    }
+    // The chat span: roles, names, image URLs and tool calls, all as text.
+    const chat = children[children.length - 1]!;
+    await expectTexts(panel, [payloads[0]!, 'javascript:window.__pwned=120'], 'chat messages');
+    expect(chat.name).toBe('hostile-chat.invoke');
+    await guard.expectInert();
+
+    // Raw JSON: the span as sent, escaped by JSON, as text.
+    await moveTo('Home', root);
+    await moveTo('ArrowDown', children[0]!);
+    await panel.getByRole('tab', { name: 'Raw JSON' }).click();
+    const first = children[0]!;
+    const rawText = await panel
+      .getByRole('region', { name: 'Raw JSON of the span' })
+      .locator('pre')
+      .first()
+      .textContent();
+    // Times aside (this process generated the corpus at another moment), field by field.
+    for (const key of ['id', 'name', 'input', 'output', 'error'] as const) {
+      if (first[key] != null) {
+        expect(rawText).toContain(`${JSON.stringify(key)}: ${JSON.stringify(first[key])}`);
+      }
+    }
+    await panel.getByRole('tab', { name: 'Details' }).click();
+
+    // Span ids through the URL: reload on two hostile ids and land on the same span.
+    for (const k of [t % 8, (t + 3) % 8]) {
+      const node = children[k]!;
+      await moveTo('Home', root);
+      for (let step = 0; step <= k; step++) await moveTo('ArrowDown', children[step]!);
+      // The URL follows the selection a moment later (it is not rewritten on every key press).
+      await expect
+        .poll(() => new URL(page.url()).searchParams.get('span')?.replace(/^"|"$/g, ''))
+        .toBe(node.id.replace(/^"|"$/g, ''));
+      await page.reload();
+      await expect
+        .poll(() => panelOf(page).getByRole('heading', { level: 2 }).textContent(), {
+          message: `deep link to span ${JSON.stringify(node.id)}`,
+        })
+        .toBe(node.name);
+      await expectTexts(panelOf(page), [node.id], 'span id after reload');
+      await guard.expectInert();
+    }
+
+    // Charts: span types named by payloads are table rows, as text.
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    const charts = page.getByRole('tabpanel', { name: 'Charts' });
+    await expect(charts.getByRole('table').first()).toBeVisible();
+    await expectTexts(charts, [...new Set(children.map((c) => c.type))], 'span types');
+    await guard.expectInert();
+
+    // A hostile id from the header, as a list filter in the URL.
+    await page.getByRole('tab', { name: 'Waterfall' }).click();
+    const idLink = header
+      .locator('a', { has: page.locator('code') })
+      .filter({ hasText: detail.session_id! });
+    await idLink.click();
+    await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
+    await expectTexts(
+      page.getByRole('group', { name: 'Active filters' }),
+      [detail.session_id!],
+      'filter chip',
+    );
+    await expect(page.locator('a.trace-link')).toHaveCount(1);
+    expect(await page.locator('a.trace-link').textContent()).toBe(detail.name);
+  });
+}
+
+test('hand-made URLs: encoded ids, and search parameters that try prototype pollution', async ({
+  page,
+}) => {
+  const { detail } = TRACES[1]!;
+  const node = detail.tree[0]!.spans![2]!;
+  await page.goto(
+    `/traces/${encodeURIComponent(detail.trace_id)}?db_id=${DB}&span=${encodeURIComponent(node.id)}`,
+  );
+  await expect
+    .poll(() => panelOf(page).getByRole('heading', { level: 2 }).textContent())
+    .toBe(node.name);
+  await guard.expectInert();
+
+  for (const query of [
+    'span=%7B%22__proto__%22%3A%7B%22polluted%22%3A1%7D%7D',
+    '__proto__%5Bpolluted%5D=1&constructor%5Bprototype%5D%5Bpolluted%5D=1',
+    'span=%22%3E%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E',
+    '__proto__=%7B%22span%22%3A%22x%22%7D&constructor=%7B%7D',
+    'span=123&db_id=%5B%22hostile-traces%22%5D',
+  ]) {
+    await page.goto(`/traces/${encodeURIComponent(detail.trace_id)}?db_id=${DB}&${query}`);
+    // The trace, or a page saying what is wrong (an unknown database): never a crash.
+    await expect(
+      page.getByRole('heading', { level: 1 }).or(page.getByRole('alert')).first(),
+    ).toBeVisible();
+    await expect(page.getByText('Something went wrong')).toHaveCount(0);
+    await guard.expectInert();
+  }
+});
+
+test('the guard itself notices markup that runs', async ({ page }) => {
+  await openList(page);
+  // What a viewer that rendered HTML would do with one payload.
+  await page.evaluate(() => {
+    const div = document.createElement('div');
+    // eslint-disable-next-line no-restricted-syntax -- deliberately unsafe: the guard must see it
+    div.innerHTML = '<img src=x onerror="window.__pwned=999">';
+    document.body.append(div);
+  });
+  await expect.poll(() => page.evaluate(() => window.__inert?.canary.length)).toBe(1);
+  await expect(guard.expectInert()).rejects.toThrow();
+  // Clean up, so the check after the test passes.
+  await page.evaluate(() => {
+    document.querySelector('img[src="x"]')?.parentElement?.remove();
+    window.__inert = { canary: [], suspicious: [] };
+  });
+});
