@@ -22,7 +22,7 @@ const ROWS: Row[] = [
   { label: '↳ network: request → last byte', unit: 'ms', value: metric('network') },
   { label: '↳ app work: last byte → open', unit: 'ms', value: metric('afterData'), max: 500 },
   { label: '\u2003↳ read body', unit: 'ms', value: metric('readBody') },
-  { label: '\u2003↳ JSON.parse', unit: 'ms', value: metric('jsonParse') },
+  { label: '\u2003↳ read and parse JSON (response.json)', unit: 'ms', value: metric('jsonParse') },
   { label: '\u2003↳ validation (parseTraceDetail)', unit: 'ms', value: metric('validate') },
   { label: '\u2003↳ buildSpanTree', unit: 'ms', value: metric('buildTree') },
   { label: '\u2003↳ render → first rows painted', unit: 'ms', value: metric('render') },

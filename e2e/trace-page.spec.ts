@@ -102,8 +102,9 @@ test.describe('trace page', () => {
     await page.getByRole('treegrid', { name: 'Span waterfall' }).focus();
     await page.keyboard.press('End');
     await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
+    // The URL follows the selection a moment later.
+    await expect(page).toHaveURL(/[?&]span=/);
     const url = page.url();
-    expect(url).toMatch(/[?&]span=/);
 
     await page.goto('about:blank');
     await page.goto(url);
@@ -222,11 +223,14 @@ test.describe('trace page', () => {
   });
 });
 
-test('the charts tab shows self time by span type and tokens by model', async ({ page }) => {
+test('the charts tab shows where the time went by span type, and tokens by model', async ({
+  page,
+}) => {
   await openFirstTrace(page, '/traces?agent_id=stock_agent');
   await page.getByRole('tab', { name: 'Charts' }).click();
   await expect(page.getByRole('figure', { name: 'Time by span type' })).toBeVisible();
-  const byType = page.getByRole('table', { name: 'Self time by span type' });
+  // Issue 7 replaced the "Self time by span type" table with "Where the time went".
+  const byType = page.getByRole('table', { name: 'Where the time went' });
   await expect(byType.getByRole('row').filter({ hasText: 'LLM' })).toBeVisible();
   const byModel = page.getByRole('table', { name: 'Tokens by model' });
   await expect(byModel.getByRole('row')).not.toHaveCount(1);

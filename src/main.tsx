@@ -1,3 +1,5 @@
+// First: configures zod before any module builds a schema.
+import './api/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { getConnection, initConnection, isDemo } from './api/connection';
@@ -13,9 +15,10 @@ async function start() {
   initTheme();
   initConnection(await loadRuntimeConfig());
   if (isDemo(getConnection())) await ensureDemoWorker();
+  const queryClient = createQueryClient();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App queryClient={createQueryClient()} router={createAppRouter()} />
+      <App queryClient={queryClient} router={createAppRouter(queryClient)} />
     </StrictMode>,
   );
 }

@@ -16,3 +16,18 @@ export function measure<T>(name: string, fn: () => T): T {
     }
   }
 }
+
+/** `measure` for work that ends in a promise, e.g. reading and parsing a response body. */
+export async function measureAsync<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await fn();
+  } finally {
+    try {
+      performance.clearMeasures(name);
+      performance.measure(name, { start, end: performance.now() });
+    } catch {
+      // as in measure()
+    }
+  }
+}

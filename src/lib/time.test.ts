@@ -98,3 +98,14 @@ describe('parseTimestampUs, fast and slow paths agree', () => {
     expect(parseTimestampUs('2025-11-19T1a:30:00Z')).toBeNaN();
   });
 });
+
+describe('parseTimestampUs, out-of-range fields', () => {
+  it.each([
+    '2025-13-45T10:30:00Z',
+    '2025-11-19T99:99:99Z',
+    '2025-11-19T10:61:00+00:00',
+    '2025-00-10T10:00:00',
+  ])('%s is not a date, not a rolled-over one', (text) => {
+    expect(parseTimestampUs(text)).toBeNaN();
+  });
+});

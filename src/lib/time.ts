@@ -16,6 +16,8 @@ function parseTimestampUsSlow(text: string): number {
   const match = ISO_PATTERN.exec(text.trim());
   if (!match) return Number.NaN;
   const [, y, mo, d, h, mi, s, fraction, zone] = match;
+  if (!isValidDateTime(Number(mo), Number(d), Number(h), Number(mi), Number(s ?? 0)))
+    return Number.NaN;
   const ms = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s ?? 0));
   if (Number.isNaN(ms)) return Number.NaN;
   const micros = fraction ? Number((fraction + '00000').slice(0, 6)) : 0;
@@ -46,12 +48,17 @@ function parseCanonicalTimestampUs(text: string): number {
   let dayMs = dayCache.get(day);
   if (dayMs === undefined) {
     if (text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+    if (!isValidDateTime(digits(text, 5, 2), digits(text, 8, 2), 0, 0, 0)) return Number.NaN;
     dayMs = Date.UTC(digits(text, 0, 4), digits(text, 5, 2) - 1, digits(text, 8, 2));
     if (Number.isNaN(dayMs)) return Number.NaN;
     if (dayCache.size > 10_000) dayCache.clear();
     dayCache.set(day, dayMs);
   }
-  const seconds = digits(text, 11, 2) * 3600 + digits(text, 14, 2) * 60 + digits(text, 17, 2);
+  const hours = digits(text, 11, 2);
+  const minutes = digits(text, 14, 2);
+  const secs = digits(text, 17, 2);
+  if (!(hours < 24 && minutes < 60 && secs < 61)) return Number.NaN;
+  const seconds = hours * 3600 + minutes * 60 + secs;
   let at = 19;
   let micros = 0;
   if (text.charCodeAt(at) === 46 /* . */) {
@@ -84,6 +91,19 @@ function parseCanonicalTimestampUs(text: string): number {
   }
   const result = (dayMs + seconds * 1000 - offsetMinutes * 60_000) * 1000 + micros;
   return Number.isNaN(result) ? Number.NaN : result;
+}
+
+/** Date.UTC rolls month 13 or hour 99 over into a real date; a timestamp like that is wrong. */
+function isValidDateTime(
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+): boolean {
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 && second < 61
+  );
 }
 
 function zoneOffsetMinutes(zone: string | undefined): number {

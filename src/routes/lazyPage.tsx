@@ -6,7 +6,12 @@ import { LoadingState } from '../components/PageState';
  * only its own JavaScript.
  */
 export function lazyPage<P extends object>(load: () => Promise<ComponentType<P>>) {
-  const Page = lazy(() => load().then((component) => ({ default: component })));
+  // One quiet second try: a dropped connection during navigation is common and often brief.
+  const Page = lazy(() =>
+    load()
+      .catch(() => new Promise((resolve) => setTimeout(resolve, 500)).then(load))
+      .then((component) => ({ default: component })),
+  );
   return function LazyPage(props: P) {
     return (
       <Suspense fallback={<LoadingState label="Loading…" />}>

@@ -1,3 +1,5 @@
+import { compareRoute } from './compareRoute';
+import { fileRoute } from './fileRoute';
 import { indexRoute } from './indexRoute';
 import { rootRoute } from './rootRoute';
 import { sessionsRoute } from './sessionsRoute';
@@ -9,4 +11,6 @@ export const routeTree = rootRoute.addChildren([
   tracesRoute,
   traceRoute,
   sessionsRoute,
+  fileRoute,
+  compareRoute,
 ]);

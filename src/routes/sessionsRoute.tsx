@@ -1,12 +1,17 @@
 import { createRoute, stripSearchParams, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { SessionsPage } from '../features/sessions/SessionsPage';
 import {
   parseSessionsSearch,
   SESSIONS_DEFAULTS,
   type SessionsSearch,
 } from '../features/sessions/sessionsSearch';
+import { lazyPage } from './lazyPage';
+import { RouteErrorPage } from '../app/RouteErrorPage';
 import { rootRoute } from './rootRoute';
+
+const SessionsPage = lazyPage(() =>
+  import('../features/sessions/SessionsPage').then((module) => module.SessionsPage),
+);
 
 export const sessionsRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -15,6 +20,8 @@ export const sessionsRoute = createRoute({
     parseSessionsSearch(raw as Record<string, unknown>),
   search: { middlewares: [stripSearchParams(SESSIONS_DEFAULTS)] },
   component: SessionsRoute,
+  // Its own error boundary: a crash here leaves the header and navigation working.
+  errorComponent: RouteErrorPage,
 });
 
 function SessionsRoute() {

@@ -1,7 +1,14 @@
 import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { TracePage } from '../features/trace-view/TracePage';
+import { lazyPage } from './lazyPage';
+import { RouteErrorPage } from '../app/RouteErrorPage';
+import { getConnection } from '../api/connection';
+import { apiQueriesFor } from '../api/queries';
 import { rootRoute } from './rootRoute';
+
+const TracePage = lazyPage(() =>
+  import('../features/trace-view/TracePage').then((module) => module.TracePage),
+);
 
 export interface TraceSearch {
   /** The selected span: a deep link opens it. */
@@ -25,7 +32,17 @@ export const traceRoute = createRoute({
     if (dbId) search.db_id = dbId;
     return search;
   },
+  loaderDeps: ({ search }) => ({ dbId: search.db_id }),
+  // Starts the trace download at once, while the page's code is still loading; not awaited,
+  // so the page shows its own loading and error states.
+  loader: ({ context, params, deps }) => {
+    void context.queryClient.prefetchQuery(
+      apiQueriesFor(getConnection(), deps.dbId).traceDetail(params.traceId),
+    );
+  },
   component: TraceRoute,
+  // Its own error boundary: a crash here leaves the header and navigation working.
+  errorComponent: RouteErrorPage,
 });
 
 function TraceRoute() {

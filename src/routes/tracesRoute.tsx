@@ -1,12 +1,17 @@
 import { createRoute, stripSearchParams, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCallback } from 'react';
-import { TraceListPage } from '../features/trace-list/TraceListPage';
 import {
   parseTraceListSearch,
   TRACE_LIST_DEFAULTS,
   type TraceListSearch,
 } from '../features/trace-list/traceListSearch';
+import { lazyPage } from './lazyPage';
+import { RouteErrorPage } from '../app/RouteErrorPage';
 import { rootRoute } from './rootRoute';
+
+const TraceListPage = lazyPage(() =>
+  import('../features/trace-list/TraceListPage').then((module) => module.TraceListPage),
+);
 
 export const tracesRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -17,6 +22,8 @@ export const tracesRoute = createRoute({
   // Defaults stay out of the URL, so links stay short and stable.
   search: { middlewares: [stripSearchParams(TRACE_LIST_DEFAULTS)] },
   component: TracesRoute,
+  // Its own error boundary: a crash here leaves the header and navigation working.
+  errorComponent: RouteErrorPage,
 });
 
 function TracesRoute() {

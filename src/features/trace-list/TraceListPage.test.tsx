@@ -46,6 +46,7 @@ function renderAt(url: string) {
   });
   const router = createRouter({
     routeTree,
+    context: { queryClient },
     history: createMemoryHistory({ initialEntries: [url] }),
   });
   render(<App queryClient={queryClient} router={router} />);

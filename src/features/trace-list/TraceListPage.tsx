@@ -17,7 +17,7 @@ import { parseTimestampUs } from '../../lib/time';
 import { useTimeZone } from '../../lib/timeZone';
 import { activeFilters } from './activeFilters';
 import { AdvancedSearchSection } from './AdvancedSearchSection';
-import { ResultsChart } from './ResultsChart';
+import { DeferredResultsChart } from './DeferredResultsChart';
 import { TraceFilters } from './TraceFilters';
 import { TraceListEmptyState } from './TraceListEmptyState';
 import { TracesTable } from './TracesTable';
@@ -116,7 +116,7 @@ export function TraceListPage({ search, onSearchChange }: TraceListPageProps) {
         />
       ) : data.traces && data.meta ? (
         <div className={data.isStale ? 'results is-stale' : 'results'}>
-          <ResultsChart traces={data.traces} dbId={search.db_id} />
+          <DeferredResultsChart traces={data.traces} dbId={search.db_id} />
           <TracesTable
             traces={data.traces}
             dbId={search.db_id}

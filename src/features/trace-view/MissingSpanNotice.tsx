@@ -4,7 +4,7 @@ import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
 import { parseTimestampUs } from '../../lib/time';
-import { SpanDetailsPanel } from './span-panel/SpanDetailsPanel';
+import { LazySpanDetailsPanel as SpanDetailsPanel } from './span-panel/LazySpanDetailsPanel';
 import { buildSpanTree } from './waterfall/buildSpanTree';
 
 function Banner({ spanId, onDismiss }: { spanId: string; onDismiss: () => void }) {

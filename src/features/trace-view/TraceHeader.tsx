@@ -1,9 +1,12 @@
 import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { CopyButton } from '../../components/CopyButton';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { formatDuration, formatTimestamp, parseTimestampUs } from '../../lib/time';
+import type { RepeatedCalls } from './analysis/repeatedCalls';
+import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
 import { traceTokenTotals } from './traceTotals';
 import type { SpanTree } from './waterfall/buildSpanTree';
@@ -21,10 +24,23 @@ const ID_FIELDS = [
 export interface TraceHeaderProps {
   trace: TraceDetail;
   tree: SpanTree;
-  dbId?: string;
+  source: TraceSource;
+  /** The repeated calls, once found; null while they are being looked for. */
+  repeated: RepeatedCalls | null;
+  onShowRepeated: () => void;
+  /** Header actions (download, copy, compare …). */
+  actions?: ReactNode;
 }
 
-export function TraceHeader({ trace, tree, dbId }: TraceHeaderProps) {
+export function TraceHeader({
+  trace,
+  tree,
+  source,
+  repeated,
+  onShowRepeated,
+  actions,
+}: TraceHeaderProps) {
+  const dbId = source.kind === 'server' ? source.dbId : undefined;
   const startUs = parseTimestampUs(trace.start_time);
   const endUs = parseTimestampUs(trace.end_time);
   const durationUs = endUs - startUs;
@@ -38,9 +54,18 @@ export function TraceHeader({ trace, tree, dbId }: TraceHeaderProps) {
         <h1>{trace.name}</h1>
         <StatusBadge status={trace.status} />
         <span className="spacer" />
-        <CopyLinkButton />
+        {actions}
+        {/* A file's trace is in this tab only: its address would show nothing to anyone else. */}
+        {source.kind === 'server' && <CopyLinkButton />}
       </div>
       <dl className="facts">
+        {source.kind === 'file' && (
+          <Fact label="File">
+            <span title="Read in this browser: the file was not uploaded anywhere">
+              <code>{source.fileName}</code>
+            </span>
+          </Fact>
+        )}
         <Fact label="Duration">
           <span title={`Server: ${trace.duration}`}>
             {Number.isFinite(durationUs) ? formatDuration(durationUs) : trace.duration}
@@ -68,6 +93,23 @@ export function TraceHeader({ trace, tree, dbId }: TraceHeaderProps) {
             {trace.error_count}
           </span>
         </Fact>
+        {repeated !== null && (
+          <Fact label="Repeated calls">
+            {repeated.groups.length === 0 ? (
+              <span className="muted">none</span>
+            ) : (
+              <button
+                type="button"
+                className="link-button"
+                title="Show only the repeated calls in the waterfall"
+                onClick={onShowRepeated}
+              >
+                {repeated.groups.length.toLocaleString()} ({repeated.spanCount.toLocaleString()}{' '}
+                spans)
+              </button>
+            )}
+          </Fact>
+        )}
         {tokens.source !== 'none' && (
           <Fact label="Tokens">
             <span title={tokens.source === 'root' ? 'Trace totals' : 'Summed over LLM spans'}>

@@ -1,8 +1,25 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type Ref,
+} from 'react';
 import { LoadingState } from '../../components/PageState';
 import { Group, Panel, Separator } from 'react-resizable-panels';
+import type { RepeatedCalls } from './analysis/repeatedCalls';
+import { useCriticalPath } from './analysis/useTraceAnalyses';
+import { ErrorLandingNotice } from './ErrorLandingNotice';
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
-import { SpanDetailsPanel } from './span-panel/SpanDetailsPanel';
+import {
+  LazySpanDetailsPanel as SpanDetailsPanel,
+  preloadSpanDetailsPanel,
+} from './span-panel/LazySpanDetailsPanel';
+import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import type { SpanTree } from './waterfall/buildSpanTree';
 import {
   applySpanFilter,
@@ -26,6 +43,17 @@ export interface TraceViewProps {
   onSelectSpan: (spanId: string | null) => void;
   /** Shown in the panel area when the URL names a span that is not in the tree. */
   missingSpanPanel?: React.ReactNode;
+  /** The span an error-first landing selected, while the page says so; null otherwise. */
+  landingIndex?: number | null;
+  /** The repeated calls, once found (null until then). */
+  repeated?: RepeatedCalls | null;
+  ref?: Ref<TraceViewHandle>;
+}
+
+/** What the page header can ask of the view. */
+export interface TraceViewHandle {
+  /** Shows the waterfall filtered to the repeated calls, the first of them in view. */
+  showRepeated: () => void;
 }
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
@@ -39,6 +67,9 @@ export function TraceView({
   selectedIndex,
   onSelectSpan,
   missingSpanPanel,
+  landingIndex = null,
+  repeated = null,
+  ref,
 }: TraceViewProps) {
   const collapse = useCollapsedSpans(tree);
   const search = useSpanSearch(tree);
@@ -47,19 +78,23 @@ export function TraceView({
   const [isPanelOpen, setPanelOpen] = useState(selectedIndex !== null || missingSpanPanel != null);
   const [isHelpOpen, setHelpOpen] = useState(false);
   const [tab, setTab] = useState<ViewTab>('waterfall');
-  // A deep link scrolls its span into view on arrival.
+  const [showCriticalPath, setShowCriticalPath] = useState(false);
+  const [isLandingDismissed, setLandingDismissed] = useState(false);
+  // A deep link, or an error-first landing, scrolls its span to the middle on arrival.
   const [scrollRequest, setScrollRequest] = useState<ScrollRequest | null>(() =>
-    selectedIndex === null ? null : { index: selectedIndex, seq: 0 },
+    selectedIndex === null ? null : { index: selectedIndex, seq: 0, align: 'center' },
   );
   const searchInputRef = useRef<HTMLInputElement>(null);
 
   const selfTimes = useMemo(() => computeSelfTimes(tree), [tree]);
   const scale = useMemo(() => createTimeScale(tree.startBoundUs, tree.endBoundUs), [tree]);
   const spanTypes = useMemo(() => spanTypesIn(tree), [tree]);
+  const repeatedMask = repeated?.mask ?? null;
   const filterResult = useMemo(
-    () => (isFilterActive(filter) ? applySpanFilter(tree, filter) : null),
-    [tree, filter],
+    () => (isFilterActive(filter) ? applySpanFilter(tree, filter, repeatedMask) : null),
+    [tree, filter, repeatedMask],
   );
+  const criticalPath = useCriticalPath(tree, showCriticalPath);
   const rows = useMemo(
     () =>
       flattenVisibleRows(tree, collapse.collapsed, hideFiltered ? filterResult?.keep : undefined),
@@ -81,14 +116,40 @@ export function TraceView({
     },
     [onSelectSpan, tree, goTo],
   );
+  // A click or Enter acts on a row that is on screen already: nothing to reveal or scroll to.
   const openPanel = useCallback(
     (index: number) => {
-      select(index);
+      onSelectSpan(tree.nodes[index]!.id);
       setPanelOpen(true);
     },
-    [select],
+    [onSelectSpan, tree],
   );
+  const isPainted = useAfterFirstPaint();
+  useEffect(() => {
+    if (isPainted) preloadSpanDetailsPanel();
+  }, [isPainted]);
   const closePanel = useCallback(() => setPanelOpen(false), []);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      showRepeated: () => {
+        setTab('waterfall');
+        setFilter((previous) => ({ ...previous, repeatedOnly: true }));
+        const first = repeated?.groups[0]?.spans[0];
+        if (first !== undefined) goTo(first);
+      },
+    }),
+    [repeated, goTo],
+  );
+
+  const showWholeTrace = () => {
+    setLandingDismissed(true);
+    onSelectSpan(null);
+    setPanelOpen(false);
+    setScrollRequest((previous) => ({ index: 0, seq: (previous?.seq ?? 0) + 1 }));
+  };
+  const isLanding = landingIndex !== null && selectedIndex === landingIndex && !isLandingDismissed;
 
   useGlobalShortcuts({
     onSearch: () => searchInputRef.current?.focus(),
@@ -105,6 +166,14 @@ export function TraceView({
 
   return (
     <div className="trace-view">
+      {isLanding && (
+        <ErrorLandingNotice
+          tree={tree}
+          index={landingIndex}
+          traceStartUs={traceStartUs}
+          onShowWholeTrace={showWholeTrace}
+        />
+      )}
       <div className="view-tabs" role="tablist" aria-label="Trace views">
         {(['waterfall', 'charts'] as const).map((name) => (
           <button
@@ -152,6 +221,10 @@ export function TraceView({
             searchMatchCount={search.matches.length}
             searchActivePosition={search.activePosition}
             searchInputRef={searchInputRef}
+            repeatedCount={repeated === null ? null : repeated.spanCount}
+            showCriticalPath={showCriticalPath}
+            criticalPathSpans={criticalPath?.spanCount ?? null}
+            onShowCriticalPathChange={setShowCriticalPath}
             onExpandAll={collapse.expandAll}
             onCollapseAll={collapse.collapseAll}
             onCollapseToDepth={collapse.collapseToDepth}
@@ -173,6 +246,8 @@ export function TraceView({
               dimmedUnless={hideFiltered ? null : (filterResult?.keep ?? null)}
               searchMatches={search.mask}
               activeMatch={search.activeIndex}
+              criticalPath={criticalPath}
+              repeatCounts={repeated?.groupSize ?? null}
               scrollRequest={scrollRequest}
               onToggle={collapse.toggle}
               onSetCollapsed={collapse.set}
@@ -191,6 +266,7 @@ export function TraceView({
                     index={selectedIndex}
                     traceStartUs={traceStartUs}
                     selfTimeUs={selfTimes[selectedIndex]}
+                    criticalUs={criticalPath?.criticalUs[selectedIndex]}
                     onClose={closePanel}
                   />
                 ) : (

@@ -1,9 +1,11 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { formatDuration } from '../../../lib/time';
+import { breakdownBy, type BreakdownGrouping } from '../analysis/timeBreakdown';
 import type { SpanTree } from '../waterfall/buildSpanTree';
-import { summarizeTimeByType, summarizeTokensByModel } from '../waterfall/selfTime';
+import { summarizeTokensByModel } from '../waterfall/selfTime';
+import { TimeBreakdownTable } from './TimeBreakdownTable';
 
 export interface TraceChartsProps {
   tree: SpanTree;
@@ -15,20 +17,21 @@ export interface TraceChartsProps {
  * counted twice. Loaded lazily: Recharts is the heaviest part of the app.
  */
 export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
+  const [grouping, setGrouping] = useState<BreakdownGrouping>('type');
+  const byType = useMemo(() => breakdownBy(tree, selfTimes, 'type'), [tree, selfTimes]);
+  const breakdown = useMemo(
+    () => (grouping === 'type' ? byType : breakdownBy(tree, selfTimes, grouping)),
+    [tree, selfTimes, grouping, byType],
+  );
   const timeByType = useMemo(
-    () =>
-      summarizeTimeByType(tree, selfTimes).map((row) => ({
-        type: row.type,
-        count: row.count,
-        selfMs: row.selfTimeUs / 1000,
-      })),
-    [tree, selfTimes],
+    () => byType.map((row) => ({ type: row.key, selfMs: row.selfUs / 1000 })),
+    [byType],
   );
   const tokensByModel = useMemo(() => summarizeTokensByModel(tree), [tree]);
-  const traceUs = tree.endBoundUs - tree.startBoundUs;
 
   return (
     <div className="trace-charts">
+      <TimeBreakdownTable rows={breakdown} grouping={grouping} onGroupingChange={setGrouping} />
       <ChartFrame
         title="Time by span type"
         description="Self time: each span’s duration minus the time its children cover."
@@ -50,28 +53,6 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
           />
         </BarChart>
       </ChartFrame>
-      <table className="data-table compact" aria-label="Self time by span type">
-        <thead>
-          <tr>
-            <th scope="col">Type</th>
-            <th scope="col">Spans</th>
-            <th scope="col">Self time</th>
-            <th scope="col">Share</th>
-          </tr>
-        </thead>
-        <tbody>
-          {timeByType.map((row) => (
-            <tr key={row.type}>
-              <td>{row.type}</td>
-              <td className="numeric">{row.count.toLocaleString()}</td>
-              <td className="numeric">{formatDuration(row.selfMs * 1000)}</td>
-              <td className="numeric">
-                {traceUs > 0 ? `${((row.selfMs * 1000 * 100) / traceUs).toFixed(1)}%` : '–'}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
 
       {tokensByModel.length === 0 ? (
         <p className="muted">No LLM span in this trace reports tokens.</p>

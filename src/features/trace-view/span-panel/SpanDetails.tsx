@@ -18,6 +18,8 @@ export interface SpanDetailsProps {
   index: number;
   traceStartUs: number;
   selfTimeUs?: number;
+  /** Time on the critical path, while it is shown; the fact is left out when absent. */
+  criticalUs?: number;
   isTraceRoot: boolean;
 }
 
@@ -29,6 +31,7 @@ export function SpanDetails({
   index,
   traceStartUs,
   selfTimeUs,
+  criticalUs,
   isTraceRoot: isRoot,
 }: SpanDetailsProps) {
   const node = tree.nodes[index]!;
@@ -47,6 +50,7 @@ export function SpanDetails({
         index={index}
         traceStartUs={traceStartUs}
         selfTimeUs={selfTimeUs}
+        criticalUs={criticalUs}
         isTraceRoot={isRoot}
       />
       {kind === 'llm' && <LlmSection node={node} isRoot={isRoot} />}

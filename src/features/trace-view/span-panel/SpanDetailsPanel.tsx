@@ -13,6 +13,8 @@ export interface SpanDetailsPanelProps {
   traceStartUs: number;
   /** From `computeSelfTimes`; the fact is left out when absent. */
   selfTimeUs?: number;
+  /** Time on the critical path, while it is shown; the fact is left out when absent. */
+  criticalUs?: number;
   /**
    * Whether the span is the trace's root (whose input, output and error the server moves to the
    * trace). Defaults to "has no parent in `tree`"; pass false for a span loaded on its own.
@@ -36,6 +38,7 @@ export function SpanDetailsPanel({
   index,
   traceStartUs,
   selfTimeUs,
+  criticalUs,
   isTraceRoot,
   onClose,
 }: SpanDetailsPanelProps) {
@@ -124,6 +127,7 @@ export function SpanDetailsPanel({
             index={index}
             traceStartUs={traceStartUs}
             selfTimeUs={selfTimeUs}
+            criticalUs={criticalUs}
             isTraceRoot={isTraceRoot ?? tree.parentIndex[index]! < 0}
           />
         ) : (

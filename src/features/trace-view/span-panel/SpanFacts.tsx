@@ -9,11 +9,19 @@ export interface SpanFactsProps {
   index: number;
   traceStartUs: number;
   selfTimeUs?: number;
+  criticalUs?: number;
   isTraceRoot: boolean;
 }
 
 /** What every span has: timing, position in the tree, and ids (each with a copy button). */
-export function SpanFacts({ tree, index, traceStartUs, selfTimeUs, isTraceRoot }: SpanFactsProps) {
+export function SpanFacts({
+  tree,
+  index,
+  traceStartUs,
+  selfTimeUs,
+  criticalUs,
+  isTraceRoot,
+}: SpanFactsProps) {
   const node = tree.nodes[index]!;
   const startUs = tree.startUs[index]!;
   const endUs = tree.endUs[index]!;
@@ -37,6 +45,11 @@ export function SpanFacts({ tree, index, traceStartUs, selfTimeUs, isTraceRoot }
             {durationUs > 0 && (
               <span className="muted"> ({Math.round((selfTimeUs / durationUs) * 100)}%)</span>
             )}
+          </Fact>
+        )}
+        {criticalUs !== undefined && hasDuration && (
+          <Fact label="Critical path" title="Time of this span the end of the trace waited on">
+            {criticalUs > 0 ? formatDuration(criticalUs) : 'not on it'}
           </Fact>
         )}
         <Fact label="Offset" title="From the start of the trace">

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../../lib/time';
+import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
 import { timeTicks, type TimeScale } from './timeScale';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
@@ -9,6 +10,8 @@ export interface ScrollRequest {
   index: number;
   /** Changes on every request, so asking twice for the same span scrolls twice. */
   seq: number;
+  /** `center` for a span the page opens on; `auto` (the least movement) otherwise. */
+  align?: 'auto' | 'center';
 }
 
 export interface WaterfallProps {
@@ -21,6 +24,10 @@ export interface WaterfallProps {
   dimmedUnless: Uint8Array | null;
   searchMatches: Uint8Array | null;
   activeMatch: number | null;
+  /** Drawn on the bars while the "Critical path" toggle is on. */
+  criticalPath: CriticalPath | null;
+  /** Per span: the size of its group of repeated calls, or 0. */
+  repeatCounts: Int32Array | null;
   scrollRequest: ScrollRequest | null;
   onToggle: (index: number) => void;
   onSetCollapsed: (index: number, collapsed: boolean) => void;
@@ -63,7 +70,7 @@ export function Waterfall(props: WaterfallProps) {
     if (!scrollRequest) return;
     const position = rowOf(scrollRequest.index);
     if (position < 0) return;
-    virtualizer.scrollToIndex(position, { align: 'auto' });
+    virtualizer.scrollToIndex(position, { align: scrollRequest.align ?? 'auto' });
     // The page may scroll too (a tall header above a short window): bring the row on screen.
     const frame = requestAnimationFrame(() =>
       document.getElementById(rowId(scrollRequest.index))?.scrollIntoView({ block: 'nearest' }),
@@ -182,6 +189,9 @@ export function Waterfall(props: WaterfallProps) {
               isDimmed={props.dimmedUnless !== null && props.dimmedUnless[index] === 0}
               isMatch={props.searchMatches !== null && props.searchMatches[index] === 1}
               isActiveMatch={index === props.activeMatch}
+              criticalPath={props.criticalPath}
+              isOnCriticalPath={props.criticalPath?.mask[index] === 1}
+              repeatCount={props.repeatCounts?.[index] ?? 0}
               onToggle={props.onToggle}
               onSelect={props.onOpenPanel}
             />

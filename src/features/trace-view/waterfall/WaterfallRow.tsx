@@ -1,10 +1,14 @@
 import { memo } from 'react';
 import { formatDuration } from '../../../lib/time';
+import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
 import { barGeometry, type TimeScale } from './timeScale';
 
 export const ROW_HEIGHT = 28;
 const INDENT_PX = 14;
+// Past this depth rows stop moving right (a 10,000-deep chain would push names out of view)
+// and show their level as a number instead.
+const MAX_INDENT_LEVELS = 24;
 
 export interface WaterfallRowProps {
   tree: SpanTree;
@@ -17,6 +21,11 @@ export interface WaterfallRowProps {
   isDimmed: boolean;
   isMatch: boolean;
   isActiveMatch: boolean;
+  /** The sections to draw when this span is on it (the object changes only with the toggle). */
+  criticalPath: CriticalPath | null;
+  isOnCriticalPath: boolean;
+  /** Size of the span's group of repeated calls, or 0. */
+  repeatCount: number;
   onToggle: (index: number) => void;
   onSelect: (index: number) => void;
 }
@@ -33,6 +42,9 @@ export const WaterfallRow = memo(function WaterfallRow({
   isDimmed,
   isMatch,
   isActiveMatch,
+  criticalPath,
+  isOnCriticalPath,
+  repeatCount,
   onToggle,
   onSelect,
 }: WaterfallRowProps) {
@@ -52,6 +64,7 @@ export const WaterfallRow = memo(function WaterfallRow({
     isDimmed && 'is-dimmed',
     isMatch && 'is-match',
     isActiveMatch && 'is-active-match',
+    isOnCriticalPath && 'is-critical',
   ]
     .filter(Boolean)
     .join(' ');
@@ -73,8 +86,13 @@ export const WaterfallRow = memo(function WaterfallRow({
       <div
         role="gridcell"
         className="waterfall-name-cell"
-        style={{ paddingLeft: 4 + depth * INDENT_PX }}
+        style={{ paddingLeft: 4 + Math.min(depth, MAX_INDENT_LEVELS) * INDENT_PX }}
       >
+        {depth > MAX_INDENT_LEVELS && (
+          <span className="depth-badge" title={`Level ${depth + 1} of the tree`}>
+            L{depth + 1}
+          </span>
+        )}
         {hasChildren ? (
           <button
             type="button"
@@ -98,6 +116,7 @@ export const WaterfallRow = memo(function WaterfallRow({
           </span>
         )}
         <span className="span-name">{node.name}</span>
+        {repeatCount > 1 && <RepeatMark count={repeatCount} isModel={typeClass === 'llm'} />}
         <SpanSummary node={node} />
         {isCollapsed && (
           <span className="hidden-count" title="Spans hidden in this collapsed subtree">
@@ -113,10 +132,55 @@ export const WaterfallRow = memo(function WaterfallRow({
           className={`span-bar bar-${typeClass}${isError ? ' span-bar-error' : ''}`}
           style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
         />
+        {isOnCriticalPath && criticalPath && (
+          <CriticalSections path={criticalPath} index={index} scale={scale} />
+        )}
       </div>
     </div>
   );
 });
+
+function RepeatMark({ count, isModel }: { count: number; isModel: boolean }) {
+  const title = isModel
+    ? `${count} model calls in a row, each adding only tool results to the last one's input: the agent may be going round in circles`
+    : `Called ${count} times with the same parameters under the same parent`;
+  return (
+    <span className="repeat-mark" role="img" aria-label={`Repeated call (${count}×)`} title={title}>
+      ↻{count}
+    </span>
+  );
+}
+
+/** The parts of the span's time that lie on the critical path, over its bar. */
+function CriticalSections({
+  path,
+  index,
+  scale,
+}: {
+  path: CriticalPath;
+  index: number;
+  scale: TimeScale;
+}) {
+  const sections = [];
+  for (let k = path.sectionOffset[index]!; k < path.sectionOffset[index + 1]!; k++) {
+    const geometry = barGeometry(scale, path.sectionStartUs[k]!, path.sectionEndUs[k]!);
+    sections.push(
+      <div
+        key={k}
+        className="critical-section"
+        style={{ left: `${geometry.leftPercent}%`, width: `${geometry.widthPercent}%` }}
+      />,
+    );
+  }
+  return (
+    <>
+      {sections}
+      <span className="visually-hidden">
+        On the critical path for {formatDuration(path.criticalUs[index]!)}
+      </span>
+    </>
+  );
+}
 
 function SpanSummary({ node }: { node: SpanTree['nodes'][number] }) {
   const metadata = node.metadata;

@@ -11,6 +11,12 @@ export interface WaterfallToolbarProps {
   searchMatchCount: number;
   searchActivePosition: number;
   searchInputRef: RefObject<HTMLInputElement | null>;
+  /** Spans flagged as repeated calls; null while they are being looked for. */
+  repeatedCount: number | null;
+  showCriticalPath: boolean;
+  /** Spans on the critical path, once computed. */
+  criticalPathSpans: number | null;
+  onShowCriticalPathChange: (show: boolean) => void;
   onExpandAll: () => void;
   onCollapseAll: () => void;
   onCollapseToDepth: (levels: number) => void;
@@ -83,6 +89,21 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
           />
           Errors only
         </label>
+        {props.repeatedCount !== null && props.repeatedCount > 0 && (
+          <label
+            className="inline-field"
+            title="Tools called again with the same parameters, and model calls going round in circles"
+          >
+            <input
+              type="checkbox"
+              checked={filter.repeatedOnly}
+              onChange={(event) =>
+                props.onFilterChange({ ...filter, repeatedOnly: event.target.checked })
+              }
+            />
+            Repeated calls only
+          </label>
+        )}
         <label className="inline-field">
           <input
             type="checkbox"
@@ -97,6 +118,26 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
           </span>
         )}
       </fieldset>
+
+      <div className="toolbar-group">
+        <label
+          className="inline-field critical-path-toggle"
+          title="The chain of spans the end of the trace waited on"
+        >
+          <input
+            type="checkbox"
+            checked={props.showCriticalPath}
+            onChange={(event) => props.onShowCriticalPathChange(event.target.checked)}
+          />
+          Critical path
+        </label>
+        {props.showCriticalPath && props.criticalPathSpans !== null && (
+          <span className="muted" aria-live="polite">
+            {props.criticalPathSpans.toLocaleString()}{' '}
+            {props.criticalPathSpans === 1 ? 'span' : 'spans'}
+          </span>
+        )}
+      </div>
 
       <div className="toolbar-group span-search">
         <input

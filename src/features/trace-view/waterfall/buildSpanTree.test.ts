@@ -82,3 +82,17 @@ describe('buildSpanTree', () => {
     expect(tree.startBoundUs).toBe(0);
   });
 });
+
+describe('buildSpanTree time axis with unreadable times', () => {
+  it('builds the axis from the start times when no end time parses', () => {
+    const tree = buildSpanTree([
+      makeSpan({
+        start_time: '2025-11-19T10:30:00Z',
+        end_time: 'soon',
+        spans: [makeSpan({ start_time: '2025-11-19T10:30:02Z', end_time: 'later' })],
+      }),
+    ]);
+    expect(tree.startBoundUs).toBe(Date.UTC(2025, 10, 19, 10, 30, 0) * 1000);
+    expect(tree.endBoundUs - tree.startBoundUs).toBe(2_000_000);
+  });
+});

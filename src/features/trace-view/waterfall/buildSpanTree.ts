@@ -103,9 +103,21 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     }
   }
 
+  // When only one side parsed anywhere (every end time unreadable, say), the axis is built from
+  // that side alone rather than falling back to 1970; with nothing readable it is empty.
   if (!Number.isFinite(startBoundUs) || !Number.isFinite(endBoundUs)) {
-    startBoundUs = 0;
-    endBoundUs = 0;
+    let low = Infinity;
+    let high = -Infinity;
+    for (let i = 0; i < count; i++) {
+      for (const at of [startUs[i]!, endUs[i]!]) {
+        if (Number.isFinite(at)) {
+          if (at < low) low = at;
+          if (at > high) high = at;
+        }
+      }
+    }
+    startBoundUs = Number.isFinite(low) ? low : 0;
+    endBoundUs = Number.isFinite(high) ? high : 0;
   }
 
   return {

@@ -4,12 +4,14 @@ export interface SpanFilter {
   /** Span types to keep; empty means every type. */
   types: ReadonlySet<string>;
   errorsOnly: boolean;
+  /** Only the calls flagged as repeated (see analysis/repeatedCalls). */
+  repeatedOnly: boolean;
 }
 
-export const NO_FILTER: SpanFilter = { types: new Set(), errorsOnly: false };
+export const NO_FILTER: SpanFilter = { types: new Set(), errorsOnly: false, repeatedOnly: false };
 
 export function isFilterActive(filter: SpanFilter): boolean {
-  return filter.types.size > 0 || filter.errorsOnly;
+  return filter.types.size > 0 || filter.errorsOnly || filter.repeatedOnly;
 }
 
 export interface FilterResult {
@@ -20,15 +22,23 @@ export interface FilterResult {
   matchCount: number;
 }
 
-/** One pass down for matches, one reverse pass to keep their ancestors. */
-export function applySpanFilter(tree: SpanTree, filter: SpanFilter): FilterResult {
+/**
+ * One pass down for matches, one reverse pass to keep their ancestors. `repeated` marks the
+ * repeated calls (1 per span); while it is not known yet, "repeated only" matches nothing.
+ */
+export function applySpanFilter(
+  tree: SpanTree,
+  filter: SpanFilter,
+  repeated?: Uint8Array | null,
+): FilterResult {
   const matches = new Uint8Array(tree.count);
   const keep = new Uint8Array(tree.count);
   let matchCount = 0;
   for (let i = 0; i < tree.count; i++) {
     const typeOk = filter.types.size === 0 || filter.types.has(tree.nodes[i]!.type);
     const errorOk = !filter.errorsOnly || tree.isError[i] === 1;
-    if (typeOk && errorOk) {
+    const repeatOk = !filter.repeatedOnly || repeated?.[i] === 1;
+    if (typeOk && errorOk && repeatOk) {
       matches[i] = 1;
       keep[i] = 1;
       matchCount++;

@@ -50,11 +50,29 @@ describe('flattenVisibleRows', () => {
   });
 
   it('with a filter, keeps matches and their ancestors only', () => {
-    const errors = applySpanFilter(tree, { types: new Set(), errorsOnly: true });
+    const errors = applySpanFilter(tree, {
+      types: new Set(),
+      errorsOnly: true,
+      repeatedOnly: false,
+    });
     expect(errors.matchCount).toBe(1);
     expect(rows(flattenVisibleRows(tree, expandAll(tree), errors.keep))).toEqual([0, 1, 2]);
-    const llm = applySpanFilter(tree, { types: new Set(['LLM']), errorsOnly: false });
+    const llm = applySpanFilter(tree, {
+      types: new Set(['LLM']),
+      errorsOnly: false,
+      repeatedOnly: false,
+    });
     expect(rows(flattenVisibleRows(tree, expandAll(tree), llm.keep))).toEqual([0, 1, 4]);
+  });
+
+  it('filters to the repeated calls once they are known', () => {
+    const filter = { types: new Set<string>(), errorsOnly: false, repeatedOnly: true };
+    const repeated = Uint8Array.from([0, 0, 1, 1, 0]);
+    const result = applySpanFilter(tree, filter, repeated);
+    expect(result.matchCount).toBe(2);
+    expect(rows(flattenVisibleRows(tree, expandAll(tree), result.keep))).toEqual([0, 1, 2, 3]);
+    // Before the scan is done nothing matches, rather than everything.
+    expect(applySpanFilter(tree, filter, null).matchCount).toBe(0);
   });
 });
 

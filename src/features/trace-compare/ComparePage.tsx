@@ -1,0 +1,162 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useApiQueries } from '../../api/queries';
+import type { TraceDetail } from '../../api/schemas';
+import { ApiErrorState } from '../../components/ApiErrorState';
+import { EmptyState, LoadingState } from '../../components/PageState';
+import { alignTraces, type Alignment } from './alignTraces';
+import { CompareForm } from './CompareForm';
+import { CompareTable } from './CompareTable';
+import { compareTotals } from './compareTotals';
+import { CompareTotals } from './CompareTotals';
+
+export interface ComparePageProps {
+  traceIdA: string | null;
+  traceIdB: string | null;
+  dbId?: string;
+  onCompare: (ids: { a: string; b: string }) => void;
+}
+
+/** /compare?a=&b=: two traces' span trees aligned by the names of their spans. */
+export function ComparePage({ traceIdA, traceIdB, dbId, onCompare }: ComparePageProps) {
+  return (
+    <section className="page compare-page" aria-label="Compare traces">
+      <header className="compare-header">
+        <h1>Compare traces</h1>
+        <CompareForm traceIdA={traceIdA} traceIdB={traceIdB} onCompare={onCompare} />
+      </header>
+      {traceIdA && traceIdB ? (
+        <LoadedComparison traceIdA={traceIdA} traceIdB={traceIdB} dbId={dbId} />
+      ) : (
+        <EmptyState title="Choose two traces">
+          <p className="muted">
+            Enter two trace ids (or paste two trace page addresses) above, or use “Compare with…” on
+            a trace page.
+          </p>
+        </EmptyState>
+      )}
+    </section>
+  );
+}
+
+function LoadedComparison({
+  traceIdA,
+  traceIdB,
+  dbId,
+}: {
+  traceIdA: string;
+  traceIdB: string;
+  dbId?: string;
+}) {
+  const queries = useApiQueries(dbId);
+  const traceA = useQuery(queries.traceDetail(traceIdA));
+  const traceB = useQuery(queries.traceDetail(traceIdB));
+  if (traceA.isError || traceB.isError) {
+    return (
+      <>
+        {traceA.isError && (
+          <ApiErrorState
+            error={traceA.error}
+            action={`load trace A (${traceIdA})`}
+            notFoundTitle={`Trace A (${traceIdA}) not found`}
+            onRetry={() => void traceA.refetch()}
+          />
+        )}
+        {traceB.isError && (
+          <ApiErrorState
+            error={traceB.error}
+            action={`load trace B (${traceIdB})`}
+            notFoundTitle={`Trace B (${traceIdB}) not found`}
+            onRetry={() => void traceB.refetch()}
+          />
+        )}
+      </>
+    );
+  }
+  if (traceA.isPending || traceB.isPending) return <LoadingState label="Loading both traces…" />;
+  return <Comparison traceA={traceA.data} traceB={traceB.data} dbId={dbId} />;
+}
+
+type Show = 'all' | 'one-side' | 'status';
+
+const SHOW_CHOICES: [Show, string][] = [
+  ['all', 'All spans'],
+  ['one-side', 'Only in one trace'],
+  ['status', 'Another status'],
+];
+
+function Comparison({
+  traceA,
+  traceB,
+  dbId,
+}: {
+  traceA: TraceDetail;
+  traceB: TraceDetail;
+  dbId?: string;
+}) {
+  const [show, setShow] = useState<Show>('all');
+  const alignment = useMemo(() => alignTraces(traceA.tree, traceB.tree), [traceA, traceB]);
+  const totalsA = useMemo(() => compareTotals(traceA), [traceA]);
+  const totalsB = useMemo(() => compareTotals(traceB), [traceB]);
+  const shown = useMemo(() => rowsToShow(alignment, show), [alignment, show]);
+
+  return (
+    <>
+      <CompareTotals
+        traceA={traceA}
+        traceB={traceB}
+        totalsA={totalsA}
+        totalsB={totalsB}
+        dbId={dbId}
+      />
+      <div className="compare-bar">
+        <p className="compare-summary" role="status">
+          {alignment.matched.toLocaleString()} spans in both ·{' '}
+          <span className="side-badge side-a">{alignment.onlyA.toLocaleString()} only in A</span> ·{' '}
+          <span className="side-badge side-b">{alignment.onlyB.toLocaleString()} only in B</span> ·{' '}
+          {alignment.statusChanged.toLocaleString()} with another status
+        </p>
+        <label className="inline-field">
+          Show
+          <select value={show} onChange={(event) => setShow(event.target.value as Show)}>
+            {SHOW_CHOICES.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          Spans are matched by their path of names; the second call of a name with the second.
+        </span>
+      </div>
+      {shown.length === 0 ? (
+        <EmptyState title="No span to show">
+          <p className="muted">No span matches this choice.</p>
+        </EmptyState>
+      ) : (
+        <CompareTable rows={alignment.rows} shown={shown} />
+      )}
+    </>
+  );
+}
+
+/** Row positions for a choice; "only in one trace" keeps the ancestors of what it shows. */
+function rowsToShow(alignment: Alignment, show: Show): Int32Array {
+  const { rows } = alignment;
+  if (show === 'all') return Int32Array.from(rows, (_, i) => i);
+  const keep = new Uint8Array(rows.length);
+  // Children come after their parent: a reverse sweep marks the ancestors of kept rows.
+  for (let i = rows.length - 1; i >= 0; i--) {
+    const row = rows[i]!;
+    const isMatch =
+      show === 'one-side'
+        ? row.a === null || row.b === null
+        : row.a !== null && row.b !== null && row.a.status !== row.b.status;
+    if (isMatch) keep[i] = 1;
+    if (keep[i] === 1 && row.parent >= 0) keep[row.parent] = 1;
+  }
+  const result: number[] = [];
+  for (let i = 0; i < rows.length; i++) if (keep[i] === 1) result.push(i);
+  return Int32Array.from(result);
+}

@@ -1,0 +1,108 @@
+import { Link } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import type { TraceDetail } from '../../api/schemas';
+import { StatusBadge } from '../../components/StatusBadge';
+import { formatDuration } from '../../lib/time';
+import type { TraceTotals } from './compareTotals';
+import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
+
+export interface CompareTotalsProps {
+  traceA: TraceDetail;
+  traceB: TraceDetail;
+  totalsA: TraceTotals;
+  totalsB: TraceTotals;
+  dbId?: string;
+}
+
+/** The two traces' totals side by side, with the difference. */
+export function CompareTotals({ traceA, traceB, totalsA, totalsB, dbId }: CompareTotalsProps) {
+  const count = (value: number | null) => (value === null ? '–' : value.toLocaleString());
+  const rows: [string, ReactNode, ReactNode, ReactNode, 'worse' | 'better' | null][] = [
+    [
+      'Status',
+      <StatusBadge key="a" status={traceA.status} />,
+      <StatusBadge key="b" status={traceB.status} />,
+      traceA.status === traceB.status ? 'same' : `${traceA.status} → ${traceB.status}`,
+      traceA.status === traceB.status ? null : traceB.status === 'ERROR' ? 'worse' : 'better',
+    ],
+    [
+      'Duration',
+      formatDuration(totalsA.durationUs),
+      formatDuration(totalsB.durationUs),
+      formatDurationDelta(totalsA.durationUs, totalsB.durationUs),
+      deltaTone(totalsA.durationUs, totalsB.durationUs),
+    ],
+    [
+      'Spans',
+      count(totalsA.spans),
+      count(totalsB.spans),
+      formatCountDelta(totalsA.spans, totalsB.spans),
+      null,
+    ],
+    [
+      'Errors',
+      count(totalsA.errors),
+      count(totalsB.errors),
+      formatCountDelta(totalsA.errors, totalsB.errors),
+      deltaTone(totalsA.errors, totalsB.errors, 0),
+    ],
+    [
+      'Input tokens',
+      count(totalsA.inputTokens),
+      count(totalsB.inputTokens),
+      formatCountDelta(totalsA.inputTokens, totalsB.inputTokens),
+      deltaTone(totalsA.inputTokens ?? 0, totalsB.inputTokens ?? 0),
+    ],
+    [
+      'Output tokens',
+      count(totalsA.outputTokens),
+      count(totalsB.outputTokens),
+      formatCountDelta(totalsA.outputTokens, totalsB.outputTokens),
+      deltaTone(totalsA.outputTokens ?? 0, totalsB.outputTokens ?? 0),
+    ],
+  ];
+  return (
+    <table className="data-table compact compare-totals" aria-label="Totals">
+      <thead>
+        <tr>
+          <th scope="col">
+            <span className="visually-hidden">Measure</span>
+          </th>
+          <th scope="col">
+            A ·{' '}
+            <Link
+              to="/traces/$traceId"
+              params={{ traceId: traceA.trace_id }}
+              search={{ db_id: dbId }}
+            >
+              {traceA.name}
+            </Link>{' '}
+            <code className="muted">{traceA.trace_id}</code>
+          </th>
+          <th scope="col">
+            B ·{' '}
+            <Link
+              to="/traces/$traceId"
+              params={{ traceId: traceB.trace_id }}
+              search={{ db_id: dbId }}
+            >
+              {traceB.name}
+            </Link>{' '}
+            <code className="muted">{traceB.trace_id}</code>
+          </th>
+          <th scope="col">Difference (B − A)</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map(([label, a, b, delta, tone]) => (
+          <tr key={label}>
+            <th scope="row">{label}</th>
+            <td className="numeric">{a}</td>
+            <td className="numeric">{b}</td>
+            <td className={`numeric${tone ? ` delta-${tone}` : ''}`}>{delta}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,179 @@
+import type { TraceNode } from '../../api/schemas';
+import { parseTimestampUs } from '../../lib/time';
+
+/** One span of one trace, as the comparison shows it. */
+export interface SpanSide {
+  id: string;
+  type: string;
+  status: string;
+  /** From the parsed times; NaN when they do not parse. */
+  durationUs: number;
+  /** Input plus output tokens the span reports, or null when it reports none. */
+  tokens: number | null;
+}
+
+/** A row of the comparison: the span at one path of names in A, in B, or in both. */
+export interface AlignedRow {
+  /** 0 for roots. */
+  depth: number;
+  /** The row of the parent, or -1 for roots. */
+  parent: number;
+  name: string;
+  /** Among siblings of the same name, in order: 0 for the first, 1 for the second… */
+  occurrence: number;
+  a: SpanSide | null;
+  b: SpanSide | null;
+}
+
+export interface Alignment {
+  /** In tree order (each row before its children), B-only spans beside their A neighbours. */
+  rows: AlignedRow[];
+  matched: number;
+  onlyA: number;
+  onlyB: number;
+  /** Matched spans whose status differs. */
+  statusChanged: number;
+}
+
+interface Pair {
+  a: TraceNode | null;
+  b: TraceNode | null;
+  name: string;
+  occurrence: number;
+}
+
+interface Frame {
+  pairs: Pair[];
+  next: number;
+  parentRow: number;
+  depth: number;
+}
+
+/**
+ * Aligns two span trees by path of names: a span matches the span of the other trace under the
+ * matched parent with the same name and the same occurrence among same-named siblings (the
+ * second `get_price` call with the second). Spans without a counterpart are kept, marked as only
+ * in A or only in B, with everything under them.
+ *
+ * Iterative, so 10,000-level trees align too; O(n) map operations.
+ */
+export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly TraceNode[]): Alignment {
+  const rows: AlignedRow[] = [];
+  let matched = 0;
+  let onlyA = 0;
+  let onlyB = 0;
+  let statusChanged = 0;
+  const stack: Frame[] = [
+    { pairs: pairSiblings(rootsA, rootsB), next: 0, parentRow: -1, depth: 0 },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next >= frame.pairs.length) {
+      stack.pop();
+      continue;
+    }
+    const pair = frame.pairs[frame.next++]!;
+    const row = rows.length;
+    rows.push({
+      depth: frame.depth,
+      parent: frame.parentRow,
+      name: pair.name,
+      occurrence: pair.occurrence,
+      a: pair.a && sideOf(pair.a),
+      b: pair.b && sideOf(pair.b),
+    });
+    if (pair.a && pair.b) {
+      matched++;
+      if (pair.a.status !== pair.b.status) statusChanged++;
+    } else if (pair.a) onlyA++;
+    else onlyB++;
+    const childrenA = pair.a?.spans ?? [];
+    const childrenB = pair.b?.spans ?? [];
+    if (childrenA.length + childrenB.length > 0) {
+      stack.push({
+        pairs: pairSiblings(childrenA, childrenB),
+        next: 0,
+        parentRow: row,
+        depth: frame.depth + 1,
+      });
+    }
+  }
+  return { rows, matched, onlyA, onlyB, statusChanged };
+}
+
+/**
+ * Matches two lists of siblings by (name, occurrence). A's order is kept; each span only in B
+ * comes just before the first later B sibling that has a match, or at the end.
+ */
+function pairSiblings(listA: readonly TraceNode[], listB: readonly TraceNode[]): Pair[] {
+  const occurrencesB = occurrencesOf(listB);
+  const indexB = new Map<string, number>();
+  listB.forEach((node, j) => indexB.set(keyOf(node.name, occurrencesB[j]!), j));
+  const occurrencesA = occurrencesOf(listA);
+  const matchOfA = listA.map((node, i) => indexB.get(keyOf(node.name, occurrencesA[i]!)));
+  const isMatchedB = new Uint8Array(listB.length);
+  for (const j of matchOfA) if (j !== undefined) isMatchedB[j] = 1;
+
+  const pairs: Pair[] = [];
+  let nextB = 0;
+  const flushOnlyB = (until: number) => {
+    for (; nextB < until; nextB++) {
+      if (isMatchedB[nextB] === 1) continue;
+      const node = listB[nextB]!;
+      pairs.push({ a: null, b: node, name: node.name, occurrence: occurrencesB[nextB]! });
+    }
+  };
+  listA.forEach((node, i) => {
+    const j = matchOfA[i];
+    if (j !== undefined) flushOnlyB(j);
+    pairs.push({
+      a: node,
+      b: j === undefined ? null : listB[j]!,
+      name: node.name,
+      occurrence: occurrencesA[i]!,
+    });
+  });
+  flushOnlyB(listB.length);
+  return pairs;
+}
+
+function occurrencesOf(list: readonly TraceNode[]): number[] {
+  const seen = new Map<string, number>();
+  return list.map((node) => {
+    const count = seen.get(node.name) ?? 0;
+    seen.set(node.name, count + 1);
+    return count;
+  });
+}
+
+function keyOf(name: string, occurrence: number): string {
+  return `${occurrence}\u0000${name}`;
+}
+
+function sideOf(node: TraceNode): SpanSide {
+  const input = tokenValue(node.metadata?.input_tokens);
+  const output = tokenValue(node.metadata?.output_tokens);
+  return {
+    id: node.id,
+    type: node.type,
+    status: node.status,
+    durationUs: parseTimestampUs(node.end_time) - parseTimestampUs(node.start_time),
+    tokens: input === null && output === null ? null : (input ?? 0) + (output ?? 0),
+  };
+}
+
+/** Token counts are integers on the wire; a proxy may send them as numeric strings. */
+function tokenValue(value: unknown): number | null {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+}
+
+/** The names from the root to `row`, for a tooltip: `Agent.run › gpt-4o.invoke #2`. */
+export function namePath(rows: readonly AlignedRow[], row: number): string {
+  const names: string[] = [];
+  for (let at = row; at >= 0; at = rows[at]!.parent) {
+    const { name, occurrence } = rows[at]!;
+    names.push(occurrence > 0 ? `${name} #${occurrence + 1}` : name);
+  }
+  return names.reverse().join(' › ');
+}

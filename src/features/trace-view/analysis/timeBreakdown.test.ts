@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceNode } from '../../../api/schemas';
+import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { computeSelfTimes } from '../waterfall/selfTime';
+import { breakdownBy, UNNAMED, type BreakdownGrouping } from './timeBreakdown';
+import { timedSpan as span } from './testTraces';
+
+/*
+ * An agent [0, 1000µs] calls a model twice and a tool three times; two of the tool calls run in
+ * parallel, and a nested agent calls a model of its own.
+ */
+function sampleTrace(): TraceNode[] {
+  const llm = (
+    start: number,
+    end: number,
+    model: string | undefined,
+    input: number,
+    output: number,
+  ) =>
+    span(start, end, {
+      type: 'LLM',
+      name: `${model ?? 'some'}.invoke`,
+      metadata: {
+        ...(model ? { model } : {}),
+        input_tokens: input,
+        output_tokens: output,
+      },
+    });
+  const tool = (start: number, end: number, name: string) =>
+    span(start, end, { type: 'TOOL', name, metadata: { tool_name: name } });
+  return [
+    span(0, 1000, {
+      type: 'AGENT',
+      name: 'Agent.run',
+      metadata: { total_input_tokens: 999_999, total_output_tokens: 999_999 },
+      spans: [
+        llm(0, 200, 'gpt-4o', 100, 10),
+        tool(200, 400, 'search'),
+        tool(250, 450, 'search'),
+        tool(450, 500, 'read'),
+        span(500, 900, {
+          type: 'AGENT',
+          name: 'Helper.run',
+          spans: [llm(550, 850, 'gpt-4o-mini', 50, 5)],
+        }),
+        llm(900, 1000, undefined, 1, 2),
+      ],
+    }),
+  ];
+}
+
+function rowsOf(grouping: BreakdownGrouping) {
+  const tree = buildSpanTree(sampleTrace());
+  return breakdownBy(tree, computeSelfTimes(tree), grouping);
+}
+
+describe('breakdownBy', () => {
+  it('groups every span by type: count, total, self time, share and tokens', () => {
+    const rows = rowsOf('type');
+    expect(rows.map((row) => row.key)).toEqual(['LLM', 'TOOL', 'AGENT']);
+    const llm = rows[0]!;
+    expect(llm).toEqual({
+      key: 'LLM',
+      count: 3,
+      totalUs: 600,
+      selfUs: 600,
+      share: 0.6,
+      inputTokens: 151,
+      outputTokens: 17,
+    });
+    // Two agents: the outer one's 1000µs and the helper's 400µs both count in the total.
+    const agent = rows.find((row) => row.key === 'AGENT')!;
+    expect(agent.count).toBe(2);
+    expect(agent.totalUs).toBe(1400);
+    // Outer: 1000 − the union of its children ([0, 1000) minus nothing: they tile it) = 0;
+    // helper: 400 − 300 = 100.
+    expect(agent.selfUs).toBe(100);
+    // The root's trace-wide totals are not counted again.
+    expect(agent.inputTokens).toBe(0);
+  });
+
+  it('groups LLM spans by model, with a name for those that have none', () => {
+    const rows = rowsOf('model');
+    expect(rows.map((row) => [row.key, row.count, row.selfUs, row.inputTokens])).toEqual([
+      ['gpt-4o-mini', 1, 300, 50],
+      ['gpt-4o', 1, 200, 100],
+      [UNNAMED, 1, 100, 1],
+    ]);
+  });
+
+  it('groups TOOL spans by tool name; parallel calls each count their own time', () => {
+    const rows = rowsOf('tool');
+    expect(rows.map((row) => [row.key, row.count, row.totalUs, row.selfUs])).toEqual([
+      ['search', 2, 400, 400],
+      ['read', 1, 50, 50],
+    ]);
+    expect(rows[0]!.share).toBeCloseTo(0.4);
+  });
+
+  it('counts unparsable durations as zero and an instant trace as no share', () => {
+    const broken = { ...span(0, 10, { type: 'TOOL', name: 'x' }), end_time: 'never' };
+    const tree = buildSpanTree([span(5, 5, { type: 'AGENT', spans: [broken] })]);
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
+    expect(rows.every((row) => row.totalUs === 0 && row.share === 0)).toBe(true);
+  });
+});

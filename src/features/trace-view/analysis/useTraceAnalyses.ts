@@ -1,0 +1,93 @@
+import { useEffect, useState } from 'react';
+import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { CriticalPath } from './criticalPath';
+import type { RepeatedCalls } from './repeatedCalls';
+
+/** Spans looked at between two checks of the clock. */
+const SCAN_CHUNK = 512;
+/** Longest slice of work when the browser cannot say how idle it is. */
+const FALLBACK_SLICE_MS = 8;
+
+interface Done<T> {
+  tree: SpanTree;
+  result: T;
+}
+
+/**
+ * The repeated calls of a trace, found after the first paint in idle time, a slice at a time:
+ * at 100,000 spans the scan takes longer than a frame, and nothing on screen waits for it.
+ * Null until it is done. The detector's code loads then too, keeping it out of the first paint.
+ */
+export function useRepeatedCalls(tree: SpanTree): RepeatedCalls | null {
+  const [done, setDone] = useState<Done<RepeatedCalls> | null>(null);
+  useEffect(() => {
+    let isCancelled = false;
+    let cancelSlice = () => {};
+    const start = () =>
+      void import('./repeatedCalls').then(({ createRepeatedCallsScan }) => {
+        if (isCancelled) return;
+        const scan = createRepeatedCallsScan(tree);
+        const work = (hasTime: () => boolean) => {
+          if (isCancelled) return;
+          do {
+            if (scan.step(SCAN_CHUNK)) {
+              setDone({ tree, result: scan.result() });
+              return;
+            }
+          } while (hasTime());
+          cancelSlice = whenIdle(work);
+        };
+        cancelSlice = whenIdle(work);
+      });
+    // Not even the code is fetched before the first rows are on screen: the frame after next.
+    const frame = requestAnimationFrame(() => {
+      cancelSlice = whenIdle(start);
+    });
+    return () => {
+      isCancelled = true;
+      cancelAnimationFrame(frame);
+      cancelSlice();
+    };
+  }, [tree]);
+  return done?.tree === tree ? done.result : null;
+}
+
+/** Runs `work` when the browser is idle, with a way to ask whether time is left. */
+function whenIdle(work: (hasTime: () => boolean) => void): () => void {
+  if (typeof window.requestIdleCallback === 'function') {
+    const id = window.requestIdleCallback(
+      (deadline) => {
+        // Past the time-out the browser is busy: take a short slice anyway, then yield.
+        const end = performance.now() + FALLBACK_SLICE_MS;
+        work(() => (deadline.didTimeout ? performance.now() < end : deadline.timeRemaining() > 1));
+      },
+      { timeout: 1000 },
+    );
+    return () => window.cancelIdleCallback(id);
+  }
+  const timer = window.setTimeout(() => {
+    const end = performance.now() + FALLBACK_SLICE_MS;
+    work(() => performance.now() < end);
+  }, 0);
+  return () => window.clearTimeout(timer);
+}
+
+/**
+ * The critical path, computed (and its code loaded) the first time it is asked for, then kept
+ * for the tree: switching the toggle off and on again costs nothing.
+ */
+export function useCriticalPath(tree: SpanTree, isWanted: boolean): CriticalPath | null {
+  const [done, setDone] = useState<Done<CriticalPath> | null>(null);
+  const isReady = done?.tree === tree;
+  useEffect(() => {
+    if (!isWanted || isReady) return;
+    let isCancelled = false;
+    void import('./criticalPath').then(({ computeCriticalPath }) => {
+      if (!isCancelled) setDone({ tree, result: computeCriticalPath(tree) });
+    });
+    return () => {
+      isCancelled = true;
+    };
+  }, [tree, isWanted, isReady]);
+  return isWanted && isReady ? done.result : null;
+}

@@ -1,0 +1,112 @@
+import { useId } from 'react';
+import { formatDuration } from '../../../lib/time';
+import {
+  BREAKDOWN_GROUPINGS,
+  type BreakdownGrouping,
+  type BreakdownRow,
+} from '../analysis/timeBreakdown';
+
+export interface TimeBreakdownTableProps {
+  rows: BreakdownRow[];
+  grouping: BreakdownGrouping;
+  onGroupingChange: (grouping: BreakdownGrouping) => void;
+}
+
+const KEY_HEADERS: Record<BreakdownGrouping, string> = {
+  type: 'Span type',
+  model: 'Model',
+  tool: 'Tool',
+};
+
+const EMPTY: Record<BreakdownGrouping, string> = {
+  type: 'This trace has no spans.',
+  model: 'This trace has no LLM spans.',
+  tool: 'This trace has no TOOL spans.',
+};
+
+/** "Where the time went": spans grouped by type, model or tool, with their time and tokens. */
+export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBreakdownTableProps) {
+  const id = useId();
+  return (
+    <section className="time-breakdown" aria-labelledby={`${id}-title`}>
+      <div className="time-breakdown-header">
+        <h2 id={`${id}-title`}>Where the time went</h2>
+        <label className="inline-field">
+          Group by
+          <select
+            value={grouping}
+            onChange={(event) => onGroupingChange(event.target.value as BreakdownGrouping)}
+          >
+            {BREAKDOWN_GROUPINGS.map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          Self time: a span’s duration minus the time its children cover. Spans that run in parallel
+          each count theirs, so the shares can add up to more than 100%.
+        </span>
+      </div>
+      {rows.length === 0 ? (
+        <p className="muted">{EMPTY[grouping]}</p>
+      ) : (
+        <table className="data-table compact" aria-label="Where the time went">
+          <thead>
+            <tr>
+              <th scope="col">{KEY_HEADERS[grouping]}</th>
+              <th scope="col" className="numeric">
+                Count
+              </th>
+              <th scope="col" className="numeric" title="Sum of durations; nested spans each count">
+                Total
+              </th>
+              <th scope="col" className="numeric">
+                Self time
+              </th>
+              <th scope="col">Share of trace</th>
+              <th scope="col" className="numeric">
+                Tokens
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const percent = row.share * 100;
+              const tokens = row.inputTokens + row.outputTokens;
+              return (
+                <tr key={row.key}>
+                  <th scope="row" className="breakdown-key">
+                    {row.key}
+                  </th>
+                  <td className="numeric">{row.count.toLocaleString()}</td>
+                  <td className="numeric">{formatDuration(row.totalUs)}</td>
+                  <td className="numeric">{formatDuration(row.selfUs)}</td>
+                  <td>
+                    <span className="share-cell">
+                      <span className="share-bar" aria-hidden="true">
+                        <span style={{ width: `${Math.min(100, percent)}%` }} />
+                      </span>
+                      <span className="numeric">{percent.toFixed(1)}%</span>
+                    </span>
+                  </td>
+                  <td
+                    className="numeric"
+                    title={
+                      tokens > 0
+                        ? `${row.inputTokens.toLocaleString()} in · ${row.outputTokens.toLocaleString()} out`
+                        : undefined
+                    }
+                  >
+                    {tokens > 0 ? tokens.toLocaleString() : '–'}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}

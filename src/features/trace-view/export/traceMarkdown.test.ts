@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import type { TraceDetail, TraceNode } from '../../../api/schemas';
+import { timedSpan as span, at } from '../analysis/testTraces';
+import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { code, cutText, MAX_INDENT_LEVEL, traceToMarkdown } from './traceMarkdown';
+
+function sampleTrace(): TraceDetail {
+  const tree: TraceNode[] = [
+    span(0, 3_200_000, {
+      id: 'root',
+      name: 'Stock_Agent.run',
+      type: 'AGENT',
+      status: 'ERROR',
+      metadata: { total_input_tokens: 1500, total_output_tokens: 130 },
+      spans: [
+        span(0, 1_530_000, {
+          name: 'gpt-4o-mini.invoke',
+          type: 'LLM',
+          input: 'x'.repeat(500),
+          output: 'Calling the price tool.',
+          metadata: { model: 'gpt-4o-mini', input_tokens: 1202, output_tokens: 123 },
+        }),
+        span(1_530_000, 1_542_000, {
+          id: 'tool',
+          name: 'get_price',
+          type: 'TOOL',
+          status: 'ERROR',
+          input: '{"symbol": "TSLA"}',
+          error:
+            'Traceback (most recent call last):\n  File "tools.py", line 3\nTimeoutError: `fetch` timed out',
+          metadata: { tool_name: 'stock_tools.get_price', parameters: '{"symbol": "TSLA"}' },
+        }),
+      ],
+    }),
+  ];
+  return {
+    trace_id: 'trace-1',
+    name: 'Stock_Agent.run',
+    status: 'ERROR',
+    duration: '3.20s',
+    start_time: at(0),
+    end_time: at(3_200_000),
+    created_at: at(3_200_000),
+    total_spans: 3,
+    error_count: 2,
+    agent_id: 'stock_agent',
+    run_id: 'run-9',
+    input: 'What is TSLA at?',
+    error: 'TimeoutError: `fetch` timed out',
+    tree,
+  };
+}
+
+function markdown(options: Parameters<typeof traceToMarkdown>[2], trace = sampleTrace()) {
+  return traceToMarkdown(trace, buildSpanTree(trace.tree), options);
+}
+
+describe('traceToMarkdown', () => {
+  it('writes a summary and one line per span, errors in full, texts cut', () => {
+    expect(markdown({ textLimit: 200 })).toBe(
+      [
+        '# Trace `Stock_Agent.run` (ERROR)',
+        '',
+        '- Trace id: `trace-1`',
+        '- Start: `2025-11-19T10:30:00.000000Z` · Duration: 3.20s · Spans: 3 · Errors: 2',
+        '- Tokens: 1,500 in · 130 out',
+        '- Agent: `stock_agent` · Run: `run-9`',
+        '- Input: `What is TSLA at?`',
+        '- Error: ``TimeoutError: `fetch` timed out``',
+        '',
+        '## Spans',
+        '',
+        '- AGENT `Stock_Agent.run` · 3.20s · **ERROR**',
+        '  - LLM `gpt-4o-mini.invoke` · 1.53s · `gpt-4o-mini` · 1,202 → 123 tokens',
+        `    - input (first 200 of 500 characters): \`${'x'.repeat(200)}\``,
+        '    - output: `Calling the price tool.`',
+        '  - TOOL `get_price` · 12ms · tool `stock_tools.get_price` · **ERROR**',
+        '    - error:',
+        '      ```',
+        '      Traceback (most recent call last):',
+        '        File "tools.py", line 3',
+        '      TimeoutError: `fetch` timed out',
+        '      ```',
+        '    - input: `{"symbol": "TSLA"}`',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('leaves inputs and outputs out, or keeps them whole, as asked', () => {
+    const without = markdown({ textLimit: 0 });
+    expect(without).not.toContain('input');
+    expect(without).not.toContain('output');
+    expect(without).toContain('- error:'); // errors are always there, in full
+    const whole = markdown({ textLimit: null });
+    expect(whole).toContain(`- input: \`${'x'.repeat(500)}\``);
+  });
+
+  it('exports the subtree of one span, indented from it', () => {
+    const trace = sampleTrace();
+    const tree = buildSpanTree(trace.tree);
+    const text = traceToMarkdown(trace, tree, {
+      textLimit: 0,
+      rootIndex: tree.indexById.get('tool')!,
+    });
+    expect(text.split('\n').slice(0, 7)).toEqual([
+      '# Span `get_price` (ERROR) in trace `Stock_Agent.run`',
+      '',
+      '- Trace id: `trace-1` · Span id: `tool`',
+      '- Start: `2025-11-19T10:30:01.530000Z` · Duration: 12ms · Spans: 1 · Errors: 1',
+      '',
+      '## Spans',
+      '',
+    ]);
+    expect(text).toContain('\n- TOOL `get_price` · 12ms');
+    expect(text).not.toContain('gpt-4o-mini');
+  });
+
+  it('puts multi-line texts in a fence longer than any backtick run in them', () => {
+    const trace = sampleTrace();
+    trace.tree[0]!.spans![0]!.output = 'line one\n```js\ncode\n```';
+    expect(markdown({ textLimit: null }, trace)).toContain(
+      [
+        '    - output:',
+        '      ````',
+        '      line one',
+        '      ```js',
+        '      code',
+        '      ```',
+        '      ````',
+      ].join('\n'),
+    );
+  });
+
+  it('caps the indentation of very deep spans and says their level', () => {
+    let node = span(0, 1, { name: 'deepest' });
+    for (let level = 0; level < 9_999; level++)
+      node = span(0, 1, { name: `n${level}`, spans: [node] });
+    const trace = { ...sampleTrace(), tree: [node] };
+    const text = markdown({ textLimit: 0 }, trace);
+    const last = text.trimEnd().split('\n').at(-1)!;
+    expect(last).toBe(`${'  '.repeat(MAX_INDENT_LEVEL)}- TOOL \`deepest\` · 1µs · level 10,000`);
+  });
+});
+
+describe('code', () => {
+  it('wraps text in a code span that its own backticks cannot close', () => {
+    expect(code('plain')).toBe('`plain`');
+    expect(code('a `b` c')).toBe('``a `b` c``');
+    expect(code('`edge`')).toBe('`` `edge` ``');
+    expect(code('two\nlines')).toBe('`two lines`');
+    expect(code('')).toBe('(empty)');
+  });
+});
+
+describe('cutText', () => {
+  it('does not split a surrogate pair', () => {
+    expect(cutText('ab😀cd', 3)).toBe('ab');
+    expect(cutText('ab😀cd', 4)).toBe('ab😀');
+    expect(cutText('short', 200)).toBe('short');
+    expect(cutText('short', null)).toBe('short');
+  });
+});
+
+describe('traceToMarkdown preview', () => {
+  it('stops after `spanLimit` spans and says how many are left', () => {
+    const trace = sampleTrace();
+    const text = traceToMarkdown(trace, buildSpanTree(trace.tree), { textLimit: 0, spanLimit: 1 });
+    expect(text.trimEnd().split('\n').slice(-2)).toEqual([
+      '- AGENT `Stock_Agent.run` · 3.20s · **ERROR**',
+      '- … 2 more spans',
+    ]);
+  });
+});

@@ -1,0 +1,220 @@
+import type { TraceDetail } from '../../../api/schemas';
+import { formatDuration, parseTimestampUs } from '../../../lib/time';
+import type { SpanTree } from '../waterfall/buildSpanTree';
+import { tokenCount } from '../waterfall/selfTime';
+
+export interface MarkdownOptions {
+  /** Characters kept of each input and output: 0 leaves them out, null keeps them whole. */
+  textLimit: number | null;
+  /** Export only this span and everything under it; the whole trace when absent. */
+  rootIndex?: number | null;
+  /** Stop after this many spans (for a preview), saying how many were left out. */
+  spanLimit?: number;
+}
+
+/** The cut lengths offered to the user, in order. */
+export const TEXT_LIMITS: readonly (readonly [number | null, string])[] = [
+  [0, 'Leave out'],
+  [200, '200 characters'],
+  [1000, '1,000 characters'],
+  [null, 'Unlimited'],
+];
+
+/** Deeper spans are indented as this level (and say their level), so lines stay short. */
+export const MAX_INDENT_LEVEL = 20;
+
+const ID_FIELDS = [
+  ['agent_id', 'Agent'],
+  ['team_id', 'Team'],
+  ['workflow_id', 'Workflow'],
+  ['run_id', 'Run'],
+  ['session_id', 'Session'],
+  ['user_id', 'User'],
+] as const;
+
+/**
+ * The trace, or one span's subtree, as a compact Markdown outline for an issue tracker or an
+ * LLM: a summary, then one line per span (type, name, duration; model and tokens, or the tool),
+ * errors in full, inputs and outputs cut to `textLimit`. Every text from the trace is in a code
+ * span or a fenced block, so nothing in it can turn into markup. Iterative, one pass.
+ */
+export function traceToMarkdown(
+  trace: TraceDetail,
+  tree: SpanTree,
+  options: MarkdownOptions,
+): string {
+  const lines: string[] = [];
+  const root = options.rootIndex ?? null;
+  const from = root ?? 0;
+  const to = root === null ? tree.count : root + tree.subtreeSize[root]!;
+  let errors = 0;
+  for (let i = from; i < to; i++) errors += tree.isError[i]!;
+
+  if (root === null) {
+    lines.push(`# Trace ${code(trace.name)}${statusSuffix(trace.status)}`, '');
+    lines.push(`- Trace id: ${code(trace.trace_id)}`);
+    lines.push(
+      `- Start: ${code(trace.start_time)} · Duration: ${durationText(parseTimestampUs(trace.start_time), parseTimestampUs(trace.end_time), trace.duration)} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
+    );
+    const tokens = traceTokens(tree);
+    if (tokens) lines.push(`- Tokens: ${tokens}`);
+    const ids = ID_FIELDS.filter(([field]) => trace[field]).map(
+      ([field, label]) => `${label}: ${code(trace[field]!)}`,
+    );
+    if (ids.length > 0) lines.push(`- ${ids.join(' · ')}`);
+    pushText(lines, '', 'Input', trace.input, options.textLimit);
+    pushText(lines, '', 'Output', trace.output, options.textLimit);
+    pushText(lines, '', 'Error', trace.error, null);
+  } else {
+    const node = tree.nodes[root]!;
+    lines.push(
+      `# Span ${code(node.name)}${statusSuffix(node.status)} in trace ${code(trace.name)}`,
+      '',
+    );
+    lines.push(`- Trace id: ${code(trace.trace_id)} · Span id: ${code(node.id)}`);
+    lines.push(
+      `- Start: ${code(node.start_time)} · Duration: ${spanDuration(tree, root)} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
+    );
+  }
+
+  lines.push('', '## Spans', '');
+  const baseDepth = root === null ? 0 : tree.depth[root]!;
+  const last = Math.min(to, from + (options.spanLimit ?? Infinity));
+  for (let i = from; i < last; i++) {
+    const level = tree.depth[i]! - baseDepth;
+    const indent = '  '.repeat(Math.min(level, MAX_INDENT_LEVEL));
+    lines.push(`${indent}- ${spanLine(tree, i, level)}`);
+    const node = tree.nodes[i]!;
+    const inner = `${indent}  `;
+    pushText(lines, inner, 'error', node.error, null);
+    pushText(lines, inner, 'input', node.input, options.textLimit);
+    pushText(lines, inner, 'output', node.output, options.textLimit);
+  }
+  if (last < to) lines.push(`- … ${count(to - last)} more spans`);
+  return `${lines.join('\n')}\n`;
+}
+
+function spanLine(tree: SpanTree, index: number, level: number): string {
+  const node = tree.nodes[index]!;
+  const parts = [`${plain(node.type)} ${code(node.name)}`, spanDuration(tree, index)];
+  const metadata = node.metadata ?? {};
+  if (typeof metadata.model === 'string' && metadata.model !== '') parts.push(code(metadata.model));
+  const tokens = tokenText(metadata.input_tokens, metadata.output_tokens);
+  if (tokens) parts.push(tokens);
+  const tool = metadata.tool_name;
+  if (typeof tool === 'string' && tool !== '' && tool !== node.name) {
+    parts.push(`tool ${code(tool)}`);
+  }
+  if (node.status === 'ERROR') parts.push('**ERROR**');
+  if (level > MAX_INDENT_LEVEL) parts.push(`level ${count(level + 1)}`);
+  return parts.join(' · ');
+}
+
+function spanDuration(tree: SpanTree, index: number): string {
+  return durationText(tree.startUs[index]!, tree.endUs[index]!, tree.nodes[index]!.duration);
+}
+
+/** The duration from the parsed times (the server's text is rounded), or the server's text. */
+function durationText(startUs: number, endUs: number, serverText: string): string {
+  const us = endUs - startUs;
+  return Number.isFinite(us) && us >= 0 ? formatDuration(us) : serverText;
+}
+
+function traceTokens(tree: SpanTree): string | null {
+  let input = 0;
+  let output = 0;
+  let found = false;
+  for (let i = 0; i < tree.count; i += tree.subtreeSize[i]!) {
+    const metadata = tree.nodes[i]!.metadata;
+    if (metadata?.total_input_tokens != null || metadata?.total_output_tokens != null) {
+      found = true;
+      input += tokenCount(metadata.total_input_tokens);
+      output += tokenCount(metadata.total_output_tokens);
+    }
+  }
+  if (!found) {
+    for (const node of tree.nodes) {
+      const metadata = node.metadata;
+      if (metadata?.input_tokens == null && metadata?.output_tokens == null) continue;
+      found = true;
+      input += tokenCount(metadata.input_tokens);
+      output += tokenCount(metadata.output_tokens);
+    }
+  }
+  return found ? `${count(input)} in · ${count(output)} out` : null;
+}
+
+function tokenText(input: unknown, output: unknown): string | null {
+  if (input == null && output == null) return null;
+  const show = (value: unknown) => (value == null ? '?' : count(tokenCount(value)));
+  return `${show(input)} → ${show(output)} tokens`;
+}
+
+function statusSuffix(status: string): string {
+  return status === 'OK' ? '' : ` (${plain(status)})`;
+}
+
+/** An item `label: text` under `indent`, cut to `limit`; a fenced block when it has lines. */
+function pushText(
+  lines: string[],
+  indent: string,
+  label: string,
+  text: string | null | undefined,
+  limit: number | null,
+): void {
+  if (text == null || limit === 0) return;
+  const kept = cutText(text, limit);
+  const cut =
+    kept.length < text.length
+      ? ` (first ${count(kept.length)} of ${count(text.length)} characters)`
+      : '';
+  if (!/[\r\n]/.test(kept)) {
+    lines.push(`${indent}- ${label}${cut}: ${code(kept)}`);
+    return;
+  }
+  lines.push(`${indent}- ${label}${cut}:`);
+  const body = `${indent}  `;
+  const fence = '`'.repeat(Math.max(3, longestRun(kept, '`') + 1));
+  lines.push(`${body}${fence}`);
+  for (const line of kept.split(/\r\n|\r|\n/)) lines.push(`${body}${line}`);
+  lines.push(`${body}${fence}`);
+}
+
+/** The first `limit` UTF-16 units of `text`, not splitting a surrogate pair; all when null. */
+export function cutText(text: string, limit: number | null): string {
+  if (limit === null || text.length <= limit) return text;
+  let end = limit;
+  const last = text.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end -= 1;
+  return text.slice(0, end);
+}
+
+/** A Markdown code span holding `text` as it is, backticks included. */
+export function code(text: string): string {
+  if (text === '') return '(empty)';
+  const flat = text.replace(/[\r\n]+/g, ' ');
+  const fence = '`'.repeat(longestRun(flat, '`') + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || /^ .* $/.test(flat) ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+/** Short server words outside code spans (type, status), with Markdown's characters escaped. */
+function plain(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!<>|~]/g, (ch) => `\\${ch}`);
+}
+
+function longestRun(text: string, ch: string): number {
+  let longest = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === ch) {
+      run++;
+      if (run > longest) longest = run;
+    } else run = 0;
+  }
+  return longest;
+}
+
+function count(n: number): string {
+  return n.toLocaleString('en-US');
+}
