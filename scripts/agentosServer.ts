@@ -111,8 +111,11 @@ export async function createAgentOsServer(
   return { server, origin };
 }
 
-/** Node request → fetch Request. The URL always uses our own origin, which the handlers match. */
-export async function toFetchRequest(req: IncomingMessage, origin: string): Promise<Request> {
+/**
+ * Node request → fetch Request. Given an origin, the request's own path is resolved against it
+ * (our own origin, which the handlers match); given a URL, that URL is used as it is.
+ */
+export async function toFetchRequest(req: IncomingMessage, target: string | URL): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const v of value) headers.append(name, v);
@@ -125,7 +128,8 @@ export async function toFetchRequest(req: IncomingMessage, origin: string): Prom
     for await (const chunk of req) chunks.push(chunk as Buffer);
     body = new Uint8Array(Buffer.concat(chunks));
   }
-  return new Request(new URL(req.url ?? '/', origin), { method, headers, body });
+  const url = typeof target === 'string' ? new URL(req.url ?? '/', target) : target;
+  return new Request(url, { method, headers, body });
 }
 
 export async function sendFetchResponse(

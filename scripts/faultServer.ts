@@ -30,6 +30,7 @@ import { getResponse } from 'msw';
 import type { HttpHandler } from 'msw';
 import { createHandlers } from '../src/mocks/handlers';
 import { createMockDatabase } from '../src/mocks/mockDatabase';
+import { toFetchRequest } from './agentosServer.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -259,22 +260,6 @@ function corsHeaders(req: IncomingMessage): Record<string, string> {
     'Access-Control-Expose-Headers': 'X-Fault-Path',
     Vary: 'Origin',
   };
-}
-
-async function toFetchRequest(req: IncomingMessage, url: URL): Promise<Request> {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (Array.isArray(value)) for (const v of value) headers.append(name, v);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  const method = req.method ?? 'GET';
-  let body: Uint8Array<ArrayBuffer> | undefined;
-  if (method !== 'GET' && method !== 'HEAD') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    body = new Uint8Array(Buffer.concat(chunks));
-  }
-  return new Request(url, { method, headers, body });
 }
 
 function sendJson(
