@@ -1,9 +1,9 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
-import { useId, useState, type FormEvent, type RefObject } from 'react';
+import { useState, type FormEvent, type RefObject } from 'react';
 import { useApiQueries } from '../../api/queries';
 import type { TraceDetail } from '../../api/schemas';
+import { ModalDialog } from '../../components/ModalDialog';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -36,7 +36,6 @@ export function CompareWithDialog({
   returnFocusTo,
   onOpenChange,
 }: CompareWithDialogProps) {
-  const baseId = useId();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const owner = OWNER_FIELDS.find(([field]) => trace[field]);
@@ -61,82 +60,69 @@ export function CompareWithDialog({
   };
 
   return (
-    <Dialog.Root open onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog dialog-wide"
-          aria-describedby={`${baseId}-description`}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocusTo.current?.focus();
-          }}
-        >
-          <Dialog.Title>Compare with another trace</Dialog.Title>
-          <p id={`${baseId}-description`} className="muted">
-            The two span trees side by side, aligned by the names of the spans: durations, tokens
-            and status, with the differences.
-          </p>
-          <form className="compare-form" onSubmit={handleSubmit}>
-            <label className="field">
-              Trace id or link
-              <input
-                value={text}
-                onChange={(event) => setText(event.target.value)}
-                placeholder="Paste a trace id, or the address of a trace page"
-                spellCheck={false}
-              />
-            </label>
-            <button type="submit" className="button primary" disabled={!traceIdFromText(text)}>
-              Compare
-            </button>
-          </form>
-          <section aria-label="Recent traces" className="compare-recent">
-            <h3>
-              Recent traces
-              {owner && (
-                <>
-                  {' '}
-                  of {owner[1]} <code>{trace[owner[0]]}</code>
-                </>
-              )}
-            </h3>
-            {recent.isPending ? (
-              <LoadingState label="Loading recent traces…" />
-            ) : recent.isError ? (
-              <ApiErrorState error={recent.error} action="load recent traces" />
-            ) : others.length === 0 ? (
-              <p className="muted">No other trace found.</p>
-            ) : (
-              <ul className="compare-recent-list">
-                {others.map((item) => (
-                  <li key={item.trace_id}>
-                    <Link
-                      to="/compare"
-                      search={{ a: trace.trace_id, b: item.trace_id, db_id: dbId }}
-                      onClick={() => onOpenChange(false)}
-                      aria-label={`Compare with ${item.name}, ${item.status}, started ${item.start_time}`}
-                    >
-                      {item.name}
-                    </Link>
-                    <StatusBadge status={item.status} />
-                    <span className="muted">{item.duration}</span>
-                    <Timestamp us={parseTimestampUs(item.start_time)} />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
-          <div className="dialog-actions">
-            <span className="spacer" />
-            <Dialog.Close asChild>
-              <button type="button" className="button">
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog
+      title="Compare with another trace"
+      open
+      onOpenChange={onOpenChange}
+      isWide
+      returnFocusTo={returnFocusTo}
+      description={
+        <>
+          The two span trees side by side, aligned by the names of the spans: durations, tokens and
+          status, with the differences.
+        </>
+      }
+    >
+      <form className="compare-form" onSubmit={handleSubmit}>
+        <label className="field">
+          Trace id or link
+          <input
+            value={text}
+            onChange={(event) => setText(event.target.value)}
+            placeholder="Paste a trace id, or the address of a trace page"
+            spellCheck={false}
+          />
+        </label>
+        <button type="submit" className="button primary" disabled={!traceIdFromText(text)}>
+          Compare
+        </button>
+      </form>
+      <section aria-label="Recent traces" className="compare-recent">
+        <h3>
+          Recent traces
+          {owner && (
+            <>
+              {' '}
+              of {owner[1]} <code>{trace[owner[0]]}</code>
+            </>
+          )}
+        </h3>
+        {recent.isPending ? (
+          <LoadingState label="Loading recent traces…" />
+        ) : recent.isError ? (
+          <ApiErrorState error={recent.error} action="load recent traces" />
+        ) : others.length === 0 ? (
+          <p className="muted">No other trace found.</p>
+        ) : (
+          <ul className="compare-recent-list">
+            {others.map((item) => (
+              <li key={item.trace_id}>
+                <Link
+                  to="/compare"
+                  search={{ a: trace.trace_id, b: item.trace_id, db_id: dbId }}
+                  onClick={() => onOpenChange(false)}
+                  aria-label={`Compare with ${item.name}, ${item.status}, started ${item.start_time}`}
+                >
+                  {item.name}
+                </Link>
+                <StatusBadge status={item.status} />
+                <span className="muted">{item.duration}</span>
+                <Timestamp us={parseTimestampUs(item.start_time)} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </ModalDialog>
   );
 }

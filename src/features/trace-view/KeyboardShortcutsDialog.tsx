@@ -1,4 +1,4 @@
-import * as Dialog from '@radix-ui/react-dialog';
+import { ModalDialog } from '../../components/ModalDialog';
 
 const SHORTCUTS: [string, string][] = [
   ['↓ / j', 'Next span'],
@@ -20,38 +20,28 @@ export interface KeyboardShortcutsDialogProps {
 
 export function KeyboardShortcutsDialog({ isOpen, onOpenChange }: KeyboardShortcutsDialogProps) {
   return (
-    <Dialog.Root open={isOpen} onOpenChange={onOpenChange}>
-      <Dialog.Trigger asChild>
+    <ModalDialog
+      title="Keyboard shortcuts"
+      open={isOpen}
+      onOpenChange={onOpenChange}
+      trigger={
         <button type="button" className="button">
           Keyboard shortcuts
         </button>
-      </Dialog.Trigger>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content className="dialog" aria-describedby={undefined}>
-          <Dialog.Title>Keyboard shortcuts</Dialog.Title>
-          <table className="shortcuts-table">
-            <tbody>
-              {SHORTCUTS.map(([keys, action]) => (
-                <tr key={keys}>
-                  <th scope="row">
-                    <kbd>{keys}</kbd>
-                  </th>
-                  <td>{action}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          <div className="dialog-actions">
-            <span className="spacer" />
-            <Dialog.Close asChild>
-              <button type="button" className="button">
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+      }
+    >
+      <table className="shortcuts-table">
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys}>
+              <th scope="row">
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ModalDialog>
   );
 }

@@ -1,9 +1,9 @@
-import * as Dialog from '@radix-ui/react-dialog';
 import { useId, useMemo, useState, type RefObject } from 'react';
 import type { TraceDetail } from '../../../api/schemas';
 import type { SpanTree } from '../waterfall/buildSpanTree';
 import { traceFileName } from './downloadTrace';
 import { TEXT_LIMITS, traceToMarkdown, type MarkdownOptions } from './traceMarkdown';
+import { ModalDialog } from '../../../components/ModalDialog';
 
 /** The preview shows this many spans; the copy has them all. */
 const PREVIEW_SPANS = 25;
@@ -69,97 +69,88 @@ export function CopyMarkdownDialog({
   };
 
   return (
-    <Dialog.Root open onOpenChange={onOpenChange}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="dialog-overlay" />
-        <Dialog.Content
-          className="dialog dialog-wide"
-          aria-describedby={`${baseId}-description`}
-          onCloseAutoFocus={(event) => {
-            event.preventDefault();
-            returnFocusTo.current?.focus();
-          }}
-        >
-          <Dialog.Title>Copy as Markdown</Dialog.Title>
-          <p id={`${baseId}-description`} className="muted">
-            A compact outline for an issue tracker or an LLM: one line per span with its type, name,
-            duration, model and tokens or tool; errors in full.
-          </p>
-          <div className="export-options">
-            <fieldset className="export-scope">
-              <legend>What to copy</legend>
-              <label className="inline-field">
-                <input
-                  type="radio"
-                  name={`${baseId}-scope`}
-                  checked={scope === 'trace'}
-                  onChange={() => setScope('trace')}
-                />
-                The whole trace ({tree.count.toLocaleString()} spans)
-              </label>
-              <label className="inline-field">
-                <input
-                  type="radio"
-                  name={`${baseId}-scope`}
-                  checked={scope === 'subtree'}
-                  disabled={selectedIndex === null}
-                  onChange={() => setScope('subtree')}
-                />
-                {selectedIndex === null ? (
-                  'The selected span and below (select a span first)'
-                ) : (
-                  <span>
-                    The selected span and below: <code>{tree.nodes[selectedIndex]!.name}</code> (
-                    {tree.subtreeSize[selectedIndex]!.toLocaleString()} spans)
-                  </span>
-                )}
-              </label>
-            </fieldset>
-            <label className="field">
-              Inputs and outputs
-              <select
-                value={limitChoice}
-                onChange={(event) => setLimitChoice(Number(event.target.value))}
-              >
-                {TEXT_LIMITS.map(([, label], choice) => (
-                  <option key={label} value={choice}>
-                    {label}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </div>
-          <section className="markdown-preview" aria-label="Preview">
-            <h3 className="muted">
-              Preview
-              {spanCount > PREVIEW_SPANS &&
-                ` (first ${PREVIEW_SPANS} of ${spanCount.toLocaleString()} spans)`}
-            </h3>
-            <pre tabIndex={0}>{preview}</pre>
-          </section>
-          <div className="dialog-actions">
-            <button type="button" className="button primary" onClick={handleCopy}>
-              Copy
-            </button>
-            <button type="button" className="button" onClick={handleSave}>
-              Save as .md
-            </button>
-            <span className="muted" role="status">
-              {status.kind === 'copied'
-                ? `Copied ${status.characters.toLocaleString()} characters (${status.lines.toLocaleString()} lines)`
-                : status.kind === 'failed'
-                  ? 'The browser refused the clipboard: use “Save as .md” instead'
-                  : ''}
-            </span>
-            <span className="spacer" />
-            <Dialog.Close asChild>
-              <button type="button" className="button">
-                Close
-              </button>
-            </Dialog.Close>
-          </div>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <ModalDialog
+      title="Copy as Markdown"
+      open
+      onOpenChange={onOpenChange}
+      isWide
+      returnFocusTo={returnFocusTo}
+      description={
+        <>
+          A compact outline for an issue tracker or an LLM: one line per span with its type, name,
+          duration, model and tokens or tool; errors in full.
+        </>
+      }
+      actions={
+        <>
+          <button type="button" className="button primary" onClick={handleCopy}>
+            Copy
+          </button>
+          <button type="button" className="button" onClick={handleSave}>
+            Save as .md
+          </button>
+          <span className="muted" role="status">
+            {status.kind === 'copied'
+              ? `Copied ${status.characters.toLocaleString()} characters (${status.lines.toLocaleString()} lines)`
+              : status.kind === 'failed'
+                ? 'The browser refused the clipboard: use “Save as .md” instead'
+                : ''}
+          </span>
+        </>
+      }
+    >
+      <div className="export-options">
+        <fieldset className="export-scope">
+          <legend>What to copy</legend>
+          <label className="inline-field">
+            <input
+              type="radio"
+              name={`${baseId}-scope`}
+              checked={scope === 'trace'}
+              onChange={() => setScope('trace')}
+            />
+            The whole trace ({tree.count.toLocaleString()} spans)
+          </label>
+          <label className="inline-field">
+            <input
+              type="radio"
+              name={`${baseId}-scope`}
+              checked={scope === 'subtree'}
+              disabled={selectedIndex === null}
+              onChange={() => setScope('subtree')}
+            />
+            {selectedIndex === null ? (
+              'The selected span and below (select a span first)'
+            ) : (
+              <span>
+                The selected span and below: <code>{tree.nodes[selectedIndex]!.name}</code> (
+                {tree.subtreeSize[selectedIndex]!.toLocaleString()} spans)
+              </span>
+            )}
+          </label>
+        </fieldset>
+        <label className="field">
+          Inputs and outputs
+          <select
+            value={limitChoice}
+            onChange={(event) => setLimitChoice(Number(event.target.value))}
+          >
+            {TEXT_LIMITS.map(([, label], choice) => (
+              <option key={label} value={choice}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <section className="markdown-preview" aria-label="Preview">
+        <h3 className="muted">
+          Preview
+          {spanCount > PREVIEW_SPANS &&
+            ` (first ${PREVIEW_SPANS} of ${spanCount.toLocaleString()} spans)`}
+        </h3>
+        <pre tabIndex={0}>{preview}</pre>
+      </section>
+    </ModalDialog>
   );
 }
