@@ -150,7 +150,8 @@ export interface TimestampFormatOptions {
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatterFor(options: TimestampFormatOptions): Intl.DateTimeFormat {
+/** The shared, cached formatter behind every absolute timestamp the app shows. */
+export function timestampFormatter(options: TimestampFormatOptions): Intl.DateTimeFormat {
   const key = `${options.utc ? 'utc' : 'local'}-${options.withMs ? 'ms' : 's'}`;
   let formatter = formatters.get(key);
   if (!formatter) {
@@ -174,7 +175,7 @@ function formatterFor(options: TimestampFormatOptions): Intl.DateTimeFormat {
 /** "Nov 19, 2025, 10:30:00 UTC" in the browser's zone (or UTC). */
 export function formatTimestamp(us: number, options: TimestampFormatOptions = {}): string {
   if (!Number.isFinite(us)) return '–';
-  return formatterFor(options).format(new Date(Math.floor(us / 1000)));
+  return timestampFormatter(options).format(new Date(Math.floor(us / 1000)));
 }
 
 /** "3 min ago", "in 2 h", relative to `nowMs`. */

@@ -1,29 +1,8 @@
+import { timestampFormatter } from '../../../lib/time';
+
 export interface PreciseTimestampOptions {
   /** Show UTC instead of the browser's zone. */
   utc?: boolean;
-}
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(utc: boolean): Intl.DateTimeFormat {
-  const key = utc ? 'utc' : 'local';
-  let formatter = formatters.get(key);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat(undefined, {
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      fractionalSecondDigits: 3,
-      hourCycle: 'h23',
-      timeZone: utc ? 'UTC' : undefined,
-      timeZoneName: 'short',
-    });
-    formatters.set(key, formatter);
-  }
-  return formatter;
 }
 
 /**
@@ -35,7 +14,7 @@ export function formatPreciseTimestamp(us: number, options: PreciseTimestampOpti
   if (!Number.isFinite(us)) return '–';
   const ms = Math.floor(us / 1000);
   const micros = String(Math.floor(us - ms * 1000)).padStart(3, '0');
-  return formatterFor(options.utc ?? false)
+  return timestampFormatter({ utc: options.utc, withMs: true })
     .formatToParts(new Date(ms))
     .map((part) => (part.type === 'fractionalSecond' ? part.value + micros : part.value))
     .join('');
