@@ -268,6 +268,7 @@ export function TraceView({
                     selfTimeUs={selfTimes[selectedIndex]}
                     criticalUs={criticalPath?.criticalUs[selectedIndex]}
                     onClose={closePanel}
+                    onSelectSpan={select}
                   />
                 ) : (
                   missingSpanPanel

@@ -21,6 +21,8 @@ export interface SpanDetailsProps {
   /** Time on the critical path, while it is shown; the fact is left out when absent. */
   criticalUs?: number;
   isTraceRoot: boolean;
+  /** Selects another span of `tree` by index; links to other spans are left out when absent. */
+  onSelectSpan?: (index: number) => void;
 }
 
 const NOTHING_SHOWN: ReadonlySet<string> = new Set();
@@ -33,6 +35,7 @@ export function SpanDetails({
   selfTimeUs,
   criticalUs,
   isTraceRoot: isRoot,
+  onSelectSpan: _onSelectSpan, // TODO(#10): tool-call and delegation links use it
 }: SpanDetailsProps) {
   const node = tree.nodes[index]!;
   const kind = spanSectionKind(node);

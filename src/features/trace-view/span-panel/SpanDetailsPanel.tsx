@@ -21,6 +21,12 @@ export interface SpanDetailsPanelProps {
    */
   isTraceRoot?: boolean;
   onClose: () => void;
+  /**
+   * Selects another span of `tree` by index (revealing and scrolling to it in the waterfall), for
+   * links inside the panel: a tool call to the TOOL span that ran it, a delegation to its member run.
+   * Links are left out when absent.
+   */
+  onSelectSpan?: (index: number) => void;
 }
 
 type Tab = 'details' | 'raw';
@@ -41,6 +47,7 @@ export function SpanDetailsPanel({
   criticalUs,
   isTraceRoot,
   onClose,
+  onSelectSpan,
 }: SpanDetailsPanelProps) {
   const [tab, setTab] = useState<Tab>('details');
   const baseId = useId();
@@ -129,6 +136,7 @@ export function SpanDetailsPanel({
             selfTimeUs={selfTimeUs}
             criticalUs={criticalUs}
             isTraceRoot={isTraceRoot ?? tree.parentIndex[index]! < 0}
+            onSelectSpan={onSelectSpan}
           />
         ) : (
           <RawJsonView key={`${index}:${node.id}`} node={node} />
