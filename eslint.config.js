@@ -3,6 +3,75 @@ import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+/*
+ * Layering: routes → features → domain, api, components, lib. Features do not import each other;
+ * what two features share moves down a layer. Tests may reach anywhere (they render the app).
+ */
+const FEATURES = [
+  'connection',
+  'sessions',
+  'trace-compare',
+  'trace-file',
+  'trace-list',
+  'trace-view',
+];
+const UP = String.raw`^(\.\./)+`;
+const layer = (regex, message) => ({ regex, message });
+const layeringRules = [
+  ...FEATURES.map((feature) => ({
+    files: [`src/features/${feature}/**/*.{ts,tsx}`],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              `${UP}(features/)?(${FEATURES.filter((other) => other !== feature).join('|')})/`,
+              'Features do not import each other: move what both need to domain/, components/ or lib/.',
+            ),
+            layer(`${UP}(app|routes)/`, 'Features do not import routes or the app shell.'),
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    files: ['src/{domain,api,components,lib}/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              `${UP}(features|routes|app|mocks)/`,
+              'The shared layers (domain, api, components, lib) do not import features, routes, the app or mocks.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/domain/**/*.{ts,tsx}'],
+    ignores: ['**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            layer(
+              `${UP}(features|routes|app|mocks|components)/`,
+              'The domain is plain TypeScript: it imports only api/ types and lib/.',
+            ),
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -64,4 +133,5 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
   },
+  ...layeringRules,
 );
