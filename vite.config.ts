@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { connectSourcesFor, contentSecurityPolicy } from './scripts/contentSecurityPolicy.ts';
+import { connectSourcesFor, contentSecurityPolicy } from './server/contentSecurityPolicy.js';
 
 /**
  * `vite preview` serves the build under the production Content-Security-Policy (README,
@@ -33,7 +33,7 @@ export default defineConfig({
   build: { sourcemap: true, manifest: true },
   test: {
     environment: 'jsdom',
-    include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'bench/**/*.test.ts', 'server/**/*.test.ts'],
     setupFiles: ['src/test/setup.ts'],
     restoreMocks: true,
     // Property tests run thousands of cases; on a busy 2-core machine 5 s is not enough.

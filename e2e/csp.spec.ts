@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 
 /*
  * The production build under its Content-Security-Policy, as `vite preview` serves it (see
- * scripts/contentSecurityPolicy.ts and the README's "Security"): the policy is sent, the HTML has
+ * server/contentSecurityPolicy.js and the README's "Security"): the policy is sent, the HTML has
  * nothing inline, and the whole app (demo service worker, list, trace, span panel, charts,
  * dialogs, sessions) runs without a single violation or console error.
  */

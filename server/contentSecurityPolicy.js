@@ -1,13 +1,23 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/**
- * The Content-Security-Policy the production build runs under (`npm run preview` sends it; the
- * README gives it for other servers). The build has no inline script and nothing evaluates
- * strings (zod runs `jitless`), so script-src is plain 'self'. connect-src is where the viewer may
- * fetch from: itself (config.json, the demo's mock API) and the AgentOS endpoint.
+/*
+ * Plain JavaScript (types in JSDoc, checked by tsc) because the published server runs it with
+ * Node alone; `vite preview` (vite.config.ts) imports the same module, so the policy is written
+ * once.
  */
-export function contentSecurityPolicy(connectSources: readonly string[]): string {
+
+/**
+ * The Content-Security-Policy the production build runs under (`npm run preview` and the
+ * packaged server send it; the README gives it for other servers). The build has no inline
+ * script and nothing evaluates strings (zod runs `jitless`), so script-src is plain 'self'.
+ * connect-src is where the viewer may fetch from: itself (config.json, the demo's mock API, the
+ * packaged server's proxy) and any AgentOS it calls directly.
+ *
+ * @param {readonly string[]} connectSources
+ * @returns {string}
+ */
+export function contentSecurityPolicy(connectSources) {
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -36,8 +46,13 @@ export function contentSecurityPolicy(connectSources: readonly string[]): string
  */
 export const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-/** The origin of `endpoint`, or null when it is not an http(s) URL. */
-export function endpointOrigin(endpoint: unknown): string | null {
+/**
+ * The origin of `endpoint`, or null when it is not an absolute http(s) URL.
+ *
+ * @param {unknown} endpoint
+ * @returns {string | null}
+ */
+export function endpointOrigin(endpoint) {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') return null;
   try {
     const url = new URL(endpoint.trim());
@@ -50,12 +65,17 @@ export function endpointOrigin(endpoint: unknown): string | null {
 /**
  * connect-src for a build served from `outDir`: the endpoint of its config.json (or of
  * public/config.json, which the build copies), else the loopback host.
+ *
+ * @param {string} outDir
+ * @param {string} [publicDir]
+ * @returns {string[]}
  */
-export function connectSourcesFor(outDir: string, publicDir = 'public'): string[] {
+export function connectSourcesFor(outDir, publicDir = 'public') {
   for (const file of [join(outDir, 'config.json'), join(publicDir, 'config.json')]) {
     if (!existsSync(file)) continue;
     try {
-      const config = JSON.parse(readFileSync(file, 'utf8')) as { endpoint?: unknown };
+      /** @type {{ endpoint?: unknown }} */
+      const config = JSON.parse(readFileSync(file, 'utf8'));
       const origin = endpointOrigin(config.endpoint);
       if (origin) return [origin];
     } catch {
