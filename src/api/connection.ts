@@ -29,6 +29,8 @@ export const MAX_TIMEOUT_SECONDS = 600;
 export interface RuntimeConfig {
   endpoint?: string | null;
   dbId?: string | null;
+  /** AgentOS choices offered in Settings (the packaged server's `--agentos name=URL`). */
+  endpoints?: { name: string; endpoint: string }[];
 }
 
 const SETTINGS_KEY = 'agentos-viewer.connection';

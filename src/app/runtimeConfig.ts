@@ -5,6 +5,8 @@ import { appUrl } from '../lib/appUrl';
 const runtimeConfigSchema = z.looseObject({
   endpoint: z.string().nullish(),
   dbId: z.string().nullish(),
+  // The AgentOS choices the packaged server offers (`--agentos name=URL`, repeatable).
+  endpoints: z.array(z.looseObject({ name: z.string(), endpoint: z.string() })).nullish(),
 });
 
 /**
@@ -20,8 +22,26 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
       console.warn('config.json ignored: it should be {"endpoint": "...", "dbId": "..."}');
       return {};
     }
-    return { endpoint: parsed.data.endpoint, dbId: parsed.data.dbId };
+    const { endpoint, dbId, endpoints } = parsed.data;
+    return {
+      endpoint: endpoint == null ? endpoint : resolveEndpoint(endpoint),
+      dbId,
+      endpoints: endpoints?.map((choice) => ({
+        name: choice.name,
+        endpoint: resolveEndpoint(choice.endpoint),
+      })),
+    };
   } catch {
     return {};
   }
+}
+
+/**
+ * A path such as `/agentos/local` is the packaged server's same-origin proxy: made absolute on
+ * this page's origin, like any URL a user could type in Settings. Other values are kept as they
+ * are (`//host` too: that is another server, not a path here).
+ */
+export function resolveEndpoint(endpoint: string): string {
+  if (!endpoint.startsWith('/') || endpoint.startsWith('//')) return endpoint;
+  return new URL(endpoint, window.location.origin).href;
 }
