@@ -50,6 +50,7 @@ function SettingsForm({ initial }: { initial: Connection }) {
   const [timeoutText, setTimeoutText] = useState(String(initial.timeoutSeconds));
   const [isKeyForgotten, setKeyForgotten] = useState(false);
   const databases = useDatabaseChoices(endpoint, initial);
+  const endpointChoices = getRuntimeDefaults().endpoints ?? [];
 
   const apply = async (next: Connection) => {
     if (next.endpoint === null) await ensureDemoWorker();
@@ -107,7 +108,23 @@ function SettingsForm({ initial }: { initial: Connection }) {
           value={endpoint}
           onChange={(event) => setEndpoint(event.target.value)}
           autoComplete="url"
+          list={endpointChoices.length > 0 ? `${ids}-endpoints` : undefined}
         />
+        {endpointChoices.length > 0 && (
+          <>
+            {/* The AgentOS choices the packaged server was started with (--agentos name=URL). */}
+            <datalist id={`${ids}-endpoints`}>
+              {endpointChoices.map((choice) => (
+                <option key={choice.name} value={choice.endpoint}>
+                  {choice.name}
+                </option>
+              ))}
+            </datalist>
+            <span className="hint">
+              Offered by this server: {endpointChoices.map((choice) => choice.name).join(', ')}
+            </span>
+          </>
+        )}
       </label>
       <div className="field">
         <label htmlFor={`${ids}-key`}>Security key</label>
