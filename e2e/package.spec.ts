@@ -175,6 +175,8 @@ async function watch(page: Page): Promise<Watch> {
 test('browses list → trace → span through the proxy, with the key, under the strict policy', async ({
   page,
 }) => {
+  // Four screens and a reload, each answered through a second server: more than one screen's time.
+  test.slow();
   const seen = await watch(page);
 
   await page.goto(`${VIEWER}/traces`);
