@@ -89,6 +89,14 @@ export function parseChatMessages(text: string): ChatMessage[] | null {
   return isMessageLike(list) ? [readMessage(list)] : null;
 }
 
+/** Above this, a payload is not even tried as chat messages: parsing would stall the page. */
+const MAX_CHAT_PARSE_CHARS = 20_000_000;
+
+/** A span payload's chat messages, or null; text too big to parse quickly is never tried. */
+export function parsePayloadMessages(text: string | null | undefined): ChatMessage[] | null {
+  return text != null && text.length <= MAX_CHAT_PARSE_CHARS ? parseChatMessages(text) : null;
+}
+
 /**
  * Message fields read into `ChatMessage`, plus agno's bookkeeping that says nothing to a reader
  * (`id`, `created_at`; `tool_args` repeats the call's arguments). The Raw text view keeps them.
@@ -359,4 +367,21 @@ export function systemPromptText(messages: readonly ChatMessage[]): string | nul
       part.kind === 'other' ? part.json : part.kind === 'image' ? part.source : part.text,
     )
     .join('\n');
+}
+
+export type ChatRow =
+  | { kind: 'message'; message: ChatMessage; position: number }
+  /** A run of consecutive messages from history, folded together. */
+  | { kind: 'history'; messages: { message: ChatMessage; position: number }[] };
+
+/** The messages in order, each run of consecutive history messages grouped into one row. */
+export function groupHistoryRuns(messages: readonly ChatMessage[]): ChatRow[] {
+  const rows: ChatRow[] = [];
+  messages.forEach((message, position) => {
+    const last = rows[rows.length - 1];
+    if (!message.isFromHistory) rows.push({ kind: 'message', message, position });
+    else if (last?.kind === 'history') last.messages.push({ message, position });
+    else rows.push({ kind: 'history', messages: [{ message, position }] });
+  });
+  return rows;
 }

@@ -1,5 +1,5 @@
 import type { SpanTree } from '../waterfall/buildSpanTree';
-import { parseChatMessages } from './chatMessages';
+import { parsePayloadMessages } from './chatMessages';
 import { sameRunLlmSpans } from './llmLinks';
 
 /**
@@ -32,7 +32,7 @@ function hasValue(value: unknown): boolean {
 
 function messageCount(text: string | null | undefined): number {
   if (text == null) return 0;
-  return parseChatMessages(text)?.length ?? 0;
+  return parsePayloadMessages(text)?.length ?? 0;
 }
 
 /**
@@ -40,15 +40,21 @@ function messageCount(text: string | null | undefined): number {
  * likely cause. The span's conversation length is the largest of: its own input or output
  * message count, and the input message count of the nearest model call of the same run that
  * kept its input (a run's conversation only grows, so a neighbour's length is a fair estimate).
- * Null when nothing is missing.
+ * Null when nothing is missing. `isRoot`: the span is the trace's root, whose input and output
+ * the server puts on the trace instead.
  */
-export function missingLlmAttributes(tree: SpanTree, index: number): MissingLlmAttributes | null {
+export function missingLlmAttributes(
+  tree: SpanTree,
+  index: number,
+  isRoot = false,
+): MissingLlmAttributes | null {
   const node = tree.nodes[index]!;
   const metadata = node.metadata ?? {};
   const missing: MissingLlmField[] = [];
-  if (!hasValue(node.input)) missing.push('input');
+  // The server moves a root span's input and output to the trace: not missing.
+  if (!isRoot && !hasValue(node.input)) missing.push('input');
   if (!hasValue(metadata.model)) missing.push('model');
-  if (!hasValue(node.output)) missing.push('output');
+  if (!isRoot && !hasValue(node.output)) missing.push('output');
   if (!hasValue(metadata.input_tokens) && !hasValue(metadata.output_tokens)) {
     missing.push('token counts');
   }
