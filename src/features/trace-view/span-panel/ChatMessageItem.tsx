@@ -38,6 +38,7 @@ export function ChatMessageItem({ message, links, isSameSystemPrompt }: ChatMess
           <SpanLink
             index={resultSpan}
             text="Open span"
+            nameSuffix="(result)"
             onSelectSpan={links.onSelectSpan}
             spanLabel={links.spanLabel}
           />

@@ -5,11 +5,13 @@ export interface SpanLinkProps {
   spanLabel: (index: number) => string;
   /** Short visible text ("Open span"); the accessible name adds the span's label. */
   text?: string;
+  /** Added to the accessible name, to tell apart two links to one span: "(result)". */
+  nameSuffix?: string;
 }
 
 /** A button that selects another span of the trace; its name says which span. */
-export function SpanLink({ index, onSelectSpan, spanLabel, text }: SpanLinkProps) {
-  const label = spanLabel(index);
+export function SpanLink({ index, onSelectSpan, spanLabel, text, nameSuffix }: SpanLinkProps) {
+  const label = spanLabel(index) + (nameSuffix === undefined ? '' : ` ${nameSuffix}`);
   return (
     <button
       type="button"
