@@ -7,15 +7,30 @@ import { expect, test, type Page } from '@playwright/test';
  * them, and a model call that lost attributes says so.
  */
 
+interface RecordedSpan {
+  type: string;
+  input?: string;
+  metadata?: Record<string, unknown>;
+  spans?: RecordedSpan[];
+}
+type RecordedTrace = { tree: RecordedSpan[] };
+
 const RECORDED = new URL('../src/mocks/recorded/real-agentos/', import.meta.url);
 
-async function openRecordedTrace(page: Page, file: string) {
+/** Opens a recorded trace file, optionally changed first (`edit` gets the parsed JSON). */
+async function openRecordedTrace(page: Page, file: string, edit?: (trace: RecordedTrace) => void) {
+  let buffer = await readFile(new URL(file, RECORDED));
+  if (edit) {
+    const trace = JSON.parse(buffer.toString('utf8')) as RecordedTrace;
+    edit(trace);
+    buffer = Buffer.from(JSON.stringify(trace));
+  }
   await page.goto('/file');
   const header = page.getByRole('banner').filter({ hasText: 'AgentOS Traces' });
   await header.getByLabel('Open trace file').setInputFiles({
     name: file,
     mimeType: 'application/json',
-    buffer: await readFile(new URL(file, RECORDED)),
+    buffer,
   });
   const grid = page.getByRole('treegrid', { name: 'Span waterfall' });
   await expect(grid).toBeVisible();
@@ -72,4 +87,29 @@ test('a model call that recorded no reply or tokens says so', async ({ page }) =
   await expect(panelOf(page).getByRole('list', { name: 'Input messages' })).toContainText(
     'Where is my order A-1001? (throttle test)',
   );
+});
+
+test('a long model call that lost its input and model to the attribute limit says so', async ({
+  page,
+}) => {
+  // As on a real 2,432-span trace: the last call of a long tool loop kept neither `input` nor
+  // `metadata.model`. Here the call before it carries a 30-message conversation.
+  const rows = await openRecordedTrace(page, 'trace-agent-tool-error.json', (trace) => {
+    const calls = trace.tree[0]!.spans!.filter((span) => span.type === 'LLM');
+    const before = calls[1]!;
+    const { messages } = JSON.parse(before.input!) as { messages: unknown[] };
+    const padded = Array.from({ length: 30 }, (_, i) => messages[i % messages.length]);
+    before.input = JSON.stringify({ messages: padded });
+    const last = calls[2]!;
+    delete last.input;
+    delete last.metadata!.model;
+  });
+  const last = rows.filter({ hasText: 'AwsBedrock.invoke' }).last();
+  // The row names the model class from the span name instead of nothing.
+  await expect(last.getByTitle(/^Model id not recorded/)).toHaveText('AwsBedrock');
+  await last.click();
+  const note = panelOf(page).getByRole('note', { name: 'Not recorded' });
+  await expect(note).toContainText('Not recorded: the input (prompt) and the model id.');
+  await expect(note).toContainText('about 30 messages');
+  await expect(note).toContainText('128 attributes');
 });
