@@ -48,7 +48,9 @@ describe('LLM span panel on real agno traces', () => {
 
   it('links a tool call to the TOOL span that ran it', async () => {
     const { tree, onSelectSpan } = renderSpan('trace-agent-tool-error.json', 'd4ee654fc39a6bda');
-    await userEvent.click(screen.getByRole('button', { name: /^Open span refund_order at \+\S+$/ }));
+    await userEvent.click(
+      screen.getByRole('button', { name: /^Open span refund_order at \+\S+$/ }),
+    );
     expect(onSelectSpan).toHaveBeenCalledTimes(1);
     expect(tree.nodes[onSelectSpan.mock.calls[0]![0]]!.name).toBe('refund_order');
   });
