@@ -96,13 +96,14 @@ describe('LLM span panel on real agno traces', () => {
 });
 
 describe('LLM span panel on messages from history', () => {
-  it('marks history messages and folds them until asked', async () => {
+  it('marks history messages and folds them until asked, and keeps unknown fields', async () => {
     const tree = recordedTree('trace-agent-tool-error.json');
     const index = indexOf(tree, 'd4ee654fc39a6bda');
     const node = tree.nodes[index]!;
     const { messages } = JSON.parse(node.input!) as { messages: Record<string, unknown>[] };
     messages[1]!.from_history = true;
     messages[2]!.from_history = true;
+    messages[0]!.images = ['diagram.png'];
     tree.nodes[index] = { ...node, input: JSON.stringify({ messages }) };
     render(
       <SpanDetailsPanel
@@ -122,5 +123,10 @@ describe('LLM span panel on messages from history', () => {
       within(history).getByText('Please refund order A-1002, it arrived broken.'),
     ).toBeVisible();
     expect(within(history).getAllByText('from history')).toHaveLength(2);
+    // A field this viewer does not read is shown with its message, not dropped.
+    const system = within(input).getByText('system').closest('li')!;
+    const otherFields = within(system).getByRole('region', { name: 'Other message fields' });
+    expect(otherFields).toHaveTextContent('images');
+    expect(otherFields).toHaveTextContent('diagram.png');
   });
 });
