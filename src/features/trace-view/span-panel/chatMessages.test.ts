@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   formatChatMetrics,
+  groupHistoryRuns,
   parseChatMessages,
   systemPromptText,
   type ChatMessage,
@@ -357,5 +358,27 @@ describe('systemPromptText', () => {
     const messages = parseChatMessages(AGNO_INPUT)!;
     expect(systemPromptText(messages)).toBe('Answers customer questions about orders.');
     expect(systemPromptText(messages.slice(1))).toBeNull();
+  });
+});
+
+describe('groupHistoryRuns', () => {
+  it('groups each run of consecutive history messages, keeping positions', () => {
+    const message = (role: string, isFromHistory: boolean): ChatMessage => ({
+      role,
+      parts: [],
+      toolCalls: [],
+      ...(isFromHistory ? { isFromHistory: true as const } : {}),
+    });
+    const messages = [
+      message('system', false),
+      message('user', true),
+      message('assistant', true),
+      message('user', false),
+      message('assistant', true),
+    ];
+    const shape = groupHistoryRuns(messages).map((row) =>
+      row.kind === 'message' ? row.position : row.messages.map((m) => m.position),
+    );
+    expect(shape).toEqual([0, [1, 2], 3, [4]]);
   });
 });

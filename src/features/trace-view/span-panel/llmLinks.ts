@@ -75,6 +75,7 @@ export function linkToolCalls(
   for (let i = 0; i < tree.count; i++) {
     if (tree.parentIndex[i] !== parent || !isTool(tree.nodes[i]!)) continue;
     const s = tree.startUs[i]!;
+    // Comparisons with NaN (an unparsable time) are false: such spans are never linked.
     if (s < start) before.push(i);
     else if (s >= start) after.push(i);
   }
