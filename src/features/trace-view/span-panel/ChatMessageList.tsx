@@ -1,26 +1,49 @@
-import { useState } from 'react';
-import type { ChatMessage, ChatPart } from './chatMessages';
-import { LongText } from './LongText';
+import { useMemo, useState } from 'react';
+import type { ChatLinks } from './chatLinks';
+import { groupHistoryRuns, type ChatMessage } from './chatMessages';
+import { ChatMessageItem } from './ChatMessageItem';
 
 /** Long conversations (tool loops) show this many messages until asked for more. */
 const INITIAL_MESSAGES = 100;
-const KNOWN_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'model', 'tool']);
 
 export interface ChatMessageListProps {
   messages: readonly ChatMessage[];
   /** Accessible name of the list, e.g. "Input messages". */
   label: string;
+  /** Links to other spans (tool spans, the previous model call); none when absent. */
+  links?: ChatLinks;
 }
 
-export function ChatMessageList({ messages, label }: ChatMessageListProps) {
+export function ChatMessageList({ messages, label, links }: ChatMessageListProps) {
   const [limit, setLimit] = useState(INITIAL_MESSAGES);
-  const shown = messages.length > limit ? messages.slice(0, limit) : messages;
+  const rows = useMemo(
+    () => groupHistoryRuns(messages.length > limit ? messages.slice(0, limit) : messages),
+    [messages, limit],
+  );
+  const foldedSystem =
+    links?.sameSystemPromptAs === undefined
+      ? -1
+      : messages.findIndex((m) => m.role === 'system' || m.role === 'developer');
+  const item = (message: ChatMessage, position: number) => (
+    <ChatMessageItem
+      key={position}
+      message={message}
+      links={links}
+      isSameSystemPrompt={position === foldedSystem}
+    />
+  );
   return (
     <>
       <ol className="chat-list" aria-label={label}>
-        {shown.map((message, i) => (
-          <ChatMessageItem key={i} message={message} />
-        ))}
+        {rows.map((row) =>
+          row.kind === 'message' ? (
+            item(row.message, row.position)
+          ) : (
+            <HistoryRun key={`h${row.messages[0]!.position}`} count={row.messages.length}>
+              {row.messages.map(({ message, position }) => item(message, position))}
+            </HistoryRun>
+          ),
+        )}
       </ol>
       {messages.length > limit && (
         <button type="button" className="button" onClick={() => setLimit(messages.length)}>
@@ -31,79 +54,25 @@ export function ChatMessageList({ messages, label }: ChatMessageListProps) {
   );
 }
 
-function ChatMessageItem({ message }: { message: ChatMessage }) {
-  // The role only picks a class from a fixed list: span text never becomes markup or styling.
-  const roleClass = KNOWN_ROLES.has(message.role) ? message.role : 'other';
-  const isEmpty = message.parts.length === 0 && message.toolCalls.length === 0;
+/** Messages agno replayed from earlier runs of the session: folded, as they are not this run's. */
+function HistoryRun({ count, children }: { count: number; children: React.ReactNode }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const noun = count === 1 ? 'message' : 'messages';
   return (
-    <li className={`chat-message chat-role-${roleClass}`}>
-      <div className="chat-message-header">
-        <span className="chat-role">{message.role}</span>
-        {message.name && <span className="muted">{message.name}</span>}
-        {message.toolCallId && (
-          <span className="muted">
-            answers <code>{message.toolCallId}</code>
-          </span>
-        )}
-      </div>
-      {message.parts.map((part, i) => (
-        <ChatPartView key={i} part={part} />
-      ))}
-      {message.toolCalls.length > 0 && (
-        <ul className="tool-calls" aria-label="Tool calls">
-          {message.toolCalls.map((call, i) => (
-            <li key={call.id ?? i} className="tool-call">
-              <div className="chat-message-header">
-                <span className="tool-call-name">{call.name}</span>
-                {call.id && <code className="muted">{call.id}</code>}
-              </div>
-              {call.arguments !== '' && <LongText text={call.arguments} />}
-            </li>
-          ))}
-        </ul>
+    <li className="chat-history-run">
+      <button
+        type="button"
+        className="toggle-button"
+        aria-expanded={isOpen}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        {isOpen ? 'Hide' : 'Show'} {count.toLocaleString()} {noun} from history (earlier runs)
+      </button>
+      {isOpen && (
+        <ol className="chat-list" aria-label={`${count} ${noun} from history`}>
+          {children}
+        </ol>
       )}
-      {isEmpty && <p className="muted">(no content)</p>}
     </li>
   );
-}
-
-function ChatPartView({ part }: { part: ChatPart }) {
-  switch (part.kind) {
-    case 'text':
-      return (
-        <div className="chat-part">
-          {part.label && <div className="chat-part-label">{part.label}</div>}
-          <LongText text={part.text} />
-        </div>
-      );
-    case 'image':
-      return (
-        <div className="chat-part">
-          <div className="chat-part-label">Image</div>
-          <code className="chat-image-source">{part.source}</code>
-        </div>
-      );
-    case 'tool_result':
-      return (
-        <div className={`chat-part${part.isError ? ' chat-part-error' : ''}`}>
-          <div className="chat-part-label">
-            {part.isError ? 'Tool error' : 'Tool result'}
-            {part.toolCallId && (
-              <>
-                {' for '}
-                <code>{part.toolCallId}</code>
-              </>
-            )}
-          </div>
-          <LongText text={part.text} />
-        </div>
-      );
-    case 'other':
-      return (
-        <div className="chat-part">
-          <div className="chat-part-label">{part.type}</div>
-          <LongText text={part.json} />
-        </div>
-      );
-  }
 }

@@ -1,11 +1,25 @@
-import type { TraceNode } from '../../../api/schemas';
+import { useMemo } from 'react';
+import { modelLabel } from '../../../domain/trace/modelLabel';
+import { formatDuration } from '../../../lib/time';
+import type { SpanTree } from '../waterfall/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
+import type { ChatLinks } from './chatLinks';
+import { parsePayloadMessages, systemPromptText } from './chatMessages';
 import { Fact } from './Fact';
-import { IoSection } from './IoSection';
+import { linkToolCalls, previousLlmSpan } from './llmLinks';
+import { MissingLlmNote } from './MissingLlmNote';
+import { missingLlmAttributes } from './missingLlmAttributes';
+import { PayloadBlock } from './PayloadBlock';
 
 export interface LlmSectionProps {
-  node: TraceNode;
+  tree: SpanTree;
+  index: number;
+  /** Epoch microseconds that span offsets in link names are measured from. */
+  traceStartUs: number;
+  /** A root span: its input and output are the trace's, which the server puts on the trace. */
   isRoot: boolean;
+  /** Selects another span; links to tool spans and the previous model call are left out when absent. */
+  onSelectSpan?: (index: number) => void;
 }
 
 function tokenText(value: unknown): string {
@@ -14,23 +28,78 @@ function tokenText(value: unknown): string {
   return '–';
 }
 
-/** An LLM call: model and token counts, then the prompt and the reply (as chat messages when they are). */
-export function LlmSection({ node, isRoot }: LlmSectionProps) {
+/**
+ * An LLM call: model and token counts, what was not recorded, then the prompt and the reply (as
+ * chat messages when they are, linked to the tool spans and the previous model call).
+ */
+export function LlmSection({ tree, index, traceStartUs, isRoot, onSelectSpan }: LlmSectionProps) {
+  const node = tree.nodes[index]!;
   const metadata = node.metadata ?? {};
-  const model = typeof metadata.model === 'string' && metadata.model !== '' ? metadata.model : '–';
+  const model = modelLabel(node);
   const hasTokens = metadata.input_tokens != null || metadata.output_tokens != null;
   const total = tokenCount(metadata.input_tokens) + tokenCount(metadata.output_tokens);
+
+  const input = useMemo(() => parsePayloadMessages(node.input), [node.input]);
+  const output = useMemo(() => parsePayloadMessages(node.output), [node.output]);
+  const missing = useMemo(() => missingLlmAttributes(tree, index, isRoot), [tree, index, isRoot]);
+  const links = useMemo((): ChatLinks | undefined => {
+    if (!onSelectSpan) return undefined;
+    const spanLabel = (i: number) =>
+      `${tree.nodes[i]!.name} at +${formatDuration(tree.startUs[i]! - traceStartUs)}`;
+    return {
+      onSelectSpan,
+      spanLabel,
+      toolSpans: linkToolCalls(tree, index, input, output),
+      sameSystemPromptAs: samePromptAsPrevious(tree, index, input),
+    };
+  }, [tree, index, traceStartUs, onSelectSpan, input, output]);
+
   return (
     <>
       <section className="span-section" aria-label="LLM call">
         <dl className="facts">
-          <Fact label="Model">{model}</Fact>
+          <Fact label="Model">
+            {model === null ? (
+              '–'
+            ) : model.isFromSpanName ? (
+              <>
+                {model.text} <span className="muted">(model id not recorded)</span>
+              </>
+            ) : (
+              model.text
+            )}
+          </Fact>
           <Fact label="Input tokens">{tokenText(metadata.input_tokens)}</Fact>
           <Fact label="Output tokens">{tokenText(metadata.output_tokens)}</Fact>
           <Fact label="Total tokens">{hasTokens ? total.toLocaleString() : '–'}</Fact>
         </dl>
       </section>
-      <IoSection node={node} isRoot={isRoot} />
+      {missing && <MissingLlmNote missing={missing} />}
+      {node.input != null && (
+        <PayloadBlock title="Input" text={node.input} messages={input} links={links} />
+      )}
+      {node.output != null && (
+        <PayloadBlock title="Output" text={node.output} messages={output} links={links} />
+      )}
+      {isRoot && node.input == null && node.output == null && (
+        <p className="muted span-note">
+          A root span keeps no input or output of its own: the trace&apos;s are in the trace header.
+        </p>
+      )}
     </>
   );
+}
+
+/** The previous model call (in time), when its system prompt is this one's; else undefined. */
+function samePromptAsPrevious(
+  tree: SpanTree,
+  index: number,
+  input: ReturnType<typeof parsePayloadMessages>,
+): number | undefined {
+  const prompt = input && systemPromptText(input);
+  if (prompt == null) return undefined;
+  const previous = previousLlmSpan(tree, index);
+  if (previous === -1) return undefined;
+  const previousInput = parsePayloadMessages(tree.nodes[previous]!.input);
+  return previousInput && systemPromptText(previousInput) === prompt ? previous : undefined;
 }

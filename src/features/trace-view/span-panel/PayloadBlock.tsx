@@ -1,26 +1,28 @@
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/CopyButton';
+import type { ChatLinks } from './chatLinks';
 import { ChatMessageList } from './ChatMessageList';
-import { parseChatMessages } from './chatMessages';
+import { parsePayloadMessages, type ChatMessage } from './chatMessages';
 import { LongText } from './LongText';
-
-/** Above this, the text is not even tried as chat messages: parsing would stall the page. */
-const MAX_CHAT_PARSE_CHARS = 20_000_000;
 
 export interface PayloadBlockProps {
   /** "Input", "Output", "Result": heading, region name and copy button name. */
   title: string;
   text: string;
+  /** The text already read as chat messages (null: not messages); read here when absent. */
+  messages?: readonly ChatMessage[] | null;
+  /** Links from the messages to other spans. */
+  links?: ChatLinks;
 }
 
 /**
- * A span's input or output: chat messages when the text is a JSON list of them (with a toggle to
+ * A span's input or output: chat messages when the text holds them (with a toggle to
  * the raw text), otherwise the text itself. Always with a copy button for the exact text.
  */
-export function PayloadBlock({ title, text }: PayloadBlockProps) {
+export function PayloadBlock({ title, text, messages: givenMessages, links }: PayloadBlockProps) {
   const messages = useMemo(
-    () => (text.length <= MAX_CHAT_PARSE_CHARS ? parseChatMessages(text) : null),
-    [text],
+    () => (givenMessages !== undefined ? givenMessages : parsePayloadMessages(text)),
+    [givenMessages, text],
   );
   const [isRawText, setIsRawText] = useState(false);
   return (
@@ -40,7 +42,7 @@ export function PayloadBlock({ title, text }: PayloadBlockProps) {
         <CopyButton text={text} label={`Copy ${title.toLowerCase()}`} />
       </div>
       {messages && !isRawText ? (
-        <ChatMessageList messages={messages} label={`${title} messages`} />
+        <ChatMessageList messages={messages} label={`${title} messages`} links={links} />
       ) : (
         <LongText text={text} />
       )}

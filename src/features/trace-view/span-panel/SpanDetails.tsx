@@ -35,7 +35,7 @@ export function SpanDetails({
   selfTimeUs,
   criticalUs,
   isTraceRoot: isRoot,
-  onSelectSpan: _onSelectSpan, // TODO(#10): tool-call and delegation links use it
+  onSelectSpan,
 }: SpanDetailsProps) {
   const node = tree.nodes[index]!;
   const kind = spanSectionKind(node);
@@ -56,7 +56,15 @@ export function SpanDetails({
         criticalUs={criticalUs}
         isTraceRoot={isRoot}
       />
-      {kind === 'llm' && <LlmSection node={node} isRoot={isRoot} />}
+      {kind === 'llm' && (
+        <LlmSection
+          tree={tree}
+          index={index}
+          traceStartUs={traceStartUs}
+          isRoot={isRoot}
+          onSelectSpan={onSelectSpan}
+        />
+      )}
       {kind === 'tool' && <ToolSection node={node} />}
       {kind === 'workflow' && <WorkflowSection node={node} isRoot={isRoot} />}
       {(kind === 'run' || kind === 'generic') && <IoSection node={node} isRoot={isRoot} />}

@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseChatMessages } from './chatMessages';
+import {
+  formatChatMetrics,
+  groupHistoryRuns,
+  parseChatMessages,
+  systemPromptText,
+  type ChatMessage,
+} from './chatMessages';
 
 describe('parseChatMessages', () => {
   it('reads an OpenAI-style list of messages', () => {
@@ -185,5 +191,194 @@ describe('parseChatMessages', () => {
         expect(parsed).toHaveLength(messages.length);
       }),
     );
+  });
+
+  it('never throws on agno-shaped messages with odd field values', () => {
+    const odd = fc.oneof(fc.jsonValue(), fc.constant(undefined));
+    const message = fc.record({
+      role: fc.constantFrom('user', 'assistant', 'tool'),
+      content: odd,
+      metrics: odd,
+      from_history: odd,
+      tool_call_error: odd,
+      tool_name: odd,
+    });
+    fc.assert(
+      fc.property(fc.array(message, { minLength: 1, maxLength: 4 }), (messages) => {
+        const parsed = parseChatMessages(JSON.stringify({ messages }));
+        expect(parsed).toHaveLength(messages.length);
+      }),
+    );
+  });
+});
+
+// Trimmed from src/mocks/recorded/real-agentos/span-llm.json (agno 2.9.0).
+const AGNO_INPUT = JSON.stringify({
+  messages: [
+    {
+      id: '17b0',
+      content: 'Answers customer questions about orders.',
+      from_history: false,
+      stop_after_tool_call: false,
+      role: 'system',
+      created_at: 1795896541,
+    },
+    {
+      id: 'd391',
+      content: '',
+      from_history: false,
+      stop_after_tool_call: false,
+      role: 'assistant',
+      tool_calls: [
+        {
+          id: 'tooluse_0',
+          type: 'function',
+          function: { name: 'lookup_order', arguments: '{"order_id": "A-1002"}' },
+        },
+      ],
+      metrics: {
+        input_tokens: 62,
+        output_tokens: 35,
+        total_tokens: 97,
+        duration: 0.11708218400008263,
+        time_to_first_token: 0.0512,
+      },
+      created_at: 1795896541,
+    },
+    {
+      id: '3b04',
+      content: 'Refunds above 100.00 need a supervisor',
+      from_history: true,
+      stop_after_tool_call: false,
+      role: 'tool',
+      tool_call_id: 'tooluse_1',
+      tool_name: 'refund_order',
+      tool_args: { order_id: 'A-1002' },
+      tool_call_error: true,
+      created_at: 1795896541,
+    },
+  ],
+});
+
+describe('parseChatMessages on agno message dicts', () => {
+  it('reads {"messages": [...]} with tool calls, tool results, history flags and metrics', () => {
+    expect(parseChatMessages(AGNO_INPUT)).toEqual<ChatMessage[]>([
+      {
+        role: 'system',
+        parts: [{ kind: 'text', text: 'Answers customer questions about orders.' }],
+        toolCalls: [],
+      },
+      {
+        role: 'assistant',
+        parts: [],
+        toolCalls: [
+          { id: 'tooluse_0', name: 'lookup_order', arguments: '{\n  "order_id": "A-1002"\n}' },
+        ],
+        metrics: {
+          inputTokens: 62,
+          outputTokens: 35,
+          totalTokens: 97,
+          durationS: 0.11708218400008263,
+          timeToFirstTokenS: 0.0512,
+          other: [],
+        },
+      },
+      {
+        role: 'tool',
+        toolCallId: 'tooluse_1',
+        toolName: 'refund_order',
+        isToolError: true,
+        isFromHistory: true,
+        parts: [{ kind: 'text', text: 'Refunds above 100.00 need a supervisor' }],
+        toolCalls: [],
+      },
+    ]);
+  });
+
+  it('reads a streamed reply, {"messages": [...]} without content', () => {
+    const text =
+      '{"messages": [{"role": "assistant", "tool_calls": [{"id": "t1", "type": "function", "function": {"name": "get_stock_price", "arguments": "{\\"symbol\\": \\"NVDA\\"}"}}]}]}';
+    expect(parseChatMessages(text)).toEqual([
+      {
+        role: 'assistant',
+        parts: [],
+        toolCalls: [{ id: 't1', name: 'get_stock_price', arguments: '{\n  "symbol": "NVDA"\n}' }],
+      },
+    ]);
+  });
+
+  it('keeps fields it does not read, so nothing is lost', () => {
+    const text = JSON.stringify({
+      messages: [
+        {
+          role: 'user',
+          content: 'hi',
+          images: ['a.png'],
+          stop_after_tool_call: true,
+          metrics: 'n/a',
+          id: 'kept quiet',
+        },
+      ],
+    });
+    expect(parseChatMessages(text)?.[0]?.otherFields).toEqual([
+      ['images', ['a.png']],
+      ['stop_after_tool_call', true],
+      ['metrics', 'n/a'],
+    ]);
+  });
+
+  it('is null for an empty or non-message "messages" list', () => {
+    expect(parseChatMessages('{"messages": []}')).toBeNull();
+    expect(parseChatMessages('{"messages": [1, 2]}')).toBeNull();
+    expect(parseChatMessages('{"messages": "hello"}')).toBeNull();
+  });
+});
+
+describe('formatChatMetrics', () => {
+  it('puts tokens, duration and time to first token on one line', () => {
+    expect(
+      formatChatMetrics({
+        inputTokens: 1562,
+        outputTokens: 35,
+        totalTokens: 1597,
+        durationS: 0.117,
+        timeToFirstTokenS: 1.5,
+        other: [['cache_read_tokens', 1200]],
+      }),
+    ).toBe('1,562 → 35 tokens · 117ms · first token 1.50s · cache_read_tokens 1200');
+  });
+
+  it('falls back to the total when the split is unknown', () => {
+    expect(formatChatMetrics({ totalTokens: 97, other: [] })).toBe('97 tokens');
+  });
+});
+
+describe('systemPromptText', () => {
+  it('is the first system message, or null', () => {
+    const messages = parseChatMessages(AGNO_INPUT)!;
+    expect(systemPromptText(messages)).toBe('Answers customer questions about orders.');
+    expect(systemPromptText(messages.slice(1))).toBeNull();
+  });
+});
+
+describe('groupHistoryRuns', () => {
+  it('groups each run of consecutive history messages, keeping positions', () => {
+    const message = (role: string, isFromHistory: boolean): ChatMessage => ({
+      role,
+      parts: [],
+      toolCalls: [],
+      ...(isFromHistory ? { isFromHistory: true as const } : {}),
+    });
+    const messages = [
+      message('system', false),
+      message('user', true),
+      message('assistant', true),
+      message('user', false),
+      message('assistant', true),
+    ];
+    const shape = groupHistoryRuns(messages).map((row) =>
+      row.kind === 'message' ? row.position : row.messages.map((m) => m.position),
+    );
+    expect(shape).toEqual([0, [1, 2], 3, [4]]);
   });
 });

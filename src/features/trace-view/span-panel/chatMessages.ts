@@ -1,9 +1,11 @@
+import { formatDuration } from '../../../lib/time';
 import { formatJsonValue, parseJsonText } from './jsonText';
 
 /**
  * Chat messages as LLM spans record them. The server stores the prompt and the reply as text;
- * when that text is JSON in one of the common chat shapes (OpenAI chat completions, Anthropic
- * content blocks, Gemini parts) it is read into this neutral form, otherwise it stays text.
+ * when that text is JSON in one of the common chat shapes (agno's message dicts, bare or wrapped
+ * in `{"messages": [...]}`; OpenAI chat completions; Anthropic content blocks; Gemini parts) it
+ * is read into this neutral form, otherwise it stays text.
  */
 export interface ChatMessage {
   role: string;
@@ -11,8 +13,29 @@ export interface ChatMessage {
   name?: string;
   /** The call a tool message answers. */
   toolCallId?: string;
+  /** agno's `tool_name` on a tool result. */
+  toolName?: string;
+  /** agno's `tool_call_error: true`: the tool result is an error. */
+  isToolError?: true;
+  /** agno's `from_history: true`: the message comes from an earlier run of the session. */
+  isFromHistory?: true;
+  /** agno's per-message `metrics` (on the assistant messages a model produced). */
+  metrics?: ChatMetrics;
   parts: ChatPart[];
   toolCalls: ChatToolCall[];
+  /** Fields this viewer does not read, as sent (in the server's order), so nothing is lost. */
+  otherFields?: [string, unknown][];
+}
+
+/** agno's message metrics; durations are in seconds, as agno records them. */
+export interface ChatMetrics {
+  inputTokens?: number;
+  outputTokens?: number;
+  totalTokens?: number;
+  durationS?: number;
+  timeToFirstTokenS?: number;
+  /** Any other metric, as sent. */
+  other: [string, unknown][];
 }
 
 export type ChatPart =
@@ -46,7 +69,8 @@ function isMessageLike(value: unknown): value is JsonObject {
 }
 
 /**
- * Reads `text` as a JSON list of chat messages, or as one message object (an LLM reply such as
+ * Reads `text` as a JSON list of chat messages, as `{"messages": [...]}` (agno's LLM input, and
+ * the output of a streamed call), or as one message object (an LLM reply such as
  * `{"role": "assistant", "tool_calls": [...]}`). Null when the text is anything else, including
  * an empty list. Never throws.
  */
@@ -57,12 +81,46 @@ export function parseChatMessages(text: string): ChatMessage[] | null {
   const parsed = parseJsonText(text);
   if (!parsed.ok) return null;
   const { value } = parsed;
-  if (Array.isArray(value)) {
-    if (value.length === 0 || !value.every(isMessageLike)) return null;
-    return value.map(readMessage);
+  const list = isObject(value) && Array.isArray(value.messages) ? value.messages : value;
+  if (Array.isArray(list)) {
+    if (list.length === 0 || !list.every(isMessageLike)) return null;
+    return list.map(readMessage);
   }
-  return isMessageLike(value) ? [readMessage(value)] : null;
+  return isMessageLike(list) ? [readMessage(list)] : null;
 }
+
+/** Above this, a payload is not even tried as chat messages: parsing would stall the page. */
+const MAX_CHAT_PARSE_CHARS = 20_000_000;
+
+/** A span payload's chat messages, or null; text too big to parse quickly is never tried. */
+export function parsePayloadMessages(text: string | null | undefined): ChatMessage[] | null {
+  return text != null && text.length <= MAX_CHAT_PARSE_CHARS ? parseChatMessages(text) : null;
+}
+
+/**
+ * Message fields read into `ChatMessage`, plus agno's bookkeeping that says nothing to a reader
+ * (`id`, `created_at`; `tool_args` repeats the call's arguments). The Raw text view keeps them.
+ * Anything else goes to `otherFields`.
+ */
+const READ_FIELDS: ReadonlySet<string> = new Set([
+  'role',
+  'content',
+  'parts',
+  'name',
+  'tool_call_id',
+  'tool_use_id',
+  'tool_name',
+  'tool_call_error',
+  'from_history',
+  'metrics',
+  'reasoning_content',
+  'refusal',
+  'tool_calls',
+  'function_call',
+  'id',
+  'created_at',
+  'tool_args',
+]);
 
 function readMessage(raw: JsonObject): ChatMessage {
   const message: ChatMessage = { role: raw.role as string, parts: [], toolCalls: [] };
@@ -70,6 +128,11 @@ function readMessage(raw: JsonObject): ChatMessage {
   if (name !== undefined) message.name = name;
   const toolCallId = optionalString(raw.tool_call_id) ?? optionalString(raw.tool_use_id);
   if (toolCallId !== undefined) message.toolCallId = toolCallId;
+  const toolName = optionalString(raw.tool_name);
+  if (toolName !== undefined) message.toolName = toolName;
+  if (raw.tool_call_error === true) message.isToolError = true;
+  if (raw.from_history === true) message.isFromHistory = true;
+  if (isObject(raw.metrics)) message.metrics = readMetrics(raw.metrics);
 
   readContent(raw.content, message);
   if (Array.isArray(raw.parts)) readContent(raw.parts, message);
@@ -87,7 +150,50 @@ function readMessage(raw: JsonObject): ChatMessage {
   }
   // The legacy single `function_call` of older OpenAI messages.
   if (isObject(raw.function_call)) message.toolCalls.push(readToolCall(raw.function_call));
+  // agno sends `content: ""` beside tool calls: nothing to show, the calls are the message.
+  if (message.toolCalls.length > 0) {
+    message.parts = message.parts.filter((part) => part.kind !== 'text' || part.text !== '');
+  }
+
+  const otherFields = Object.entries(raw).filter(
+    ([key, value]) =>
+      (!READ_FIELDS.has(key) || hasUnexpectedType(key, value)) &&
+      // agno writes `stop_after_tool_call: false` on every message: only `true` says something.
+      !(key === 'stop_after_tool_call' && value === false),
+  );
+  if (otherFields.length > 0) message.otherFields = otherFields;
   return message;
+}
+
+/** A flag or metrics field of another type than agno's is not read, so it is kept as sent. */
+function hasUnexpectedType(key: string, value: unknown): boolean {
+  if (value === null || value === undefined) return false;
+  if (key === 'metrics') return !isObject(value);
+  if (key === 'from_history' || key === 'tool_call_error') return typeof value !== 'boolean';
+  return false;
+}
+
+const METRIC_FIELDS = {
+  input_tokens: 'inputTokens',
+  output_tokens: 'outputTokens',
+  total_tokens: 'totalTokens',
+  duration: 'durationS',
+  time_to_first_token: 'timeToFirstTokenS',
+} as const satisfies Record<string, keyof ChatMetrics>;
+
+type MetricField = (typeof METRIC_FIELDS)[keyof typeof METRIC_FIELDS];
+
+function readMetrics(raw: JsonObject): ChatMetrics {
+  const metrics: ChatMetrics = { other: [] };
+  for (const [key, value] of Object.entries(raw)) {
+    const field = (METRIC_FIELDS as Partial<Record<string, MetricField>>)[key];
+    if (field !== undefined && typeof value === 'number' && Number.isFinite(value)) {
+      metrics[field] = value;
+    } else if (value !== null && value !== undefined) {
+      metrics.other.push([key, value]);
+    }
+  }
+  return metrics;
 }
 
 function readContent(content: unknown, message: ChatMessage): void {
@@ -226,4 +332,56 @@ function flattenToText(content: unknown): string {
 function otherPart(part: unknown): ChatPart {
   const type = isObject(part) && typeof part.type === 'string' ? part.type : typeof part;
   return { kind: 'other', type, json: formatJsonValue(part).text };
+}
+
+/**
+ * Metrics in one short line: "62 → 35 tokens · 117ms · first token 117ms", then any other
+ * metric as `key value`. Empty when there is nothing to say.
+ */
+export function formatChatMetrics(metrics: ChatMetrics): string {
+  const pieces: string[] = [];
+  const { inputTokens, outputTokens, totalTokens } = metrics;
+  if (inputTokens !== undefined || outputTokens !== undefined) {
+    pieces.push(
+      `${inputTokens?.toLocaleString('en-US') ?? '?'} → ${outputTokens?.toLocaleString('en-US') ?? '?'} tokens`,
+    );
+  } else if (totalTokens !== undefined) {
+    pieces.push(`${totalTokens.toLocaleString('en-US')} tokens`);
+  }
+  if (metrics.durationS !== undefined) pieces.push(formatDuration(metrics.durationS * 1e6));
+  if (metrics.timeToFirstTokenS !== undefined) {
+    pieces.push(`first token ${formatDuration(metrics.timeToFirstTokenS * 1e6)}`);
+  }
+  for (const [key, value] of metrics.other) {
+    pieces.push(`${key} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+  }
+  return pieces.join(' · ');
+}
+
+/** The text of the first system (or developer) message, null when there is none. */
+export function systemPromptText(messages: readonly ChatMessage[]): string | null {
+  const system = messages.find((m) => m.role === 'system' || m.role === 'developer');
+  if (!system) return null;
+  return system.parts
+    .map((part) =>
+      part.kind === 'other' ? part.json : part.kind === 'image' ? part.source : part.text,
+    )
+    .join('\n');
+}
+
+export type ChatRow =
+  | { kind: 'message'; message: ChatMessage; position: number }
+  /** A run of consecutive messages from history, folded together. */
+  | { kind: 'history'; messages: { message: ChatMessage; position: number }[] };
+
+/** The messages in order, each run of consecutive history messages grouped into one row. */
+export function groupHistoryRuns(messages: readonly ChatMessage[]): ChatRow[] {
+  const rows: ChatRow[] = [];
+  messages.forEach((message, position) => {
+    const last = rows[rows.length - 1];
+    if (!message.isFromHistory) rows.push({ kind: 'message', message, position });
+    else if (last?.kind === 'history') last.messages.push({ message, position });
+    else rows.push({ kind: 'history', messages: [{ message, position }] });
+  });
+  return rows;
 }

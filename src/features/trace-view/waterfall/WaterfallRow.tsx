@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import { modelLabel } from '../../../domain/trace/modelLabel';
 import { formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
@@ -183,14 +184,20 @@ function CriticalSections({
 }
 
 function SpanSummary({ node }: { node: SpanTree['nodes'][number] }) {
-  const metadata = node.metadata;
-  if (!metadata) return null;
-  if (typeof metadata.model === 'string') {
+  const metadata = node.metadata ?? {};
+  const model = modelLabel(node);
+  if (model) {
     const input = typeof metadata.input_tokens === 'number' ? metadata.input_tokens : null;
     const output = typeof metadata.output_tokens === 'number' ? metadata.output_tokens : null;
     return (
       <span className="span-extra">
-        {metadata.model}
+        {model.isFromSpanName ? (
+          <span title="Model id not recorded: the model class from the span name">
+            {model.text}
+          </span>
+        ) : (
+          model.text
+        )}
         {(input !== null || output !== null) && (
           <span title="Input → output tokens">
             {' '}

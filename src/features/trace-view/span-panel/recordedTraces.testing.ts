@@ -1,0 +1,22 @@
+import { parseTraceDetail } from '../../../api/parse';
+import { buildSpanTree, type SpanTree } from '../waterfall/buildSpanTree';
+
+/** For tests: the real AgentOS traces recorded in src/mocks/recorded/real-agentos. */
+const RECORDED = import.meta.glob<unknown>('../../../mocks/recorded/real-agentos/trace-*.json', {
+  eager: true,
+  import: 'default',
+});
+
+/** The span tree of a recorded trace file, e.g. `recordedTree('trace-team-delegation.json')`. */
+export function recordedTree(file: string): SpanTree {
+  const entry = Object.entries(RECORDED).find(([path]) => path.endsWith(`/${file}`));
+  if (!entry) throw new Error(`No recorded trace ${file}`);
+  return buildSpanTree(parseTraceDetail(entry[1]).tree);
+}
+
+/** The index of the span with this id. */
+export function indexOf(tree: SpanTree, id: string): number {
+  const index = tree.indexById.get(id);
+  if (index === undefined) throw new Error(`No span ${id}`);
+  return index;
+}
