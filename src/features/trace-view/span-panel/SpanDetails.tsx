@@ -35,7 +35,7 @@ export function SpanDetails({
   selfTimeUs,
   criticalUs,
   isTraceRoot: isRoot,
-  onSelectSpan: _onSelectSpan, // TODO(#10): tool-call and delegation links use it
+  onSelectSpan,
 }: SpanDetailsProps) {
   const node = tree.nodes[index]!;
   const kind = spanSectionKind(node);
@@ -55,6 +55,7 @@ export function SpanDetails({
         selfTimeUs={selfTimeUs}
         criticalUs={criticalUs}
         isTraceRoot={isRoot}
+        onSelectSpan={onSelectSpan}
       />
       {kind === 'llm' && <LlmSection node={node} isRoot={isRoot} />}
       {kind === 'tool' && <ToolSection node={node} />}
