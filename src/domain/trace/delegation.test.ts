@@ -114,4 +114,20 @@ describe('findDelegations', () => {
       indexOfName(tree, 'delegate_task_to_member'),
     );
   });
+
+  it('links 50,000 delegations under one team in one pass', () => {
+    const spans: TraceNode[] = [];
+    for (let k = 0; k < 50_000; k++) {
+      // Every member has the same name: only time tells the calls apart.
+      spans.push(
+        delegate(k * 10, k * 10 + 9, 'worker'),
+        member(k * 10 + 1, k * 10 + 8, 'Worker.run'),
+      );
+    }
+    const tree = testTree([span(0, 500_000, { type: 'TEAM', name: 'Team.run', spans })]);
+    const delegations = findDelegations(tree);
+    expect(delegations.linkCount).toBe(50_000);
+    // The last member (its LLM child follows it) went with the last call.
+    expect(delegations.toolOf[tree.count - 2]).toBe(tree.count - 3);
+  });
 });

@@ -77,17 +77,19 @@ export function indexOfName(tree: TestTree, name: string, nth = 0): number {
   throw new Error(`no span #${nth} named ${name}`);
 }
 
-const REAL_TRACES = import.meta.glob<TraceDetail>(
-  '../../mocks/recorded/real-agentos/trace-*.json',
-  {
-    eager: true,
-    import: 'default',
-  },
-);
+const RECORDED = import.meta.glob<unknown>('../../mocks/recorded/real-agentos/*.json', {
+  eager: true,
+  import: 'default',
+});
 
-/** A trace the real AgentOS sent (agno 2.9.0), from src/mocks/recorded/real-agentos. */
+/** An answer the real AgentOS sent (agno 2.9.0), from src/mocks/recorded/real-agentos. */
+export function realAnswer(file: string): unknown {
+  const answer = RECORDED[`../../mocks/recorded/real-agentos/${file}`];
+  if (answer === undefined) throw new Error(`no recorded answer ${file}`);
+  return answer;
+}
+
+/** A trace the real AgentOS sent. */
 export function realTrace(file: string): TraceDetail {
-  const trace = REAL_TRACES[`../../mocks/recorded/real-agentos/${file}`];
-  if (!trace) throw new Error(`no recorded trace ${file}`);
-  return trace;
+  return realAnswer(file) as TraceDetail;
 }
