@@ -96,7 +96,9 @@ describe('TraceListPage', () => {
   it('shows a trace with failing spans as failed, with the root span’s status beside it', async () => {
     // A page the real AgentOS sent: Inventory_Auditor.run is OK at the root with 25 errors.
     server.use(
-      http.get(`${demoBaseUrl()}/traces`, () => HttpResponse.json(realAnswer('traces-page1.json'))),
+      http.get(`${demoBaseUrl()}/traces`, () =>
+        HttpResponse.json(realAnswer('traces-page1.json') as object),
+      ),
     );
     renderAt('/traces');
     const table = await screen.findByRole('table', { name: 'Traces' });
