@@ -1,9 +1,20 @@
 export interface StatusBadgeProps {
   status: string;
+  /**
+   * Why the status shown is not the one the server sent (a trace whose root span is OK but
+   * with failing spans), shown beside the badge; from `traceStatus`.
+   */
+  note?: string | null;
 }
 
 /** OK / ERROR / UNSET, and any other status the server invents, shown as it came. */
-export function StatusBadge({ status }: StatusBadgeProps) {
+export function StatusBadge({ status, note }: StatusBadgeProps) {
   const tone = status === 'OK' ? 'ok' : status === 'ERROR' ? 'error' : 'neutral';
-  return <span className={`badge badge-${tone}`}>{status}</span>;
+  const badge = <span className={`badge badge-${tone}`}>{status}</span>;
+  if (!note) return badge;
+  return (
+    <span className="status-with-note">
+      {badge} <span className="status-note">{note}</span>
+    </span>
+  );
 }

@@ -26,9 +26,13 @@ const PLACEHOLDERS: Partial<Record<IdFilterKey, string>> = {
   run_id: 'Any run',
 };
 
+const STATUS_HINT =
+  'the server filters by the root span’s status, so OK can include traces with failing spans';
+
 /** The GET /traces filters, one labelled control each. */
 export function TraceFilters({ search, choices, onChange }: TraceFiltersProps) {
   const statusId = useId();
+  const statusHintId = useId();
   const suggestions: Partial<Record<IdFilterKey, ConfigChoices['agents']>> = {
     agent_id: choices.agents,
     team_id: choices.teams,
@@ -40,6 +44,7 @@ export function TraceFilters({ search, choices, onChange }: TraceFiltersProps) {
         <label htmlFor={statusId}>Status</label>
         <select
           id={statusId}
+          aria-describedby={statusHintId}
           value={search.status ?? ''}
           onChange={(event) => onChange({ status: oneOf(event.target.value, TRACE_STATUSES) })}
         >
@@ -47,6 +52,10 @@ export function TraceFilters({ search, choices, onChange }: TraceFiltersProps) {
           <option value="OK">OK</option>
           <option value="ERROR">Error</option>
         </select>
+        {/* The server's status is the root span's: a run whose tool failed can still be OK. */}
+        <span id={statusHintId} className="filter-hint" title={STATUS_HINT}>
+          of the root span<span className="visually-hidden">: {STATUS_HINT}</span>
+        </span>
       </div>
       {ID_FILTER_KEYS.map((key) => (
         <TextFilter

@@ -7,6 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoBaseUrl } from '../../api/connection';
 import { App } from '../../app/App';
+import { realAnswer } from '../../domain/trace/testTree';
 import { createHandlers } from '../../mocks/handlers';
 import { createMockDatabase } from '../../mocks/mockDatabase';
 import { routeTree } from '../../routes/routeTree';
@@ -89,6 +90,31 @@ describe('TraceListPage', () => {
     );
     expect(await within(bar).findByRole('alert')).toHaveTextContent(
       "Invalid filter expression: NOT filter requires 'condition' field.",
+    );
+  });
+
+  it('shows a trace with failing spans as failed, with the root span’s status beside it', async () => {
+    // A page the real AgentOS sent: Inventory_Auditor.run is OK at the root with 25 errors.
+    server.use(
+      http.get(`${demoBaseUrl()}/traces`, () =>
+        HttpResponse.json(realAnswer('traces-page1.json') as object),
+      ),
+    );
+    renderAt('/traces');
+    const table = await screen.findByRole('table', { name: 'Traces' });
+    const row = (await within(table).findByRole('link', { name: 'Inventory_Auditor.run' })).closest(
+      'tr',
+    )!;
+    expect(within(row).getByText('ERROR')).toBeVisible();
+    expect(within(row).getByText('root span OK · 25 failing spans')).toBeVisible();
+    const clean = within(table)
+      .getAllByRole('link', { name: 'Stock_Price_Agent.run' })[0]!
+      .closest('tr')!;
+    expect(within(clean).getByText('OK')).toBeVisible();
+    expect(within(clean).queryByText(/root span/)).toBeNull();
+    // The filter says what the server filters on.
+    expect(screen.getByLabelText('Status')).toHaveAccessibleDescription(
+      /the server filters by the root span’s status, so OK can include traces with failing spans/,
     );
   });
 });

@@ -1,4 +1,5 @@
 import type { TraceSummary } from '../../api/schemas';
+import { traceStatus } from '../../domain/trace/traceStatus';
 import { parseTimestampUs } from '../../lib/time';
 
 /** One trace as a point of the results chart: x = start, y = duration, both in ms. */
@@ -34,7 +35,7 @@ export function toChartPoints(traces: readonly TraceSummary[]): TracePoint[] {
     points.push({
       traceId: trace.trace_id,
       name: trace.name,
-      status: trace.status,
+      status: traceStatus(trace.status, trace.error_count).status,
       startUs,
       durationUs,
       durationText: trace.duration,

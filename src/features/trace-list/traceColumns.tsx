@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TraceSummary } from '../../api/schemas';
 import { StatusBadge } from '../../components/StatusBadge';
+import { traceStatus, type TraceStatusView } from '../../domain/trace/traceStatus';
 import { Timestamp } from '../../components/Timestamp';
 import { formatDuration, parseTimestampUs } from '../../lib/time';
 import { FilterIdButton } from './FilterIdButton';
@@ -72,9 +73,15 @@ export function createTraceColumns(options: TraceColumnOptions) {
         </Link>
       ),
     }),
-    column.accessor('status', {
+    // A trace with failing spans is failed, whatever its root span says (the server's status).
+    column.accessor((trace) => traceStatus(trace.status, trace.error_count), {
+      id: 'status',
       header: COLUMN_LABELS.status,
-      cell: (info) => <StatusBadge status={info.getValue()} />,
+      sortingFn: (a, b) =>
+        a
+          .getValue<TraceStatusView>('status')
+          .status.localeCompare(b.getValue<TraceStatusView>('status').status),
+      cell: (info) => <StatusBadge status={info.getValue().status} note={info.getValue().note} />,
     }),
     column.accessor(durationUs, {
       id: 'duration',

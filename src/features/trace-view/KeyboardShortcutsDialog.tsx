@@ -7,6 +7,7 @@ const SHORTCUTS: [string, string][] = [
   ['→', 'Expand, or go to the first child'],
   ['Home / End', 'First / last span'],
   ['Enter', 'Open the span’s details'],
+  ['d', 'Between a team’s delegate_task_to_member call and the member’s run'],
   ['Esc', 'Close the details'],
   ['/', 'Search spans'],
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],

@@ -1,9 +1,10 @@
 import { Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { CopyButton } from '../../components/CopyButton';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
+import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
 import { formatDuration, formatTimestamp, parseTimestampUs } from '../../lib/time';
 import type { RepeatedCalls } from './analysis/repeatedCalls';
 import type { TraceSource } from './TraceScreen';
@@ -45,6 +46,10 @@ export function TraceHeader({
   const endUs = parseTimestampUs(trace.end_time);
   const durationUs = endUs - startUs;
   const tokens = traceTokenTotals(tree);
+  const status = useMemo(
+    () => traceStatus(trace.status, countFailingSpans(tree.isError)),
+    [trace.status, tree],
+  );
   return (
     <header className="trace-header">
       <div className="trace-title-row">
@@ -52,7 +57,7 @@ export function TraceHeader({
           ← Traces
         </Link>
         <h1>{trace.name}</h1>
-        <StatusBadge status={trace.status} />
+        <StatusBadge status={status.status} note={status.note} />
         <span className="spacer" />
         {actions}
         {/* A file's trace is in this tab only: its address would show nothing to anyone else. */}

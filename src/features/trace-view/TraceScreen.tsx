@@ -3,6 +3,7 @@ import type { TraceDetail } from '../../api/schemas';
 import { EmptyState } from '../../components/PageState';
 import { measure } from '../../lib/perf';
 import { parseTimestampUs } from '../../lib/time';
+import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
 import { firstErrorOrigin } from './analysis/firstError';
 import { useRepeatedCalls } from './analysis/useTraceAnalyses';
 import { MissingSpanNotice } from './MissingSpanNotice';
@@ -39,10 +40,11 @@ export function TraceScreen({
     () => measure('app:buildSpanTree', () => buildSpanTree(trace.tree)),
     [trace],
   );
-  // Error-first landing: a failed trace opened without `?span=` shows where it went wrong
-  // first. Decided once, on arrival.
+  // Error-first landing: a failed trace (its root span, or any span, failed) opened without
+  // `?span=` shows where it went wrong first. Decided once, on arrival.
   const [landingSpanId] = useState(() => {
-    if (urlSpanId !== null || trace.status !== 'ERROR') return null;
+    if (urlSpanId !== null) return null;
+    if (!traceStatus(trace.status, countFailingSpans(tree.isError)).isFailed) return null;
     const index = firstErrorOrigin(tree);
     return index === null ? null : tree.nodes[index]!.id;
   });

@@ -10,6 +10,7 @@ import {
   type Ref,
 } from 'react';
 import { LoadingState } from '../../components/PageState';
+import { delegationPartner, delegationsOf } from '../../domain/trace/delegation';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import type { RepeatedCalls } from './analysis/repeatedCalls';
 import { useCriticalPath } from './analysis/useTraceAnalyses';
@@ -155,6 +156,11 @@ export function TraceView({
     onSearch: () => searchInputRef.current?.focus(),
     onHelp: () => setHelpOpen(true),
     onEscape: closePanel,
+    onDelegation: () => {
+      if (selectedIndex === null) return;
+      const partner = delegationPartner(delegationsOf(tree), selectedIndex);
+      if (partner >= 0) select(partner);
+    },
   });
 
   const handleSearchStep = (direction: 1 | -1) => {
@@ -282,11 +288,15 @@ export function TraceView({
   );
 }
 
-/** "/" focuses the search, "?" opens the help, Esc closes the panel, unless typing in a field. */
+/**
+ * "/" focuses the search, "?" opens the help, "d" jumps between a delegation and its member run,
+ * Esc closes the panel, unless typing in a field.
+ */
 function useGlobalShortcuts(handlers: {
   onSearch: () => void;
   onHelp: () => void;
   onEscape: () => void;
+  onDelegation: () => void;
 }) {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -313,6 +323,9 @@ function useGlobalShortcuts(handlers: {
       } else if (event.key === '?') {
         event.preventDefault();
         ref.current.onHelp();
+      } else if (event.key === 'd' || event.key === 'D') {
+        if (document.querySelector('[role="dialog"]')) return;
+        ref.current.onDelegation();
       }
     };
     document.addEventListener('keydown', handleKeyDown);

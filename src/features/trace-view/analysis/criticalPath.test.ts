@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
+import { realTrace } from '../../../domain/trace/testTree';
 import { parseTimestampUs } from '../../../lib/time';
 import { buildSpanTree } from '../waterfall/buildSpanTree';
 import { computeCriticalPath, criticalSectionsOf, type CriticalPath } from './criticalPath';
@@ -24,6 +25,46 @@ function totalCritical(path: CriticalPath): number {
 }
 
 describe('computeCriticalPath', () => {
+  it('goes through a member run, not around it, when a delegate_task_to_member call covers it', () => {
+    const call = span(100, 900, {
+      name: 'delegate_task_to_member',
+      metadata: { tool_name: 'delegate_task_to_member', parameters: '{"member_id": "writer"}' },
+    });
+    const writer = span(110, 880, {
+      type: 'AGENT',
+      name: 'Writer.run',
+      spans: [span(120, 870, { type: 'LLM', name: 'model' })],
+    });
+    expect(sectionsByName([span(0, 1000, { name: 'team', spans: [call, writer] })])).toEqual({
+      team: [
+        [0, 100],
+        [900, 1000],
+      ],
+      delegate_task_to_member: [
+        [100, 110],
+        [880, 900],
+      ],
+      'Writer.run': [
+        [110, 120],
+        [870, 880],
+      ],
+      model: [[120, 870]],
+    });
+  });
+
+  it('on the real team trace, credits each delegation only with the time its member run leaves', () => {
+    const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+    const path = computeCriticalPath(tree);
+    const criticalOf = (name: string) =>
+      tree.nodes.flatMap((node, i) => (node.name === name ? [path.criticalUs[i]] : []));
+    // By hand from the timestamps: the calls run one after the other, so each is critical for
+    // the time its run does not cover (719,596 − 706,795; 265,613 − 247,281), and the runs are
+    // critical for their own self time (Writer.run 247,281 − 224,343).
+    expect(criticalOf('delegate_task_to_member')).toEqual([12_801, 18_332]);
+    expect(criticalOf('Writer.run')).toEqual([22_938]);
+    expect(totalCritical(path)).toBe(1_537_133);
+  });
+
   it('is the whole span for a lone span', () => {
     expect(sectionsByName([span(0, 1000, { name: 'root' })])).toEqual({ root: [[0, 1000]] });
   });

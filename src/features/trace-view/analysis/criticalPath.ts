@@ -1,3 +1,4 @@
+import { delegationsOf, type Delegations } from '../../../domain/trace/delegation';
 import type { SpanTree } from '../waterfall/buildSpanTree';
 
 /**
@@ -30,10 +31,25 @@ export interface CriticalPath {
  *
  * Times are clipped to the parent's (clock skew); a span outside its parent, or with
  * unparsable times, is left off the path with everything under it.
+ *
+ * A team member's run counts as a child of the `delegate_task_to_member` TOOL span that covers
+ * it (the server makes them siblings): the call waited on the run, so the path goes through the
+ * run rather than crediting the call with the run's time.
  */
-export function computeCriticalPath(tree: SpanTree): CriticalPath {
-  const { count, parentIndex } = tree;
+export function computeCriticalPath(
+  tree: SpanTree,
+  delegations: Delegations = delegationsOf(tree),
+): CriticalPath {
+  const { count } = tree;
   const VIRTUAL = count;
+  // Only when the call comes first in tree order (it starts first), as the passes below need.
+  const parentIndex =
+    delegations.linkCount === 0
+      ? tree.parentIndex
+      : Int32Array.from(tree.parentIndex, (parent, i) => {
+          const tool = delegations.toolOf[i]!;
+          return tool >= 0 && tool < i ? tool : parent;
+        });
 
   // Times clipped to the (clipped) parent, in one pre-order pass; NaN marks an unusable span.
   const start = new Float64Array(count);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { realTrace } from '../../../domain/trace/testTree';
 import { buildSpanTree } from '../waterfall/buildSpanTree';
 import { firstErrorOrigin } from './firstError';
 import { timedSpan as span } from './testTraces';
@@ -10,6 +11,11 @@ const names = (roots: Parameters<typeof buildSpanTree>[0]) => {
 };
 
 describe('firstErrorOrigin', () => {
+  it('finds the failed tool call of a real trace that the server calls OK', () => {
+    // The root span is OK: the agent answered after refund_order failed.
+    expect(names(realTrace('trace-agent-tool-error.json').tree)).toBe('refund_order');
+  });
+
   it('skips ancestors that only failed because a span below them did', () => {
     const root = span(0, 100, {
       name: 'agent',

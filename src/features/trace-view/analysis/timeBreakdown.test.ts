@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
+import { realTrace } from '../../../domain/trace/testTree';
 import { buildSpanTree } from '../waterfall/buildSpanTree';
 import { computeSelfTimes } from '../waterfall/selfTime';
 import { breakdownBy, UNNAMED, type BreakdownGrouping } from './timeBreakdown';
@@ -102,5 +103,26 @@ describe('breakdownBy', () => {
     const tree = buildSpanTree([span(5, 5, { type: 'AGENT', spans: [broken] })]);
     const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
     expect(rows.every((row) => row.totalUs === 0 && row.share === 0)).toBe(true);
+  });
+
+  it('on the real team trace, gives TOOL spans their own time only, not their members’', () => {
+    const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
+    // By hand from the file's timestamps, in µs. Tool leaves: web_search 181,403, fetch_page
+    // 102,213 and 65,741; the two delegations 719,596 and 265,613 in total, of which their
+    // member runs cover all but 12,801 and 18,332.
+    const tool = rows.find((row) => row.key === 'TOOL')!;
+    expect(tool.totalUs).toBe(181_403 + 102_213 + 65_741 + 719_596 + 265_613);
+    expect(tool.selfUs).toBe(181_403 + 102_213 + 65_741 + 12_801 + 18_332);
+    // The trace lasts 1,537,133µs (0.482826–2.019959): TOOL had 86.8% before, 24.8% now.
+    expect(tool.share).toBeCloseTo(380_490 / 1_537_133, 6);
+    expect(rows.map((row) => [row.key, row.selfUs])).toEqual([
+      ['LLM', 895_753], // seven model calls, all leaves
+      ['TOOL', 380_490],
+      ['AGENT', 160_407], // Researcher.run 706,795 − 569,326 under it; Writer.run 22,938
+      ['TEAM', 100_483], // 1,537,133 − 1,436,650 covered by its children
+    ]);
+    // Nothing counted twice: the self times add up to the trace.
+    expect(rows.reduce((sum, row) => sum + row.selfUs, 0)).toBe(1_537_133);
   });
 });

@@ -46,7 +46,8 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
         </label>
         <span className="muted">
           Self time: a span’s duration minus the time its children cover. Spans that run in parallel
-          each count theirs, so the shares can add up to more than 100%.
+          each count theirs, so the shares can add up to more than 100%. A team’s
+          delegate_task_to_member call counts only the time its member’s run leaves uncovered.
         </span>
       </div>
       {rows.length === 0 ? (

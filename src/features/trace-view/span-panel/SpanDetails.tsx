@@ -55,6 +55,7 @@ export function SpanDetails({
         selfTimeUs={selfTimeUs}
         criticalUs={criticalUs}
         isTraceRoot={isRoot}
+        onSelectSpan={onSelectSpan}
       />
       {kind === 'llm' && (
         <LlmSection

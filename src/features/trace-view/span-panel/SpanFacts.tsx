@@ -1,3 +1,5 @@
+import { delegationsOf } from '../../../domain/trace/delegation';
+import { workflowStepType } from '../../../domain/trace/workflowSteps';
 import type { SpanTree } from '../waterfall/buildSpanTree';
 import { formatDuration } from '../../../lib/time';
 import { Fact, IdFact } from './Fact';
@@ -11,6 +13,8 @@ export interface SpanFactsProps {
   selfTimeUs?: number;
   criticalUs?: number;
   isTraceRoot: boolean;
+  /** Selects another span by index; the delegation's other end is a link when present. */
+  onSelectSpan?: (index: number) => void;
 }
 
 /** What every span has: timing, position in the tree, and ids (each with a copy button). */
@@ -21,6 +25,7 @@ export function SpanFacts({
   selfTimeUs,
   criticalUs,
   isTraceRoot,
+  onSelectSpan,
 }: SpanFactsProps) {
   const node = tree.nodes[index]!;
   const startUs = tree.startUs[index]!;
@@ -33,6 +38,23 @@ export function SpanFacts({
   const childCount = tree.childCount[index]!;
   const descendants = tree.subtreeSize[index]! - 1;
   const offsetUs = startUs - traceStartUs;
+  const delegations = delegationsOf(tree);
+  const delegatedBy = delegations.toolOf[index]!;
+  const delegatedTo = delegations.membersOf.get(index) ?? [];
+  const stepType = workflowStepType(tree, index);
+  const spanLink = (target: number) =>
+    onSelectSpan ? (
+      <button
+        type="button"
+        className="link-button"
+        title="Select it (D jumps between the two)"
+        onClick={() => onSelectSpan(target)}
+      >
+        {tree.nodes[target]!.name}
+      </button>
+    ) : (
+      tree.nodes[target]!.name
+    );
   return (
     <>
       <dl className="facts span-facts">
@@ -40,7 +62,14 @@ export function SpanFacts({
           {hasDuration ? formatDuration(durationUs) : node.duration}
         </Fact>
         {selfTimeUs !== undefined && hasDuration && (
-          <Fact label="Self time" title="Duration minus the time covered by its children">
+          <Fact
+            label="Self time"
+            title={
+              delegatedTo.length > 0
+                ? 'Duration minus the time covered by its children and by the member run it delegated to'
+                : 'Duration minus the time covered by its children'
+            }
+          >
             {formatDuration(selfTimeUs)}
             {durationUs > 0 && (
               <span className="muted"> ({Math.round((selfTimeUs / durationUs) * 100)}%)</span>
@@ -61,7 +90,29 @@ export function SpanFacts({
         <Fact label="End" title={node.end_time}>
           <time dateTime={node.end_time}>{formatPreciseTimestamp(endUs)}</time>
         </Fact>
-        {node.step_type && <Fact label="Step type">{node.step_type}</Fact>}
+        {delegatedBy >= 0 && <Fact label="Delegated by">{spanLink(delegatedBy)}</Fact>}
+        {delegatedTo.length > 0 && (
+          <Fact label="Delegated to">
+            {delegatedTo.map((member, k) => (
+              <span key={member}>
+                {k > 0 && ', '}
+                {spanLink(member)}
+              </span>
+            ))}
+          </Fact>
+        )}
+        {stepType !== null && (
+          <Fact
+            label="Step type"
+            title={
+              node.step_type && node.step_type !== stepType
+                ? `From the workflow’s steps, by name (the server’s step_type, “${node.step_type}”, is assigned by position)`
+                : 'From the workflow’s steps, by name'
+            }
+          >
+            {stepType}
+          </Fact>
+        )}
         {childCount > 0 && (
           <Fact label="Children">
             {childCount.toLocaleString()}

@@ -3,6 +3,7 @@ import { modelLabel } from '../../../domain/trace/modelLabel';
 import { formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
+import { DelegationMark } from './DelegationMark';
 import { barGeometry, type TimeScale } from './timeScale';
 
 export const ROW_HEIGHT = 28;
@@ -118,6 +119,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         )}
         <span className="span-name">{node.name}</span>
         {repeatCount > 1 && <RepeatMark count={repeatCount} isModel={typeClass === 'llm'} />}
+        <DelegationMark tree={tree} index={index} />
         <SpanSummary node={node} />
         {isCollapsed && (
           <span className="hidden-count" title="Spans hidden in this collapsed subtree">

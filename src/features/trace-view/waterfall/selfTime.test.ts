@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
+import { realTrace } from '../../../domain/trace/testTree';
 import { buildSpanTree } from './buildSpanTree';
 import { computeSelfTimes, summarizeTimeByType, summarizeTokensByModel } from './selfTime';
 import { makeSpan } from './testSpans';
@@ -110,6 +111,35 @@ describe('computeSelfTimes', () => {
         expect(self).toBeLessThanOrEqual(pe - ps);
       }),
     );
+  });
+});
+
+describe('computeSelfTimes with team delegation', () => {
+  it('gives a delegate_task_to_member call only the time its member run does not cover', () => {
+    // A member run is the TOOL span's sibling, not its child, yet runs inside it.
+    const tool = span(100, 900, {
+      name: 'delegate_task_to_member',
+      metadata: { tool_name: 'delegate_task_to_member', parameters: '{"member_id": "writer"}' },
+    });
+    const writer = span(110, 880, { type: 'AGENT', name: 'Writer.run' });
+    expect(selfTimesOf([span(0, 1000, { type: 'TEAM', spans: [tool, writer] })])).toEqual([
+      1000 - 800, // the team: unchanged, the union of its children is [100, 900)
+      800 - 770,
+      770,
+    ]);
+  });
+
+  it('on the real team trace, leaves each delegation a few milliseconds of its own', () => {
+    const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+    const times = computeSelfTimes(tree);
+    const selfOf = (name: string) =>
+      tree.nodes.flatMap((node, i) => (node.name === name ? [times[i]] : []));
+    // From the file's timestamps (seconds after 20:09:12):
+    // first call 0.721717–1.441313, Researcher.run 0.723276–1.430071: 719,596 − 706,795;
+    // second call 1.542217–1.807830, Writer.run 1.543627–1.790908: 265,613 − 247,281.
+    expect(selfOf('delegate_task_to_member')).toEqual([12_801, 18_332]);
+    // The member runs keep theirs: Writer.run 247,281 − its model call 224,343.
+    expect(selfOf('Writer.run')).toEqual([22_938]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { delegationsOf, type Delegations } from '../../../domain/trace/delegation';
 import type { SpanTree } from './buildSpanTree';
 
 /**
@@ -7,9 +8,16 @@ import type { SpanTree } from './buildSpanTree';
  * parent's and merged before being subtracted. Spans with unparsable (NaN) or reversed times
  * count as zero-length.
  *
+ * A team's `delegate_task_to_member` TOOL span covers its member's run, which the server makes
+ * its sibling, not its child: the run counts as the TOOL span's child here, or its time would
+ * count twice (once in the run, once as the TOOL span's own).
+ *
  * Iterative; O(n) when children come sorted by start (the server sorts them), O(n log n) at worst.
  */
-export function computeSelfTimes(tree: SpanTree): Float64Array {
+export function computeSelfTimes(
+  tree: SpanTree,
+  delegations: Delegations = delegationsOf(tree),
+): Float64Array {
   const { count, startUs, endUs, subtreeSize } = tree;
   const selfTimes = new Float64Array(count);
   // Scratch buffers for one parent's clipped child intervals, reused across parents.
@@ -24,10 +32,10 @@ export function computeSelfTimes(tree: SpanTree): Float64Array {
     let sorted = true;
     // Direct children: walk the pre-order range of the subtree, jumping over grandchildren.
     const stop = i + subtreeSize[i]!;
-    for (let c = i + 1; c < stop; c += subtreeSize[c]!) {
+    const add = (c: number) => {
       const childStart = Math.max(startUs[c]!, start);
       const childEnd = Math.min(endUs[c]!, end);
-      if (!(childEnd > childStart)) continue; // outside the parent, empty, or NaN
+      if (!(childEnd > childStart)) return; // outside the parent, empty, or NaN
       if (k === starts.length) {
         starts = grow(starts);
         ends = grow(ends);
@@ -36,7 +44,10 @@ export function computeSelfTimes(tree: SpanTree): Float64Array {
       starts[k] = childStart;
       ends[k] = childEnd;
       k += 1;
-    }
+    };
+    for (let c = i + 1; c < stop; c += subtreeSize[c]!) add(c);
+    const members = delegations.membersOf.get(i);
+    if (members) for (const member of members) add(member);
     selfTimes[i] = end - start - coveredLength(starts, ends, k, sorted);
   }
   return selfTimes;
