@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatDuration } from '../../../lib/time';
+import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
 import { barGeometry, type TimeScale } from './timeScale';
@@ -124,8 +124,12 @@ export const WaterfallRow = memo(function WaterfallRow({
           </span>
         )}
       </div>
-      <div role="gridcell" className="waterfall-duration numeric">
-        {formatDuration(endUs - startUs)}
+      <div
+        role="gridcell"
+        className="waterfall-duration numeric"
+        title={durationProblem(startUs, endUs)}
+      >
+        {formatDurationBetween(startUs, endUs)}
       </div>
       <div role="gridcell" className="waterfall-bar-cell">
         <div
