@@ -121,7 +121,7 @@ const CompareRow = memo(function CompareRow({ rows, index, rowNumber, top }: Com
 function OtherName({ nameA, nameB }: { nameA: string; nameB: string }) {
   const difference = entryPointDifference(nameA, nameB);
   return (
-    <span className="side-badge side-b" title={`Named ${nameB} in B`}>
+    <span className="side-badge side-b entry-point-badge" title={`Named ${nameB} in B`}>
       B: {difference ? difference.b : nameB}
     </span>
   );

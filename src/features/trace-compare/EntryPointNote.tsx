@@ -24,8 +24,8 @@ export function EntryPointNote({ nameA, nameB, alignment }: EntryPointNoteProps)
         </>
       )}
       {alignment.entryPointMatches.toLocaleString()}{' '}
-      {alignment.entryPointMatches === 1 ? 'span is' : 'spans are'} compared with the span of the
-      same name without the async <code>a</code>:{' '}
+      {alignment.entryPointMatches === 1 ? 'span whose name differs' : 'spans whose names differ'}{' '}
+      only by the async <code>a</code> {alignment.entryPointMatches === 1 ? 'is' : 'are'} matched:{' '}
       {alignment.entryPointPairs.map((pair, i) => (
         <span key={`${pair.a} ${pair.b}`}>
           {i > 0 && ', '}
