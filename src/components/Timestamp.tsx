@@ -19,6 +19,8 @@ export function Timestamp({ us, withRelative = true }: TimestampProps) {
   const now = useNow();
   if (!Number.isFinite(us)) return <span className="muted">–</span>;
   const utc = zone === 'utc';
+  // Null for a time well ahead of this browser's clock: the absolute time alone is then shown.
+  const relative = withRelative ? formatRelative(us, now) : null;
   const title = `${formatTimestamp(us, { withMs: true, utc })}\n${formatTimestamp(us, {
     withMs: true,
     utc: !utc,
@@ -30,7 +32,7 @@ export function Timestamp({ us, withRelative = true }: TimestampProps) {
       title={title}
     >
       <span className="numeric">{formatShortTimestamp(us, utc, now)}</span>
-      {withRelative && <span className="muted"> · {formatRelative(us, now)}</span>}
+      {relative !== null && <span className="muted"> · {relative}</span>}
     </time>
   );
 }

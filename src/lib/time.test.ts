@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDuration, formatRelative, parseTimestampUs } from './time';
+import {
+  durationBetweenUs,
+  durationProblem,
+  formatDuration,
+  formatDurationBetween,
+  formatRelative,
+  parseTimestampUs,
+} from './time';
 
 const BASE_MS = Date.UTC(2025, 10, 19, 10, 30, 0);
 
@@ -65,10 +72,62 @@ describe('formatDuration', () => {
 });
 
 describe('formatRelative', () => {
+  const now = BASE_MS;
+  const at = (offsetMs: number) => (now + offsetMs) * 1000;
+
   it('speaks in the nearest unit', () => {
-    const now = BASE_MS;
-    expect(formatRelative((now - 3 * 60_000) * 1000, now)).toMatch(/3 min/);
-    expect(formatRelative((now - 2 * 3_600_000) * 1000, now)).toMatch(/2 hr/);
+    expect(formatRelative(at(-3 * 60_000), now)).toMatch(/3 min/);
+    expect(formatRelative(at(-2 * 3_600_000), now)).toMatch(/2 hr/);
+    expect(formatRelative(at(-45_000), now)).toMatch(/45 sec/);
+  });
+
+  it('reads the last few seconds as "just now"', () => {
+    expect(formatRelative(at(0), now)).toBe('just now');
+    expect(formatRelative(at(-4_000), now)).toBe('just now');
+  });
+
+  it('reads a time up to a minute ahead (a server clock ahead of ours) as "just now"', () => {
+    expect(formatRelative(at(5_000), now)).toBe('just now');
+    expect(formatRelative(at(60_000), now)).toBe('just now');
+  });
+
+  it('gives no relative time for a time further ahead, never "in …"', () => {
+    expect(formatRelative(at(61_000), now)).toBeNull();
+    expect(formatRelative(at(2 * 3_600_000), now)).toBeNull();
+  });
+
+  it('gives nothing for an unknown time', () => {
+    expect(formatRelative(Number.NaN, now)).toBeNull();
+  });
+});
+
+describe('durations from two times', () => {
+  const start = parseTimestampUs('2026-11-28T20:09:12.482826Z');
+
+  it('formats the real team trace from its times, not the server text', () => {
+    // The server sent "1.54s"; a real list row sent "498.005747795105ms" for 0.498006 s.
+    expect(formatDurationBetween(start, parseTimestampUs('2026-11-28T20:09:14.019959Z'))).toBe(
+      '1.54s',
+    );
+    expect(formatDurationBetween(start, start + 498_006)).toBe('498ms');
+    expect(formatDurationBetween(start, start + 4_561)).toBe('4.6ms');
+    expect(formatDurationBetween(start, start)).toBe('0µs');
+  });
+
+  it('gives a dash when the end is before the start, and says why', () => {
+    expect(durationBetweenUs(start, start - 150_000)).toBeNaN();
+    expect(formatDurationBetween(start, start - 150_000)).toBe('–');
+    expect(durationProblem(start, start - 150_000)).toBe('Ends 150ms before it starts');
+  });
+
+  it('gives a dash when a time is not a date', () => {
+    expect(formatDurationBetween(parseTimestampUs('yesterday'), start)).toBe('–');
+    expect(formatDurationBetween(start, Number.NaN)).toBe('–');
+    expect(durationProblem(start, Number.NaN)).toBe('A time is not a date');
+  });
+
+  it('has no problem to report for a real duration', () => {
+    expect(durationProblem(start, start + 1)).toBeUndefined();
   });
 });
 

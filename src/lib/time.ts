@@ -133,6 +133,29 @@ export function formatDuration(us: number): string {
   return `${sign}${Math.floor(totalMinutes / 60)}h ${pad2(totalMinutes % 60)}m`;
 }
 
+/**
+ * A span's or trace's duration from its two times, in µs. NaN when a time did not parse or the
+ * end is before the start: such a number is a broken clock, not a duration anyone should read.
+ * The server's own `duration` text is never used: it is rounded, or a float like
+ * "498.005747795105ms".
+ */
+export function durationBetweenUs(startUs: number, endUs: number): number {
+  const us = endUs - startUs;
+  return us >= 0 ? us : Number.NaN;
+}
+
+/** The one way the app shows a duration from two times: "1.54s", or "–" (see durationBetweenUs). */
+export function formatDurationBetween(startUs: number, endUs: number): string {
+  return formatDuration(durationBetweenUs(startUs, endUs));
+}
+
+/** Why a duration reads "–", for a tooltip: "Ends 150ms before it starts"; undefined if it does not. */
+export function durationProblem(startUs: number, endUs: number): string | undefined {
+  if (!Number.isFinite(startUs) || !Number.isFinite(endUs)) return 'A time is not a date';
+  if (endUs < startUs) return `Ends ${formatDuration(startUs - endUs)} before it starts`;
+  return undefined;
+}
+
 function trimZero(text: string): string {
   return text.endsWith('.0') ? text.slice(0, -2) : text;
 }
@@ -178,11 +201,24 @@ export function formatTimestamp(us: number, options: TimestampFormatOptions = {}
   return timestampFormatter(options).format(new Date(Math.floor(us / 1000)));
 }
 
-/** "3 min ago", "in 2 h", relative to `nowMs`. */
-export function formatRelative(us: number, nowMs: number = Date.now()): string {
-  if (!Number.isFinite(us)) return '';
+/** Up to this far ahead of the browser's clock, a time is read as "just now" (clock skew). */
+const SKEW_TOLERANCE_S = 60;
+/** A time this recent reads "just now" rather than "3 sec. ago". */
+const JUST_NOW_S = 10;
+
+/**
+ * "3 min ago", relative to `nowMs`; never a future. A trace cannot start in the future: a time
+ * ahead of the browser's clock means the server's clock is ahead. Up to a minute ahead is
+ * ordinary skew and reads "just now". Further ahead, the real age is unknowable, so there is no
+ * relative time at all (null) and callers show the absolute time alone, which is still true;
+ * "just now" there could hide a trace hours old.
+ */
+export function formatRelative(us: number, nowMs: number = Date.now()): string | null {
+  if (!Number.isFinite(us)) return null;
   const seconds = Math.round((us / 1000 - nowMs) / 1000);
-  const abs = Math.abs(seconds);
+  if (seconds > SKEW_TOLERANCE_S) return null;
+  if (seconds > -JUST_NOW_S) return 'just now';
+  const abs = -seconds;
   const [value, unit] =
     abs < 60
       ? [seconds, 'second']

@@ -9,6 +9,7 @@ import { CompareForm } from './CompareForm';
 import { CompareTable } from './CompareTable';
 import { compareTotals } from './compareTotals';
 import { CompareTotals } from './CompareTotals';
+import { EntryPointNote } from './EntryPointNote';
 
 export interface ComparePageProps {
   traceIdA: string | null;
@@ -109,6 +110,7 @@ function Comparison({
         totalsB={totalsB}
         dbId={dbId}
       />
+      <EntryPointNote nameA={traceA.name} nameB={traceB.name} alignment={alignment} />
       <div className="compare-bar">
         <p className="compare-summary" role="status">
           {alignment.matched.toLocaleString()} spans in both ·{' '}
@@ -127,7 +129,8 @@ function Comparison({
           </select>
         </label>
         <span className="muted">
-          Spans are matched by their path of names; the second call of a name with the second.
+          Spans are matched by their path of names (<code>.arun</code> as <code>.run</code>); the
+          second call of a name with the second.
         </span>
       </div>
       {shown.length === 0 ? (

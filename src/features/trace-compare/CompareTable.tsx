@@ -1,5 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
+import { entryPointDifference } from '../../domain/trace/spanNames';
 import { formatDuration } from '../../lib/time';
 import { namePath, type AlignedRow, type SpanSide } from './alignTraces';
 import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
@@ -104,6 +105,7 @@ const CompareRow = memo(function CompareRow({ rows, index, rowNumber, top }: Com
       >
         <span className={`type-badge type-${cssType(type)}`}>{type}</span>
         <span className="span-name">{row.name}</span>
+        {a && b && a.name !== b.name && <OtherName nameA={a.name} nameB={b.name} />}
         {row.occurrence > 0 && <span className="muted">#{row.occurrence + 1}</span>}
         {side === 'only-a' && <span className="side-badge side-a">only in A</span>}
         {side === 'only-b' && <span className="side-badge side-b">only in B</span>}
@@ -114,6 +116,16 @@ const CompareRow = memo(function CompareRow({ rows, index, rowNumber, top }: Com
     </div>
   );
 });
+
+/** B's name when it differs from A's by entry point only: `B: .run`. */
+function OtherName({ nameA, nameB }: { nameA: string; nameB: string }) {
+  const difference = entryPointDifference(nameA, nameB);
+  return (
+    <span className="side-badge side-b entry-point-badge" title={`Named ${nameB} in B`}>
+      B: {difference ? difference.b : nameB}
+    </span>
+  );
+}
 
 function SideCells({ side }: { side: SpanSide | null }) {
   if (!side) {

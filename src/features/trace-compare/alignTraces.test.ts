@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { parseTraceDetail } from '../../api/parse';
 import type { TraceNode } from '../../api/schemas';
+import realTeamTrace from '../../mocks/recorded/real-agentos/trace-team-delegation.json';
 import { alignTraces, namePath, type Alignment } from './alignTraces';
 
 let nextId = 0;
@@ -41,6 +43,7 @@ describe('alignTraces', () => {
     const alignment = alignTraces(make(), make());
     expect(outline(alignment)).toEqual(['0:Agent.run AB', '1:llm AB', '1:tool AB']);
     expect(alignment).toMatchObject({ matched: 3, onlyA: 0, onlyB: 0, statusChanged: 0 });
+    expect(alignment).toMatchObject({ entryPointMatches: 0, entryPointPairs: [] });
   });
 
   it('pairs repeated names by occurrence, and keeps a call only in B beside its neighbours', () => {
@@ -113,5 +116,62 @@ describe('alignTraces', () => {
     const tree = [span('agent', {}, [span('tool'), span('tool', {}, [span('inner')])])];
     const alignment = alignTraces(tree, tree);
     expect(namePath(alignment.rows, 3)).toBe('agent › tool #2 › inner');
+  });
+
+  it('matches async entry points with their sync twins, and nothing else', () => {
+    const a = [
+      span('Team.arun', {}, [span('AwsBedrock.ainvoke'), span('apply'), span('Member.arun')]),
+    ];
+    const b = [span('Team.run', {}, [span('AwsBedrock.invoke'), span('pply'), span('Member.run')])];
+    const alignment = alignTraces(a, b);
+    expect(outline(alignment)).toEqual([
+      '0:Team.arun AB',
+      '1:AwsBedrock.ainvoke AB',
+      '1:apply A-',
+      '1:pply -B',
+      '1:Member.arun AB',
+    ]);
+    expect(alignment.rows[0]!.b!.name).toBe('Team.run');
+    expect(alignment.entryPointMatches).toBe(3);
+    expect(alignment.entryPointPairs).toEqual([
+      { a: '.arun', b: '.run' },
+      { a: '.ainvoke', b: '.invoke' },
+    ]);
+  });
+
+  it('counts occurrences by the matched name, so .arun and .run calls pair in order', () => {
+    const a = [span('t', {}, [span('M.ainvoke', { ms: 1 }), span('M.ainvoke', { ms: 2 })])];
+    const b = [span('t', {}, [span('M.invoke', { ms: 3 }), span('M.invoke', { ms: 4 })])];
+    const rows = alignTraces(a, b).rows;
+    expect(rows.map((row) => [row.a?.durationUs, row.b?.durationUs])).toEqual([
+      [1_000, 1_000],
+      [1_000, 3_000],
+      [2_000, 4_000],
+    ]);
+  });
+});
+
+describe('alignTraces on the real team trace', () => {
+  /** The real `.run` trace as AgentOS would name it: every `.run`/`.invoke` made async. */
+  function renamedAsync(roots: readonly TraceNode[]): TraceNode[] {
+    return roots.map((node) => ({
+      ...node,
+      name: node.name.replace(/\.run$/, '.arun').replace(/\.invoke$/, '.ainvoke'),
+      spans: node.spans ? renamedAsync(node.spans) : node.spans,
+    }));
+  }
+
+  it('aligns every span of Research_Team.run with its .arun/.ainvoke copy', () => {
+    const trace = parseTraceDetail(realTeamTrace);
+    const copy = renamedAsync(trace.tree);
+    expect(copy[0]!.name).toBe('Research_Team.arun');
+    expect(copy[0]!.spans![0]!.name).toBe('AwsBedrock.ainvoke');
+
+    const alignment = alignTraces(trace.tree, copy);
+    // The real trace has 15 spans: all in both, none on one side only.
+    expect(alignment).toMatchObject({ matched: 15, onlyA: 0, onlyB: 0, statusChanged: 0 });
+    // The root, 2 member runs and 7 model calls are named differently; the 5 tools are not.
+    expect(alignment.entryPointMatches).toBe(10);
+    expect(alignment.rows.every((row) => row.a !== null && row.b !== null)).toBe(true);
   });
 });

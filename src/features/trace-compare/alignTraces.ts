@@ -1,12 +1,15 @@
 import type { TraceNode } from '../../api/schemas';
-import { parseTimestampUs } from '../../lib/time';
+import { entryPointDifference, normalizeEntryPoint } from '../../domain/trace/spanNames';
+import { durationBetweenUs, parseTimestampUs } from '../../lib/time';
 
 /** One span of one trace, as the comparison shows it. */
 export interface SpanSide {
   id: string;
+  /** As sent: A's and B's can differ by entry point (`.arun` and `.run`). */
+  name: string;
   type: string;
   status: string;
-  /** From the parsed times; NaN when they do not parse. */
+  /** From the parsed times; NaN when they do not parse or the end is before the start. */
   durationUs: number;
   /** Input plus output tokens the span reports, or null when it reports none. */
   tokens: number | null;
@@ -18,6 +21,7 @@ export interface AlignedRow {
   depth: number;
   /** The row of the parent, or -1 for roots. */
   parent: number;
+  /** A's name when the span is in A, else B's. */
   name: string;
   /** Among siblings of the same name, in order: 0 for the first, 1 for the second… */
   occurrence: number;
@@ -33,6 +37,10 @@ export interface Alignment {
   onlyB: number;
   /** Matched spans whose status differs. */
   statusChanged: number;
+  /** Matched spans whose names differ by entry point only (`Team.arun` with `Team.run`). */
+  entryPointMatches: number;
+  /** The distinct entry points matched across, in order met: `[{ a: '.arun', b: '.run' }, …]`. */
+  entryPointPairs: { a: string; b: string }[];
 }
 
 interface Pair {
@@ -52,8 +60,10 @@ interface Frame {
 /**
  * Aligns two span trees by path of names: a span matches the span of the other trace under the
  * matched parent with the same name and the same occurrence among same-named siblings (the
- * second `get_price` call with the second). Spans without a counterpart are kept, marked as only
- * in A or only in B, with everything under them.
+ * second `get_price` call with the second). Names are compared with async entry points made sync
+ * (`Team.arun` is `Team.run`, `AwsBedrock.ainvoke` is `AwsBedrock.invoke`): a run started
+ * through AgentOS and a direct one are the same steps. Spans without a counterpart are kept,
+ * marked as only in A or only in B, with everything under them.
  *
  * Iterative, so 10,000-level trees align too; O(n) map operations.
  */
@@ -63,6 +73,8 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
   let onlyA = 0;
   let onlyB = 0;
   let statusChanged = 0;
+  let entryPointMatches = 0;
+  const entryPointPairs = new Map<string, { a: string; b: string }>();
   const stack: Frame[] = [
     { pairs: pairSiblings(rootsA, rootsB), next: 0, parentRow: -1, depth: 0 },
   ];
@@ -85,6 +97,11 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
     if (pair.a && pair.b) {
       matched++;
       if (pair.a.status !== pair.b.status) statusChanged++;
+      if (pair.a.name !== pair.b.name) {
+        entryPointMatches++;
+        const difference = entryPointDifference(pair.a.name, pair.b.name);
+        if (difference) entryPointPairs.set(`${difference.a} ${difference.b}`, difference);
+      }
     } else if (pair.a) onlyA++;
     else onlyB++;
     const childrenA = pair.a?.spans ?? [];
@@ -98,7 +115,15 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
       });
     }
   }
-  return { rows, matched, onlyA, onlyB, statusChanged };
+  return {
+    rows,
+    matched,
+    onlyA,
+    onlyB,
+    statusChanged,
+    entryPointMatches,
+    entryPointPairs: [...entryPointPairs.values()],
+  };
 }
 
 /**
@@ -106,11 +131,13 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
  * comes just before the first later B sibling that has a match, or at the end.
  */
 function pairSiblings(listA: readonly TraceNode[], listB: readonly TraceNode[]): Pair[] {
-  const occurrencesB = occurrencesOf(listB);
+  const namesB = listB.map((node) => normalizeEntryPoint(node.name));
+  const occurrencesB = occurrencesOf(namesB);
   const indexB = new Map<string, number>();
-  listB.forEach((node, j) => indexB.set(keyOf(node.name, occurrencesB[j]!), j));
-  const occurrencesA = occurrencesOf(listA);
-  const matchOfA = listA.map((node, i) => indexB.get(keyOf(node.name, occurrencesA[i]!)));
+  namesB.forEach((name, j) => indexB.set(keyOf(name, occurrencesB[j]!), j));
+  const namesA = listA.map((node) => normalizeEntryPoint(node.name));
+  const occurrencesA = occurrencesOf(namesA);
+  const matchOfA = namesA.map((name, i) => indexB.get(keyOf(name, occurrencesA[i]!)));
   const isMatchedB = new Uint8Array(listB.length);
   for (const j of matchOfA) if (j !== undefined) isMatchedB[j] = 1;
 
@@ -137,11 +164,12 @@ function pairSiblings(listA: readonly TraceNode[], listB: readonly TraceNode[]):
   return pairs;
 }
 
-function occurrencesOf(list: readonly TraceNode[]): number[] {
+/** For each name, how many siblings before it have the same (normalised) name. */
+function occurrencesOf(names: readonly string[]): number[] {
   const seen = new Map<string, number>();
-  return list.map((node) => {
-    const count = seen.get(node.name) ?? 0;
-    seen.set(node.name, count + 1);
+  return names.map((name) => {
+    const count = seen.get(name) ?? 0;
+    seen.set(name, count + 1);
     return count;
   });
 }
@@ -155,9 +183,13 @@ function sideOf(node: TraceNode): SpanSide {
   const output = tokenValue(node.metadata?.output_tokens);
   return {
     id: node.id,
+    name: node.name,
     type: node.type,
     status: node.status,
-    durationUs: parseTimestampUs(node.end_time) - parseTimestampUs(node.start_time),
+    durationUs: durationBetweenUs(
+      parseTimestampUs(node.start_time),
+      parseTimestampUs(node.end_time),
+    ),
     tokens: input === null && output === null ? null : (input ?? 0) + (output ?? 0),
   };
 }

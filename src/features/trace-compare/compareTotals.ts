@@ -1,5 +1,5 @@
 import type { TraceDetail, TraceNode } from '../../api/schemas';
-import { parseTimestampUs } from '../../lib/time';
+import { durationBetweenUs, parseTimestampUs } from '../../lib/time';
 
 export interface TraceTotals {
   durationUs: number;
@@ -36,7 +36,10 @@ export function compareTotals(trace: TraceDetail): TraceTotals {
   }
   const hasRootTotals = rootInput !== null || rootOutput !== null;
   return {
-    durationUs: parseTimestampUs(trace.end_time) - parseTimestampUs(trace.start_time),
+    durationUs: durationBetweenUs(
+      parseTimestampUs(trace.start_time),
+      parseTimestampUs(trace.end_time),
+    ),
     spans,
     errors,
     inputTokens: hasRootTotals ? rootInput : spanInput,

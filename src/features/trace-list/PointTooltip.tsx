@@ -17,9 +17,7 @@ export function PointTooltip({ active, payload }: PointTooltipProps) {
       <div className="chart-tooltip-name">{point.name}</div>
       <div>
         <StatusBadge status={point.status} />{' '}
-        <span className="numeric" title={`Server: ${point.durationText}`}>
-          {formatDuration(point.durationUs)}
-        </span>
+        <span className="numeric">{formatDuration(point.durationUs)}</span>
       </div>
       <Timestamp us={point.startUs} />
     </div>

@@ -14,7 +14,7 @@ function makeTrace(overrides: Partial<TraceSummary> = {}): TraceSummary {
     trace_id: 't1',
     name: 'Agent.run',
     status: 'OK',
-    duration: '1.20s',
+    duration: '1199.999999ms',
     start_time: '2025-11-19T10:30:00.000100Z',
     end_time: '2025-11-19T10:30:01.200100+00:00',
     created_at: '2025-11-19T10:30:01Z',
@@ -31,8 +31,14 @@ describe('toChartPoints', () => {
       traceId: 't1',
       x: Date.UTC(2025, 10, 19, 10, 30, 0) + 0.1,
       y: 1200,
-      durationText: '1.20s',
+      durationUs: 1_200_000,
     });
+  });
+
+  it('puts a trace that ends before it starts on the floor, with no duration', () => {
+    const [point] = toChartPoints([makeTrace({ end_time: '2025-11-19T10:29:59Z' })]);
+    expect(point?.y).toBe(1);
+    expect(point?.durationUs).toBeNaN();
   });
 
   it('leaves out traces whose times do not parse', () => {

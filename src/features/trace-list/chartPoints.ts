@@ -1,6 +1,6 @@
 import type { TraceSummary } from '../../api/schemas';
 import { traceStatus } from '../../domain/trace/traceStatus';
-import { parseTimestampUs } from '../../lib/time';
+import { durationBetweenUs, parseTimestampUs } from '../../lib/time';
 
 /** One trace as a point of the results chart: x = start, y = duration, both in ms. */
 export interface TracePoint {
@@ -8,9 +8,8 @@ export interface TracePoint {
   name: string;
   status: string;
   startUs: number;
+  /** From the two times; NaN when the end is before the start (drawn on the axis's floor). */
   durationUs: number;
-  /** The server's own duration text. */
-  durationText: string;
   x: number;
   y: number;
 }
@@ -31,17 +30,16 @@ export function toChartPoints(traces: readonly TraceSummary[]): TracePoint[] {
     const startUs = parseTimestampUs(trace.start_time);
     const endUs = parseTimestampUs(trace.end_time);
     if (!Number.isFinite(startUs) || !Number.isFinite(endUs)) continue;
-    const durationUs = Math.max(0, endUs - startUs);
+    const durationUs = durationBetweenUs(startUs, endUs);
     points.push({
       traceId: trace.trace_id,
       name: trace.name,
       status: traceStatus(trace.status, trace.error_count).status,
       startUs,
       durationUs,
-      durationText: trace.duration,
       x: startUs / 1000,
       // The y axis is logarithmic (durations span 1ms to hours): nothing below its floor.
-      y: Math.max(durationUs / 1000, MIN_DURATION_MS),
+      y: Number.isNaN(durationUs) ? MIN_DURATION_MS : Math.max(durationUs / 1000, MIN_DURATION_MS),
     });
   }
   return points;

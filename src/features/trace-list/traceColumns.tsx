@@ -4,7 +4,12 @@ import type { TraceSummary } from '../../api/schemas';
 import { StatusBadge } from '../../components/StatusBadge';
 import { traceStatus, type TraceStatusView } from '../../domain/trace/traceStatus';
 import { Timestamp } from '../../components/Timestamp';
-import { formatDuration, parseTimestampUs } from '../../lib/time';
+import {
+  durationBetweenUs,
+  durationProblem,
+  formatDuration,
+  parseTimestampUs,
+} from '../../lib/time';
 import { FilterIdButton } from './FilterIdButton';
 import { InputPreview } from './InputPreview';
 import type { IdFilterKey } from './traceListSearch';
@@ -36,8 +41,13 @@ export const COLUMN_LABELS: Record<string, string> = {
 
 const column = createColumnHelper<TraceSummary>();
 
-function durationUs(trace: TraceSummary): number {
-  return parseTimestampUs(trace.end_time) - parseTimestampUs(trace.start_time);
+/** Undefined when unknown (a time is not a date, or the end is before the start): sorted last. */
+function durationUs(trace: TraceSummary): number | undefined {
+  const us = durationBetweenUs(
+    parseTimestampUs(trace.start_time),
+    parseTimestampUs(trace.end_time),
+  );
+  return Number.isNaN(us) ? undefined : us;
 }
 
 const ENTITY_KEYS = [
@@ -87,14 +97,26 @@ export function createTraceColumns(options: TraceColumnOptions) {
       id: 'duration',
       header: COLUMN_LABELS.duration,
       sortUndefined: 'last',
-      // Computed from the two times; the server's own text is kept as the tooltip.
-      cell: (info) => (
-        <span title={`Server: ${info.row.original.duration}`} className="numeric">
-          {Number.isFinite(info.getValue())
-            ? formatDuration(info.getValue())
-            : info.row.original.duration}
-        </span>
-      ),
+      // From the two times: the server's text is rounded, or a float like "498.005747795105ms".
+      cell: (info) => {
+        const value = info.getValue();
+        const trace = info.row.original;
+        return (
+          <span
+            className="numeric"
+            title={
+              value === undefined
+                ? durationProblem(
+                    parseTimestampUs(trace.start_time),
+                    parseTimestampUs(trace.end_time),
+                  )
+                : undefined
+            }
+          >
+            {formatDuration(value ?? Number.NaN)}
+          </span>
+        );
+      },
     }),
     column.accessor((trace) => parseTimestampUs(trace.start_time), {
       id: 'start_time',

@@ -8,16 +8,15 @@ import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
 import { StatusBadge } from '../../components/StatusBadge';
 import { Timestamp } from '../../components/Timestamp';
-import { parseTimestampUs } from '../../lib/time';
+import { formatDurationBetween, formatTimestamp, parseTimestampUs } from '../../lib/time';
 import { traceIdFromText } from '../../lib/traceIdFromText';
-
-const RECENT_LIMIT = 10;
-
-const OWNER_FIELDS = [
-  ['agent_id', 'agent'],
-  ['team_id', 'team'],
-  ['workflow_id', 'workflow'],
-] as const;
+import {
+  BY_NAME_SCAN_LIMIT,
+  candidatesRequest,
+  compareCandidates,
+  ownerOf,
+  type CompareCandidate,
+} from './compareCandidates';
 
 export interface CompareWithDialogProps {
   trace: TraceDetail;
@@ -28,7 +27,9 @@ export interface CompareWithDialogProps {
 
 /**
  * Picks a second trace to compare this one with: recent traces of the same agent, team or
- * workflow (GET /traces), or any trace id or trace link pasted in.
+ * workflow (GET /traces), or of the same name when the trace has no such id, or any trace id or
+ * trace link pasted in. A run started through AgentOS (`.arun`) and a direct one (`.run`) are
+ * offered alike, and the difference is said.
  */
 export function CompareWithDialog({
   trace,
@@ -38,18 +39,11 @@ export function CompareWithDialog({
 }: CompareWithDialogProps) {
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const owner = OWNER_FIELDS.find(([field]) => trace[field]);
+  const owner = ownerOf(trace);
   const queries = useApiQueries(dbId);
-  const recent = useQuery(
-    queries.traceList(
-      owner
-        ? { [owner[0]]: trace[owner[0]]!, limit: RECENT_LIMIT + 1 }
-        : { limit: RECENT_LIMIT + 1 },
-    ),
-  );
-  const others = (recent.data?.data ?? [])
-    .filter((item) => item.trace_id !== trace.trace_id)
-    .slice(0, RECENT_LIMIT);
+  const recent = useQuery(queries.traceList(candidatesRequest(trace)));
+  const candidates = compareCandidates(trace, recent.data?.data ?? []);
+  const otherEntryPoint = candidates.find((candidate) => candidate.entryPoints)?.entryPoints;
 
   const handleSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -89,40 +83,82 @@ export function CompareWithDialog({
       </form>
       <section aria-label="Recent traces" className="compare-recent">
         <h3>
-          Recent traces
-          {owner && (
+          {owner ? (
             <>
-              {' '}
-              of {owner[1]} <code>{trace[owner[0]]}</code>
+              Recent traces of {owner.kind} <code>{owner.id}</code>
+            </>
+          ) : (
+            <>
+              Recent traces named <code>{trace.name}</code>
             </>
           )}
         </h3>
+        {otherEntryPoint && (
+          <p className="compare-entry-points" role="note">
+            This trace was started with <code>{otherEntryPoint.a}</code>, some of these with{' '}
+            <code>{otherEntryPoint.b}</code>: their spans are matched all the same.
+          </p>
+        )}
         {recent.isPending ? (
           <LoadingState label="Loading recent traces…" />
         ) : recent.isError ? (
           <ApiErrorState error={recent.error} action="load recent traces" />
-        ) : others.length === 0 ? (
-          <p className="muted">No other trace found.</p>
+        ) : candidates.length === 0 ? (
+          <p className="muted">
+            {owner
+              ? 'No other trace found.'
+              : `No other trace of this name among the ${BY_NAME_SCAN_LIMIT} most recent.`}
+          </p>
         ) : (
           <ul className="compare-recent-list">
-            {others.map((item) => (
-              <li key={item.trace_id}>
-                <Link
-                  to="/compare"
-                  search={{ a: trace.trace_id, b: item.trace_id, db_id: dbId }}
-                  onClick={() => onOpenChange(false)}
-                  aria-label={`Compare with ${item.name}, ${item.status}, started ${item.start_time}`}
-                >
-                  {item.name}
-                </Link>
-                <StatusBadge status={item.status} />
-                <span className="muted">{item.duration}</span>
-                <Timestamp us={parseTimestampUs(item.start_time)} />
-              </li>
+            {candidates.map((candidate) => (
+              <CandidateItem
+                key={candidate.trace.trace_id}
+                candidate={candidate}
+                traceId={trace.trace_id}
+                dbId={dbId}
+                onChoose={() => onOpenChange(false)}
+              />
             ))}
           </ul>
         )}
       </section>
     </ModalDialog>
+  );
+}
+
+interface CandidateItemProps {
+  candidate: CompareCandidate;
+  traceId: string;
+  dbId?: string;
+  onChoose: () => void;
+}
+
+function CandidateItem({ candidate, traceId, dbId, onChoose }: CandidateItemProps) {
+  const { trace: item, entryPoints } = candidate;
+  const startUs = parseTimestampUs(item.start_time);
+  const duration = formatDurationBetween(startUs, parseTimestampUs(item.end_time));
+  return (
+    <li>
+      <Link
+        to="/compare"
+        search={{ a: traceId, b: item.trace_id, db_id: dbId }}
+        onClick={onChoose}
+        aria-label={`Compare with ${item.name}, ${item.status}, ${duration}, started ${formatTimestamp(startUs)}`}
+      >
+        {item.name}
+      </Link>
+      <StatusBadge status={item.status} />
+      <span className="muted numeric">{duration}</span>
+      <Timestamp us={startUs} />
+      {entryPoints && (
+        <span
+          className="side-badge side-b"
+          title={`Started with ${entryPoints.b}, this trace with ${entryPoints.a}`}
+        >
+          started with {entryPoints.b}
+        </span>
+      )}
+    </li>
   );
 }

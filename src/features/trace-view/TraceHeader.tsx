@@ -5,7 +5,12 @@ import { CopyButton } from '../../components/CopyButton';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
-import { formatDuration, formatTimestamp, parseTimestampUs } from '../../lib/time';
+import {
+  durationProblem,
+  formatDurationBetween,
+  formatTimestamp,
+  parseTimestampUs,
+} from '../../lib/time';
 import type { RepeatedCalls } from './analysis/repeatedCalls';
 import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
@@ -44,7 +49,6 @@ export function TraceHeader({
   const dbId = source.kind === 'server' ? source.dbId : undefined;
   const startUs = parseTimestampUs(trace.start_time);
   const endUs = parseTimestampUs(trace.end_time);
-  const durationUs = endUs - startUs;
   const tokens = traceTokenTotals(tree);
   const status = useMemo(
     () => traceStatus(trace.status, countFailingSpans(tree.isError)),
@@ -72,8 +76,8 @@ export function TraceHeader({
           </Fact>
         )}
         <Fact label="Duration">
-          <span title={`Server: ${trace.duration}`}>
-            {Number.isFinite(durationUs) ? formatDuration(durationUs) : trace.duration}
+          <span title={durationProblem(startUs, endUs)}>
+            {formatDurationBetween(startUs, endUs)}
           </span>
         </Fact>
         <Fact label="Start">

@@ -175,7 +175,7 @@ export function diagnoseTrace(trace: TraceDetail, tree: SpanTree): TraceNote[] {
     notes.push({
       kind: 'end-before-start',
       severity: 'warning',
-      message: `${capitalize(parts.join('; '))}: such durations show as negative and their bars as thin marks at the start.`,
+      message: `${capitalize(parts.join('; '))}: such durations show as "–" (the row's tooltip says by how much) and their bars as thin marks at the start.`,
       examples: endBeforeStart.examples,
     });
   }

@@ -143,6 +143,29 @@ describe('traceToMarkdown', () => {
   });
 });
 
+describe('traceToMarkdown durations', () => {
+  it('takes them from the times, never from the server text', () => {
+    const trace = sampleTrace();
+    trace.duration = '3199.995747795105ms';
+    trace.tree[0]!.duration = '3199.995747795105ms';
+    trace.tree[0]!.spans![1]!.duration = '12.000123ms';
+    const text = markdown({ textLimit: 0 }, trace);
+    expect(text).toContain('Duration: 3.20s ·');
+    expect(text).toContain('- AGENT `Stock_Agent.run` · 3.20s ·');
+    expect(text).toContain('- TOOL `get_price` · 12ms ·');
+    expect(text).not.toContain('3199');
+  });
+
+  it('writes "–" for a span that ends before it starts, or whose time is not a date', () => {
+    const trace = sampleTrace();
+    trace.tree[0]!.spans![0]!.end_time = at(-1_000);
+    trace.tree[0]!.spans![1]!.start_time = 'not a date';
+    const text = markdown({ textLimit: 0 }, trace);
+    expect(text).toContain('- LLM `gpt-4o-mini.invoke` · – ·');
+    expect(text).toContain('- TOOL `get_price` · – ·');
+  });
+});
+
 describe('code', () => {
   it('wraps text in a code span that its own backticks cannot close', () => {
     expect(code('plain')).toBe('`plain`');

@@ -1,5 +1,5 @@
 import type { TraceDetail } from '../../../api/schemas';
-import { formatDuration, parseTimestampUs } from '../../../lib/time';
+import { formatDurationBetween, parseTimestampUs } from '../../../lib/time';
 import type { SpanTree } from '../waterfall/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
 
@@ -54,7 +54,7 @@ export function traceToMarkdown(
     lines.push(`# Trace ${code(trace.name)}${statusSuffix(trace.status)}`, '');
     lines.push(`- Trace id: ${code(trace.trace_id)}`);
     lines.push(
-      `- Start: ${code(trace.start_time)} · Duration: ${durationText(parseTimestampUs(trace.start_time), parseTimestampUs(trace.end_time), trace.duration)} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
+      `- Start: ${code(trace.start_time)} · Duration: ${formatDurationBetween(parseTimestampUs(trace.start_time), parseTimestampUs(trace.end_time))} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
     );
     const tokens = traceTokens(tree);
     if (tokens) lines.push(`- Tokens: ${tokens}`);
@@ -110,14 +110,9 @@ function spanLine(tree: SpanTree, index: number, level: number): string {
   return parts.join(' · ');
 }
 
+/** From the parsed times, never the server's text (rounded, or a float like "498.0057ms"). */
 function spanDuration(tree: SpanTree, index: number): string {
-  return durationText(tree.startUs[index]!, tree.endUs[index]!, tree.nodes[index]!.duration);
-}
-
-/** The duration from the parsed times (the server's text is rounded), or the server's text. */
-function durationText(startUs: number, endUs: number, serverText: string): string {
-  const us = endUs - startUs;
-  return Number.isFinite(us) && us >= 0 ? formatDuration(us) : serverText;
+  return formatDurationBetween(tree.startUs[index]!, tree.endUs[index]!);
 }
 
 function traceTokens(tree: SpanTree): string | null {

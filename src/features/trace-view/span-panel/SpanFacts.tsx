@@ -1,7 +1,7 @@
 import { delegationsOf } from '../../../domain/trace/delegation';
 import { workflowStepType } from '../../../domain/trace/workflowSteps';
 import type { SpanTree } from '../waterfall/buildSpanTree';
-import { formatDuration } from '../../../lib/time';
+import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
 import { Fact, IdFact } from './Fact';
 import { formatPreciseTimestamp } from './formatPreciseTimestamp';
 import { spanIds, traceTotals } from './spanSections';
@@ -30,7 +30,7 @@ export function SpanFacts({
   const node = tree.nodes[index]!;
   const startUs = tree.startUs[index]!;
   const endUs = tree.endUs[index]!;
-  // Layout and durations come from the parsed times; the server's `duration` text is rounded.
+  // From the parsed times: the server's `duration` text is rounded, or a long float.
   const durationUs = endUs - startUs;
   const hasDuration = Number.isFinite(durationUs);
   const parent = tree.parentIndex[index]!;
@@ -58,8 +58,8 @@ export function SpanFacts({
   return (
     <>
       <dl className="facts span-facts">
-        <Fact label="Duration" title={`Server: ${node.duration}`}>
-          {hasDuration ? formatDuration(durationUs) : node.duration}
+        <Fact label="Duration" title={durationProblem(startUs, endUs)}>
+          {formatDurationBetween(startUs, endUs)}
         </Fact>
         {selfTimeUs !== undefined && hasDuration && (
           <Fact

@@ -1,6 +1,6 @@
 import { memo } from 'react';
 import { modelLabel } from '../../../domain/trace/modelLabel';
-import { formatDuration } from '../../../lib/time';
+import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from './buildSpanTree';
 import { DelegationMark } from './DelegationMark';
@@ -127,8 +127,12 @@ export const WaterfallRow = memo(function WaterfallRow({
           </span>
         )}
       </div>
-      <div role="gridcell" className="waterfall-duration numeric">
-        {formatDuration(endUs - startUs)}
+      <div
+        role="gridcell"
+        className="waterfall-duration numeric"
+        title={durationProblem(startUs, endUs)}
+      >
+        {formatDurationBetween(startUs, endUs)}
       </div>
       <div role="gridcell" className="waterfall-bar-cell">
         <div
