@@ -223,7 +223,7 @@ describe('generateTrace', () => {
         expect(Number.isInteger(node.metadata?.input_tokens)).toBe(true);
         if (typeof node.input === 'string') {
           expect(node.metadata?.model).toEqual(expect.any(String));
-          expect(JSON.parse(node.input)).toEqual({ messages: expect.any(Array) });
+          expect(JSON.parse(node.input)).toEqual({ messages: expect.any(Array) as unknown });
         }
       }
       if (node.type === 'TOOL') {
@@ -313,7 +313,7 @@ describe('generateTrace', () => {
     expect(second[2]).toMatchObject({
       role: 'assistant',
       content: '',
-      tool_calls: expect.any(Array),
+      tool_calls: expect.any(Array) as unknown,
     });
     expect(
       second.slice(3).every((m) => m.role === 'tool' && typeof m.tool_call_id === 'string'),
@@ -385,7 +385,7 @@ describe('generateTrace', () => {
       const root = trace.tree[0] as TraceNode;
       expect(root.type).toBe('WORKFLOW');
       expect(root.metadata).toMatchObject({
-        description: expect.any(String),
+        description: expect.any(String) as unknown,
         steps_count: 5,
         steps: ['research', 'outline', 'enrich', 'review_gate', 'publish'],
         step_types: ['Step', 'Step', 'Parallel', 'Condition', 'Step'],
