@@ -478,7 +478,7 @@ describe('GET /trace_session_stats', () => {
 describe('GET /config and /health', () => {
   it('lists the databases, agents, teams and workflows', async () => {
     const config = await get<typeof db.config>('/config');
-    const dbIds = ['agno-traces', 'staging-traces', 'hostile-traces'];
+    const dbIds = ['agno-traces', 'staging-traces', 'recorded-agentos', 'hostile-traces'];
     expect(config.databases).toEqual(dbIds);
     expect(config.os_database).toBe('agno-traces');
     expect(config.traces?.dbs?.map((d) => d.db_id)).toEqual(dbIds);

@@ -12,6 +12,7 @@ import { generateHostileTraces } from './hostileTraces';
 import { generateOddTraces } from './oddTraces';
 import type { LazyTrace } from './oddTraces';
 import { createRandom } from './random';
+import { RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces } from './recordedTraces';
 import type { Random } from './random';
 
 /*
@@ -83,6 +84,8 @@ export interface MockDatabaseOptions {
   stagingTraceCount?: number;
   /** The third database, `hostile-traces`; its big traces are built on first use. Default true. */
   hostileDatabase?: boolean;
+  /** `recorded-agentos`: the real AgentOS traces of src/mocks/recorded/. Default true. */
+  recordedDatabase?: boolean;
 }
 
 export function toSummary(detail: TraceDetail): TraceSummary {
@@ -443,6 +446,12 @@ export function createMockDatabase(options: MockDatabaseOptions = {}): MockDatab
     ],
     [STAGING_DB_ID, createTraceStore(STAGING_DB_ID, 'Staging traces', staging)],
   ]);
+  if (options.recordedDatabase ?? true) {
+    stores.set(
+      RECORDED_DB_ID,
+      createTraceStore(RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces()),
+    );
+  }
   if (options.hostileDatabase ?? true) {
     stores.set(
       HOSTILE_DB_ID,
