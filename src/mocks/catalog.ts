@@ -284,10 +284,10 @@ export const TOOLS = {
       return { url: `https://${site}/${slug(query)}${c.call >= 6 ? `?p=${c.call}` : ''}` };
     },
     result: (c) => {
-      // A few scraped pages are tens of KB, as real ones are.
+      // A few scraped pages are long, as real ones are.
       if (c.longOutputs.left > 0 && c.r.chance(0.3)) {
         c.longOutputs.left -= 1;
-        return makeLongText(c.r.int(8_000, 40_000));
+        return makeLongText(c.r.int(4_000, 16_000));
       }
       return makeLongText(c.r.int(300, 900));
     },
