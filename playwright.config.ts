@@ -39,7 +39,8 @@ export default defineConfig({
     },
     {
       // A real HTTP server speaking the same mock handlers, for the "real AgentOS" paths.
-      command: `npx tsx scripts/mock-server.ts --port ${MOCK_AGENTOS_PORT} --key ${MOCK_AGENTOS_KEY}`,
+      // Like AgentOS, it lets only the origins it is told call it from a browser: the app's own.
+      command: `npx tsx scripts/mock-server.ts --port ${MOCK_AGENTOS_PORT} --key ${MOCK_AGENTOS_KEY} --cors-origin http://localhost:${APP_PORT}`,
       url: `http://127.0.0.1:${MOCK_AGENTOS_PORT}/health`,
       reuseExistingServer: !process.env.CI,
     },

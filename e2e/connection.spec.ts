@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { MOCK_AGENTOS_KEY, MOCK_AGENTOS_PORT } from '../playwright.config';
 
 const AGENTOS_URL = `http://127.0.0.1:${MOCK_AGENTOS_PORT}`;
@@ -50,5 +50,65 @@ test.describe('connecting to an AgentOS that requires a key', () => {
     await dialog.getByRole('button', { name: 'Use demo data' }).click();
     await expect(page.getByRole('complementary', { name: 'Demo mode' })).toBeVisible();
     await expect(page.getByRole('table', { name: 'Traces' }).getByRole('row')).toHaveCount(21);
+  });
+});
+
+test.describe('CORS: the mock AgentOS, like a real one, lets only allowed origins in', () => {
+  // playwright.config.ts allows the app's own origin, http://localhost:<port>, and no other.
+  async function connect(page: Page, appOrigin: string) {
+    await page.goto(`${appOrigin}/traces`);
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connection settings' });
+    await dialog.getByLabel('AgentOS URL').fill(AGENTOS_URL);
+    await dialog.getByLabel('Security key').fill(MOCK_AGENTOS_KEY);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+  }
+
+  test('the app at its allowed origin gets the traces', async ({ page, request, baseURL }) => {
+    const origin = new URL(baseURL!).origin;
+    const preflight = await request.fetch(`${AGENTOS_URL}/traces?limit=1`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: origin,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(preflight.status()).toBe(200);
+    expect(await preflight.text()).toBe('OK');
+    expect(preflight.headers()['access-control-allow-origin']).toBe(origin);
+    expect(preflight.headers()['access-control-allow-headers']).toBe('authorization');
+
+    await connect(page, origin);
+    await expect(page.getByRole('table', { name: 'Traces' }).getByRole('row')).toHaveCount(21);
+  });
+
+  test('the app at another origin is refused by the server and says why', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    // The same app, opened by address instead of by name: another origin for the browser.
+    const other = new URL(baseURL!).origin.replace('localhost', '127.0.0.1');
+    const preflight = await request.fetch(`${AGENTOS_URL}/traces?limit=1`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: other,
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
+    expect(preflight.status()).toBe(400);
+    expect(await preflight.text()).toBe('Disallowed CORS origin');
+    expect(preflight.headers()).not.toHaveProperty('access-control-allow-origin');
+
+    await connect(page, other);
+    const alert = page.getByRole('alert');
+    await expect(alert).toContainText(`no answer from ${AGENTOS_URL}`);
+    await expect(alert).toContainText('(CORS)');
+    await expect(alert).toContainText(
+      `add ${other} to the AgentOS’s allowed origins (its cors_allowed_origins setting)`,
+    );
+    await expect(page.getByRole('table', { name: 'Traces' })).toHaveCount(0);
   });
 });

@@ -157,7 +157,7 @@ test.describe('trace page', () => {
   test('search highlights matches and steps through them', async ({ page }) => {
     await openFirstTrace(page, '/traces?agent_id=stock_agent');
     const search = page.getByRole('searchbox', { name: 'Search spans' });
-    await search.fill('.invoke');
+    await search.fill('invoke'); // model calls: .invoke, .ainvoke, .ainvoke_stream
     const status = page.getByRole('status').filter({ hasText: / of / });
     await expect(status).toHaveText(/^1 of \d+$/);
     const count = Number((await status.textContent())!.split(' of ')[1]);
@@ -184,7 +184,7 @@ test.describe('trace page', () => {
   test('the LLM panel shows the model and the tokens', async ({ page }) => {
     await openFirstTrace(page, '/traces?agent_id=stock_agent');
     const { rows } = waterfallOf(page);
-    await rows.filter({ hasText: '.invoke' }).first().click();
+    await rows.filter({ hasText: 'invoke' }).first().click();
     const llm = panelOf(page).getByRole('region', { name: 'LLM call' });
     await expect(llm.getByRole('term').filter({ hasText: 'Model' })).toBeVisible();
     await expect(llm.getByRole('term').filter({ hasText: 'Input tokens' })).toBeVisible();

@@ -23,6 +23,11 @@ export interface AgentOsOptions {
   /** Span counts of extra traces with the ids `bench-<count>`. */
   bigTraces?: number[];
   nowMs?: number;
+  /**
+   * Origins the browser may call from, like AgentOS's `cors_allowed_origins`. Default: only
+   * `http://localhost:3000`, AgentOS's own default.
+   */
+  corsOrigins?: string[];
 }
 
 export interface AgentOsHandler {
@@ -34,12 +39,47 @@ export interface AgentOsHandler {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-const CORS_HEADERS = {
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Max-Age': '600',
-  Vary: 'Origin',
-};
+export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
+
+type CorsAnswer = { preflight: Response } | { headers: Record<string, string> };
+
+/**
+ * Starlette's CORSMiddleware as AgentOS configures it (credentials allowed, every method and
+ * header, every header exposed), measured in src/mocks/recorded/real-agentos/cors-headers.txt:
+ * a preflight from an allowed origin is 200 "OK", from another one 400 "Disallowed CORS origin";
+ * a simple answer names the origin only when it is allowed, so the browser refuses the rest.
+ */
+export function corsFor(req: IncomingMessage, allowed: readonly string[]): CorsAnswer {
+  const origin = req.headers.origin;
+  if (origin === undefined) return { headers: {} };
+  const isAllowed = allowed.includes('*') || allowed.includes(origin);
+  const requestedMethod = req.headers['access-control-request-method'];
+  if (req.method === 'OPTIONS' && requestedMethod !== undefined) {
+    const headers: Record<string, string> = {
+      vary: 'Origin',
+      'access-control-allow-methods': 'DELETE, GET, HEAD, OPTIONS, PATCH, POST, PUT',
+      'access-control-max-age': '600',
+      'access-control-allow-credentials': 'true',
+      'content-type': 'text/plain; charset=utf-8',
+    };
+    const requestedHeaders = req.headers['access-control-request-headers'];
+    if (requestedHeaders !== undefined) headers['access-control-allow-headers'] = requestedHeaders;
+    if (!isAllowed) {
+      return { preflight: new Response('Disallowed CORS origin', { status: 400, headers }) };
+    }
+    headers['access-control-allow-origin'] = origin;
+    return { preflight: new Response('OK', { status: 200, headers }) };
+  }
+  const headers: Record<string, string> = {
+    'access-control-allow-credentials': 'true',
+    'access-control-expose-headers': '*',
+  };
+  if (isAllowed) {
+    headers['access-control-allow-origin'] = origin;
+    headers.vary = 'Origin';
+  }
+  return { headers };
+}
 
 /** The benchmark traces: stable ids, a day old so they sit below the demo data in the list. */
 export function generateBigTrace(spanCount: number, seed: number, nowMs: number): TraceDetail {
@@ -65,14 +105,15 @@ export function createAgentOsHandler(options: AgentOsOptions): AgentOsHandler {
     securityKey: options.securityKey ?? null,
   });
   const origin = new URL(options.baseUrl).origin;
+  const corsOrigins = options.corsOrigins ?? DEFAULT_CORS_ORIGINS;
 
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
-    const cors = { ...CORS_HEADERS, 'Access-Control-Allow-Origin': req.headers.origin ?? '*' };
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, cors);
-      res.end();
+    const answer = corsFor(req, corsOrigins);
+    if ('preflight' in answer) {
+      void sendFetchResponse(res, answer.preflight);
       return;
     }
+    const cors = answer.headers;
     void (async () => {
       try {
         const request = await toFetchRequest(req, origin);

@@ -6,52 +6,42 @@ import type { FilterExpr, FilterSchemaResponse, TraceSummary } from '../api/sche
  * three-valued logic, so a missing field never matches EQ, NEQ or NOT.
  */
 
-const STRING_OPERATORS = ['EQ', 'NEQ', 'IN', 'CONTAINS', 'STARTSWITH'];
-const ORDERED_OPERATORS = ['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE'];
-const ENUM_OPERATORS = ['EQ', 'NEQ', 'IN'];
+const STRING_OPERATORS = ['EQ', 'NEQ', 'CONTAINS', 'STARTSWITH', 'IN'];
+const TEXT_OPERATORS = ['EQ', 'NEQ', 'CONTAINS', 'STARTSWITH'];
+const NUMBER_OPERATORS = ['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE'];
+const TIME_OPERATORS = ['GT', 'GTE', 'LT', 'LTE'];
 
-/** The GET /traces/filter-schema answer. */
+function field(key: string, label: string, type: string, operators: string[]) {
+  // The server sends `values: null` on every field that is not an enum.
+  return { key, label, type, operators, values: null };
+}
+
+/** The GET /traces/filter-schema answer, as agno 2.9.0 sends it (traces-filter-schema.json). */
 export const FILTER_SCHEMA: FilterSchemaResponse = {
   fields: [
     {
       key: 'status',
       label: 'Status',
       type: 'enum',
-      operators: ENUM_OPERATORS,
+      operators: ['EQ', 'NEQ', 'IN'],
       values: ['OK', 'ERROR'],
     },
-    { key: 'user_id', label: 'User ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'agent_id', label: 'Agent ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'team_id', label: 'Team ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'workflow_id', label: 'Workflow ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'session_id', label: 'Session ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'run_id', label: 'Run ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'name', label: 'Name', type: 'string', operators: STRING_OPERATORS },
-    { key: 'trace_id', label: 'Trace ID', type: 'string', operators: STRING_OPERATORS },
-    { key: 'duration_ms', label: 'Duration (ms)', type: 'number', operators: ORDERED_OPERATORS },
-    { key: 'start_time', label: 'Start time', type: 'datetime', operators: ORDERED_OPERATORS },
-    { key: 'end_time', label: 'End time', type: 'datetime', operators: ORDERED_OPERATORS },
-    { key: 'created_at', label: 'Created at', type: 'datetime', operators: ORDERED_OPERATORS },
+    field('user_id', 'User ID', 'string', STRING_OPERATORS),
+    field('agent_id', 'Agent ID', 'string', STRING_OPERATORS),
+    field('team_id', 'Team ID', 'string', STRING_OPERATORS),
+    field('workflow_id', 'Workflow ID', 'string', STRING_OPERATORS),
+    field('session_id', 'Session ID', 'string', STRING_OPERATORS),
+    field('run_id', 'Run ID', 'string', STRING_OPERATORS),
+    field('name', 'Trace Name', 'string', TEXT_OPERATORS),
+    field('trace_id', 'Trace ID', 'string', STRING_OPERATORS),
+    field('duration_ms', 'Duration (ms)', 'number', NUMBER_OPERATORS),
+    field('start_time', 'Start Time', 'datetime', TIME_OPERATORS),
+    field('end_time', 'End Time', 'datetime', TIME_OPERATORS),
+    field('created_at', 'Created At', 'datetime', TIME_OPERATORS),
   ],
   logical_operators: ['AND', 'OR'],
 };
 
-/** The columns the server accepts in a filter (its TRACE_COLUMNS). */
-const TRACE_COLUMNS = [
-  'agent_id',
-  'created_at',
-  'duration_ms',
-  'end_time',
-  'name',
-  'run_id',
-  'session_id',
-  'start_time',
-  'status',
-  'team_id',
-  'trace_id',
-  'user_id',
-  'workflow_id',
-];
 const DATETIME_COLUMNS = new Set(['start_time', 'end_time', 'created_at']);
 const SINGLE_VALUE_OPS = new Set(['EQ', 'NEQ', 'GT', 'GTE', 'LT', 'LTE', 'CONTAINS', 'STARTSWITH']);
 /** The server refuses deeper nesting (a guard against stack exhaustion). */
@@ -94,7 +84,7 @@ function parseAt(raw: unknown, depth: number): FilterExpr {
     if (key === undefined || key === null || value === undefined || value === null) {
       fail(`${op} filter requires 'key' and 'value' fields. ${got}`);
     }
-    return { op, key: checkColumn(key), value } as FilterExpr;
+    return { op, key: columnOf(key), value } as FilterExpr;
   }
   if (op === 'IN') {
     const key = raw.key;
@@ -102,7 +92,7 @@ function parseAt(raw: unknown, depth: number): FilterExpr {
     if (key === undefined || key === null || values === undefined || values === null) {
       fail(`IN filter requires 'key' and 'values' fields. ${got}`);
     }
-    const column = checkColumn(key);
+    const column = columnOf(key);
     if (!Array.isArray(values)) fail(`IN filter requires 'values' to be a list. ${got}`);
     return { op: 'IN', key: column, values };
   }
@@ -124,12 +114,12 @@ function parseAt(raw: unknown, depth: number): FilterExpr {
   return fail(`Unknown filter operator: ${pythonStr(op)}`);
 }
 
-function checkColumn(key: unknown): string {
-  if (typeof key !== 'string' || !TRACE_COLUMNS.includes(key)) {
-    const allowed = `[${TRACE_COLUMNS.map((c) => `'${c}'`).join(', ')}]`;
-    fail(`Invalid filter field: '${pythonStr(key)}'. Allowed: ${allowed}`);
-  }
-  return key;
+/**
+ * Any key is accepted: agno 2.9.0 answers 200 with an empty page for one it does not store
+ * (search-unknown-key.json), as a missing field never matches.
+ */
+function columnOf(key: unknown): string {
+  return typeof key === 'string' ? key : pythonStr(key);
 }
 
 /** Python's `repr()` of a JSON value, as the server's f-strings print the filter it got. */

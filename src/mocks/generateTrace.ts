@@ -1,666 +1,63 @@
 import type { TraceDetail, TraceNode } from '../api/schemas';
+import {
+  AGENTS,
+  COMPANIES,
+  FATAL_MODEL_ERRORS,
+  PROVIDER_ERRORS,
+  TEAMS,
+  WORKFLOWS,
+  agentById,
+  fill,
+  makeLongText,
+  makeVars,
+  mustGet,
+  teamById,
+  teamInstructions,
+  workflowById,
+} from './catalog';
+import type {
+  AgentProfile,
+  ModelProfile,
+  RunStep,
+  TeamProfile,
+  ToolContext,
+  ToolProfile,
+  Vars,
+  WorkflowProfile,
+  WorkflowStep,
+} from './catalog';
 import { createRandom } from './random';
 import type { Random } from './random';
+import { formatTraceDuration, formatWireDuration, formatWireTime, pyJson } from './wireFormat';
+import type { ZoneSuffix } from './wireFormat';
 
 /*
- * A seeded generator of AgentOS traces in the exact wire format the server sends
- * (../shared/agentos-api.md), quirks included: absent-not-null fields, text durations, mixed
- * zone suffixes, UNSET spans, errors propagated to the root, orphan roots, clock skew,
- * sub-millisecond spans and long payloads.
+ * A seeded generator of AgentOS traces in the shapes agno 2.9.0 sends
+ * (src/mocks/recorded/real-agentos/, ../shared/agentos-api.md "Measured on the real server"):
+ * agno message dicts in LLM inputs that grow along the run, `.arun`/`.ainvoke` names for runs
+ * started through AgentOS and `.run`/`.invoke` for direct ones, models named by class, WORKFLOW
+ * step spans with positional `step_type`, team members as siblings of the delegating TOOL span,
+ * float duration text, `…Z` timestamps, traces OK with failing spans, model errors that leave
+ * every span OK, and the biggest model calls without `input` and `model` (128-attribute limit).
  *
  * Everything is iterative (an explicit work stack, index order for bottom-up passes) because
  * traces go up to 100,000 spans and chains up to 10,000 levels deep.
  */
 
-// ---------------------------------------------------------------------------------------------
-// Catalog: the agents, teams and workflows the mock AgentOS "runs".
-
-type Vars = Record<string, string>;
-
-interface ToolContext {
-  r: Random;
-  vars: Vars;
-  /** How many long (tens of KB) tool outputs this trace may still produce. */
-  longOutputs: { left: number };
-}
-
-interface ToolProfile {
-  name: string;
-  /** In-memory tools finish in microseconds: the server shows them as "0ms". */
-  fast?: boolean;
-  args(c: ToolContext): Record<string, unknown>;
-  result(c: ToolContext, args: Record<string, unknown>): string;
-}
-
-export interface AgentProfile {
-  id: string;
-  name: string;
-  model: string;
-  instructions: string;
-  tools: ToolProfile[];
-  prompts: string[];
-  answers: string[];
-  hasKnowledge?: boolean;
-}
-
-export interface TeamProfile {
-  id: string;
-  name: string;
-  model: string;
-  instructions: string;
-  members: string[];
-  tools: ToolProfile[];
-  prompts: string[];
-  answers: string[];
-}
-
-type StepType = 'Agent' | 'Team' | 'function' | 'Condition' | 'Step' | 'Loop';
-
-interface WorkflowStep {
-  name: string;
-  type: StepType;
-  /** Agent id for Agent, Condition, Step and Loop steps; team id for Team steps. */
-  runs?: string;
-}
-
-export interface WorkflowProfile {
-  id: string;
-  name: string;
-  description: string;
-  steps: WorkflowStep[];
-  prompts: string[];
-  answers: string[];
-}
-
-const COMPANIES = [
-  ['Tesla', 'TSLA'],
-  ['NVIDIA', 'NVDA'],
-  ['Apple', 'AAPL'],
-  ['Microsoft', 'MSFT'],
-  ['Amazon', 'AMZN'],
-  ['Alphabet', 'GOOGL'],
-  ['Meta', 'META'],
-  ['AMD', 'AMD'],
-] as const;
-const TOPICS = [
-  'solid-state batteries',
-  'small modular nuclear reactors',
-  'retrieval-augmented generation',
-  'perovskite solar cells',
-  'GLP-1 drugs',
-  'quantum error correction',
-  'vertical farming',
-  'heat pumps in cold climates',
-];
-const TABLES = ['orders', 'customers', 'invoices', 'shipments', 'products', 'refunds'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
-
-const LOREM =
-  'Agents call tools, tools return data, and models turn the data into answers. This paragraph ' +
-  'stands in for a scraped web page: navigation, cookie banners, article text, footers, related ' +
-  'links and everything else a real page carries, repeated until it is as long as real ones are. ';
-
-function fill(template: string, vars: Vars): string {
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => vars[key] ?? whole);
-}
-
-function money(r: Random, min: number, max: number): string {
-  return r.float(min, max).toFixed(2);
-}
-
-const TOOLS = {
-  getCurrentStockPrice: {
-    name: 'get_current_stock_price',
-    args: (c) => ({ symbol: c.vars.symbol }),
-    result: (c) => c.vars.price ?? money(c.r, 50, 900),
-  },
-  getStockHistory: {
-    name: 'get_stock_history',
-    args: (c) => ({ symbol: c.vars.symbol, period: c.r.pick(['5d', '1mo', '3mo']) }),
-    result: (c) => {
-      const base = c.r.float(80, 600);
-      const days = [13, 14, 17, 18, 19].map((d, i) => ({
-        date: `2025-11-${d}`,
-        close: Number((base * (1 + i * c.r.float(-0.02, 0.03))).toFixed(2)),
-      }));
-      return pyJson(days);
-    },
-  },
-  getCompanyNews: {
-    name: 'get_company_news',
-    args: (c) => ({ symbol: c.vars.symbol, limit: 3 }),
-    result: (c) =>
-      pyJson(
-        [1, 2, 3].map((n) => ({
-          title: `${c.vars.company} ${c.r.pick(['beats estimates', 'announces buyback', 'faces probe', 'expands plant', 'cuts prices'])}`,
-          source: c.r.pick(['Reuters', 'Bloomberg', 'CNBC', 'FT']),
-          published: `2025-11-${10 + n}T0${n}:15:00Z`,
-        })),
-      ),
-  },
-  getAnalystRecommendations: {
-    name: 'get_analyst_recommendations',
-    fast: true,
-    args: (c) => ({ symbol: c.vars.symbol }),
-    result: (c) => pyJson({ buy: c.r.int(5, 30), hold: c.r.int(3, 15), sell: c.r.int(0, 6) }),
-  },
-  webSearch: {
-    name: 'duckduckgo_search',
-    args: (c) => ({
-      query: `${c.vars.topic} ${c.r.pick(['2025', 'latest', 'review', 'market size'])}`,
-      max_results: 3,
-    }),
-    result: (c) =>
-      pyJson(
-        [1, 2, 3].map((n) => ({
-          title: `${c.vars.topic}: ${c.r.pick(['what changed', 'a primer', 'the state of play', 'five open questions'])}`,
-          href: `https://example.org/${c.r.id(6)}/${n}`,
-          body: `A ${c.r.pick(['short', 'detailed', 'critical'])} overview of ${c.vars.topic} covering cost, scale and the main players.`,
-        })),
-      ),
-  },
-  readUrl: {
-    name: 'read_url',
-    args: (c) => ({ url: `https://example.org/${c.r.id(8)}` }),
-    result: (c) => {
-      // A few scraped pages are tens of KB, as real ones are.
-      if (c.longOutputs.left > 0 && c.r.chance(0.35)) {
-        c.longOutputs.left -= 1;
-        return makeLongText(c.r.int(8_000, 60_000));
-      }
-      return makeLongText(c.r.int(200, 900));
-    },
-  },
-  searchArxiv: {
-    name: 'search_arxiv',
-    args: (c) => ({ query: c.vars.topic, max_results: 3 }),
-    result: (c) =>
-      pyJson(
-        [1, 2, 3].map(() => ({
-          id: `25${c.r.int(1, 11).toString().padStart(2, '0')}.${c.r.int(10000, 99999)}`,
-          title: `Advances in ${c.vars.topic}`,
-          authors: [c.r.pick(['Chen', 'Okafor', 'Müller', 'Silva', 'Tanaka'])],
-        })),
-      ),
-  },
-  getOrderStatus: {
-    name: 'get_order_status',
-    args: (c) => ({ order_id: c.vars.order }),
-    result: (c) =>
-      pyJson({
-        order_id: c.vars.order,
-        status: c.r.pick(['shipped', 'in_transit', 'delayed', 'delivered']),
-        carrier: c.r.pick(['UPS', 'DHL', 'FedEx']),
-        eta: `2025-11-${c.r.int(20, 28)}`,
-      }),
-  },
-  searchKnowledgeBase: {
-    name: 'search_knowledge_base',
-    args: (c) => ({
-      query: c.r.pick(['refund policy', 'shipping delays', 'password reset', 'double charge']),
-    }),
-    result: (c) =>
-      pyJson([
-        {
-          doc: 'kb/refunds.md',
-          score: Number(c.r.float(0.6, 0.95).toFixed(3)),
-          text: 'Refunds are issued within 5 business days of approval.',
-        },
-        {
-          doc: 'kb/shipping.md',
-          score: Number(c.r.float(0.4, 0.8).toFixed(3)),
-          text: 'Carriers may take 2 extra days during peak season.',
-        },
-      ]),
-  },
-  createTicket: {
-    name: 'create_ticket',
-    args: (c) => ({
-      subject: `Order ${c.vars.order} issue`,
-      priority: c.r.pick(['low', 'normal', 'high']),
-    }),
-    result: (c) => pyJson({ ticket_id: `T-${c.r.int(10000, 99999)}`, status: 'open' }),
-  },
-  getCustomerProfile: {
-    name: 'get_customer_profile',
-    fast: true,
-    args: (c) => ({ email: c.vars.email }),
-    result: (c) =>
-      pyJson({
-        email: c.vars.email,
-        tier: c.r.pick(['free', 'pro', 'enterprise']),
-        orders: c.r.int(1, 40),
-      }),
-  },
-  listTables: {
-    name: 'list_tables',
-    fast: true,
-    args: () => ({}),
-    result: () => pyJson(TABLES),
-  },
-  describeTable: {
-    name: 'describe_table',
-    fast: true,
-    args: (c) => ({ table_name: c.vars.table }),
-    result: (c) =>
-      pyJson([
-        { column: 'id', type: 'bigint' },
-        { column: 'created_at', type: 'timestamptz' },
-        { column: `${c.vars.table}_total`, type: 'numeric(12,2)' },
-        { column: 'region', type: 'text' },
-      ]),
-  },
-  runSqlQuery: {
-    name: 'run_sql_query',
-    args: (c) => ({
-      query: `SELECT region, count(*) AS n FROM ${c.vars.table} WHERE created_at >= date_trunc('month', now()) - interval '1 month' GROUP BY region ORDER BY n DESC`,
-      limit: 100,
-    }),
-    result: (c) =>
-      pyJson(['EMEA', 'NA', 'APAC', 'LATAM'].map((region) => ({ region, n: c.r.int(40, 4000) }))),
-  },
-  think: {
-    name: 'think',
-    fast: true,
-    args: (c) => ({ thought: `Outline the key points about ${c.vars.topic} before writing.` }),
-    result: () => 'Thought recorded.',
-  },
-  getStyleGuide: {
-    name: 'get_style_guide',
-    fast: true,
-    args: () => ({}),
-    result: () =>
-      'Short sentences. Active voice. No jargon without a definition. Cite sources inline.',
-  },
-  fetchWatchlist: {
-    name: 'fetch_watchlist',
-    args: () => ({ list: 'default' }),
-    result: () => pyJson(COMPANIES.map(([, symbol]) => symbol)),
-  },
-  publishReport: {
-    name: 'publish_report',
-    args: (c) => ({ channel: c.r.pick(['#markets', 'email:desk@example.com']) }),
-    result: (c) => pyJson({ published: true, url: `https://reports.example.com/${c.r.id(10)}` }),
-  },
-  lookupCompany: {
-    name: 'lookup_company',
-    fast: true,
-    args: (c) => ({ name: c.vars.company }),
-    result: (c) =>
-      pyJson({
-        name: c.vars.company,
-        domain: `${(c.vars.company ?? 'acme').toLowerCase()}.com`,
-        country: c.r.pick(['US', 'DE', 'NG', 'SG', 'BR', 'CA']),
-      }),
-  },
-  getDomainInfo: {
-    name: 'get_domain_info',
-    args: (c) => ({ domain: `${(c.vars.company ?? 'acme').toLowerCase()}.com` }),
-    result: (c) =>
-      pyJson({
-        registered: 1990 + c.r.int(0, 30),
-        employees_estimate: c.r.int(10, 200000),
-        tech: ['react', 'aws'],
-      }),
-  },
-  loadBatch: {
-    name: 'load_batch',
-    args: (c) => ({ batch_id: `b-${c.r.id(6)}`, source: 's3://crm-exports/latest.csv' }),
-    result: (c) =>
-      pyJson({ records: c.r.int(50, 5000), columns: ['company', 'domain', 'country'] }),
-  },
-  writeResults: {
-    name: 'write_results',
-    args: () => ({ destination: 'postgres://warehouse/enriched_companies' }),
-    result: (c) => pyJson({ written: c.r.int(50, 5000), skipped: c.r.int(0, 12) }),
-  },
-} satisfies Record<string, ToolProfile>;
-
-export const AGENTS: AgentProfile[] = [
-  {
-    id: 'stock_agent',
-    name: 'Stock Price Agent',
-    model: 'gpt-4o-mini',
-    instructions:
-      'You are a stock analyst. Use the tools to fetch live prices, price history and news. ' +
-      'Always state the ticker, the price with its currency and the change over the period asked. ' +
-      'Never give investment advice; describe, do not recommend. Answer in at most four sentences.',
-    tools: [
-      TOOLS.getCurrentStockPrice,
-      TOOLS.getStockHistory,
-      TOOLS.getCompanyNews,
-      TOOLS.getAnalystRecommendations,
-    ],
-    prompts: [
-      "What is {company}'s stock price and how did it move this week?",
-      'Compare {company} and {company2} on price action over the last month.',
-      'Give me the latest news for {symbol} and summarize the sentiment.',
-      'Why did {symbol} drop today?',
-    ],
-    answers: [
-      '{company} ({symbol}) trades at ${price}, {dir} {pct}% over the week.',
-      '{company} ({symbol}) closed at ${price}. News flow is {mood}: analysts point to margins and guidance.',
-      '{symbol} is {dir} {pct}% today at ${price}; the move follows {mood} headlines about demand.',
-    ],
-  },
-  {
-    id: 'research_agent',
-    name: 'Research Agent',
-    model: 'claude-sonnet-4',
-    instructions:
-      'You are a careful research assistant. Search the web, read the most relevant sources in full ' +
-      'and synthesize what they agree and disagree on. Quote numbers with their source. Prefer ' +
-      'primary sources and recent material. Finish with a short list of open questions.',
-    tools: [TOOLS.webSearch, TOOLS.readUrl, TOOLS.searchArxiv],
-    prompts: [
-      'Research the current state of {topic} and list the key players.',
-      'Find three recent papers on {topic} and summarize them.',
-      'What are the main open problems in {topic}?',
-    ],
-    answers: [
-      '{topic} is moving from pilots to early production. Key players: three start-ups and two incumbents. Costs are still 2-3x the target; open questions are durability and supply chains.',
-      'Three recent papers agree that {topic} scales, disagree on cost curves, and all flag limited long-term data.',
-    ],
-    hasKnowledge: true,
-  },
-  {
-    id: 'support_agent',
-    name: 'Support Agent',
-    model: 'gpt-4.1',
-    instructions:
-      'You are a friendly customer-support agent for an online store. Look the customer up, check ' +
-      'their orders, and consult the knowledge base before answering. Open a ticket when you cannot ' +
-      'resolve the issue yourself. Be concise and never promise refunds you cannot issue.',
-    tools: [
-      TOOLS.getOrderStatus,
-      TOOLS.searchKnowledgeBase,
-      TOOLS.createTicket,
-      TOOLS.getCustomerProfile,
-    ],
-    prompts: [
-      'Where is my order {order}? It was supposed to arrive yesterday.',
-      'I was charged twice for order {order}.',
-      'How do I reset my password?',
-      'Can I return an item after 30 days?',
-    ],
-    answers: [
-      'Your order {order} is in transit with the carrier and should arrive within two days. I opened a ticket so we can follow up if it does not.',
-      'I can see the duplicate charge on order {order}. A refund has been requested and usually lands within 5 business days.',
-      'You can reset your password from the sign-in page via "Forgot password"; the link is valid for 30 minutes.',
-    ],
-    hasKnowledge: true,
-  },
-  {
-    id: 'sql_agent',
-    name: 'SQL Agent',
-    model: 'gemini-2.5-pro',
-    instructions:
-      'You translate questions into SQL for a PostgreSQL warehouse. List tables and describe them ' +
-      'before writing a query. Only run read-only SELECT statements, always with a LIMIT. Explain ' +
-      'the result in one paragraph and show the query you ran.',
-    tools: [TOOLS.listTables, TOOLS.describeTable, TOOLS.runSqlQuery],
-    prompts: [
-      'How many {table} did we have last month by region?',
-      'Which customers churned in {month}?',
-      'Show revenue by product line for Q{q}.',
-    ],
-    answers: [
-      'EMEA leads with the most {table} last month, followed by NA and APAC. Query: SELECT region, count(*) FROM {table} GROUP BY region.',
-      'Revenue in Q{q} was led by the core product line (61%), with add-ons growing fastest.',
-    ],
-  },
-  {
-    id: 'writer_agent',
-    name: 'Writer Agent',
-    model: 'claude-sonnet-4',
-    instructions:
-      'You are an editor who writes short, clear briefs for a general audience. Follow the style ' +
-      'guide. Keep every claim traceable to the research you were given.',
-    tools: [TOOLS.getStyleGuide, TOOLS.think],
-    prompts: ['Write a short brief on {topic}.', 'Draft a newsletter intro about {topic}.'],
-    answers: [
-      '## {topic}\n\n{topic} promises lower costs and better safety. Early deployments are promising, but scale-up and long-term data remain the open questions.',
-    ],
-  },
-  {
-    id: 'summarizer_agent',
-    name: 'Summarizer',
-    model: 'gpt-4o-mini',
-    instructions: 'Summarize the input into at most five bullet points. Keep numbers and names.',
-    tools: [TOOLS.think],
-    prompts: ['Summarize the findings on {topic} in five bullet points.'],
-    answers: [
-      '- {topic}: higher density\n- Lower fire risk\n- Costly to manufacture\n- Two pilot plants\n- Data still thin',
-    ],
-  },
-  {
-    id: 'fact_checker',
-    name: 'Fact Checker',
-    model: 'o3-mini',
-    instructions:
-      'Check every factual claim against at least one independent source. Report each claim as supported, disputed or unverifiable.',
-    tools: [TOOLS.webSearch, TOOLS.readUrl],
-    prompts: ['Check the claims in the draft about {topic}.'],
-    answers: ['3 claims checked: 2 supported, 1 unverifiable (cost figure has no public source).'],
-  },
-  {
-    id: 'enrichment_agent',
-    name: 'Enrichment Agent',
-    model: 'llama-3.3-70b',
-    instructions:
-      'Enrich a company record with industry, headcount band and headquarters city. Use search when the domain is not enough. Answer with JSON only.',
-    tools: [TOOLS.lookupCompany, TOOLS.getDomainInfo, TOOLS.webSearch],
-    prompts: ['Enrich record #{n}: {company} ({symbol}).'],
-    answers: [
-      '{"company": "{company}", "industry": "{industry}", "headcount": "{band}", "hq": "{city}"}',
-    ],
-  },
-];
-
-export const TEAMS: TeamProfile[] = [
-  {
-    id: 'research-team',
-    name: 'Research Team',
-    model: 'gpt-4o',
-    instructions:
-      'Coordinate a researcher and a writer. Research first, then have the writer turn the findings into a brief.',
-    members: ['research_agent', 'writer_agent'],
-    tools: [TOOLS.webSearch],
-    prompts: [
-      'Prepare a brief on {topic} for the leadership meeting.',
-      'What should we know about {topic} this quarter?',
-    ],
-    answers: [
-      'Brief on {topic}: the technology is real but early; expect pilots, not production, for 18-24 months.',
-    ],
-  },
-  {
-    id: 'finance-team',
-    name: 'Finance Team',
-    model: 'claude-sonnet-4',
-    instructions:
-      'Answer market questions. Use the stock agent for prices and the research agent for context.',
-    members: ['stock_agent', 'research_agent'],
-    tools: [TOOLS.getCurrentStockPrice],
-    prompts: [
-      'How are {company} and {company2} doing, and why?',
-      'Give me a market wrap for {symbol} with context.',
-    ],
-    answers: [
-      '{company} is {dir} {pct}% this week on {mood} news; {company2} is flat. Context: sector rotation and rate expectations.',
-    ],
-  },
-  {
-    id: 'support-team',
-    name: 'Support Team',
-    model: 'gpt-4.1',
-    instructions:
-      'Route customer issues: the support agent handles orders and accounts, the SQL agent answers data questions.',
-    members: ['support_agent', 'sql_agent'],
-    tools: [TOOLS.searchKnowledgeBase],
-    prompts: [
-      'Customer {email} says order {order} never arrived and wants a refund.',
-      'Why do refunds for {email} take so long?',
-    ],
-    answers: [
-      'Order {order} was lost in transit; a replacement is on its way and the customer was informed.',
-    ],
-  },
-];
-
-export const WORKFLOWS: WorkflowProfile[] = [
-  {
-    id: 'content-pipeline',
-    name: 'Content Pipeline',
-    description: 'Research, summarize, fact-check, write',
-    steps: [
-      { name: 'research', type: 'Agent', runs: 'research_agent' },
-      { name: 'summarize', type: 'Agent', runs: 'summarizer_agent' },
-      { name: 'fact_check', type: 'Condition', runs: 'fact_checker' },
-      { name: 'write', type: 'Step', runs: 'writer_agent' },
-    ],
-    prompts: ['Write a short brief on {topic}'],
-    answers: [
-      '## {topic}\n\nA fact-checked brief: what it is, who builds it, what it costs and what is still unknown.',
-    ],
-  },
-  {
-    id: 'daily-market-report',
-    name: 'Daily Market Report',
-    description: 'Fetch the watch-list, analyse it with the finance team, publish',
-    steps: [
-      { name: 'fetch_watchlist', type: 'function' },
-      { name: 'analyse', type: 'Team', runs: 'finance-team' },
-      { name: 'publish_report', type: 'function' },
-    ],
-    prompts: ['Daily market report for {date}', 'Market report: focus on {symbol}'],
-    answers: ['Report published: 8 tickers, {symbol} the biggest mover ({dir} {pct}%).'],
-  },
-  {
-    id: 'ticket-triage',
-    name: 'Ticket Triage',
-    description: 'Classify a ticket, look up data when needed, resolve with the support team',
-    steps: [
-      { name: 'classify', type: 'Agent', runs: 'support_agent' },
-      { name: 'needs_data', type: 'Condition', runs: 'sql_agent' },
-      { name: 'resolve', type: 'Team', runs: 'support-team' },
-    ],
-    prompts: [
-      'Ticket from {email}: order {order} arrived damaged.',
-      'Ticket from {email}: cannot log in since the update.',
-    ],
-    answers: ['Ticket resolved: replacement shipped for order {order}, customer notified.'],
-  },
-  {
-    id: 'batch-enrichment',
-    name: 'Batch Enrichment',
-    description: 'Load a CRM export, enrich every record with an agent, write the results',
-    steps: [
-      { name: 'load_batch', type: 'function' },
-      { name: 'enrich_records', type: 'Loop', runs: 'enrichment_agent' },
-      { name: 'write_results', type: 'function' },
-    ],
-    prompts: ['Enrich the CRM export of {date}'],
-    answers: ['Batch done: all records enriched and written to the warehouse.'],
-  },
-];
-
-const FUNCTION_TOOLS: Record<string, ToolProfile> = {
-  fetch_watchlist: TOOLS.fetchWatchlist,
-  publish_report: TOOLS.publishReport,
-  load_batch: TOOLS.loadBatch,
-  write_results: TOOLS.writeResults,
-};
-
-const agentById = new Map(AGENTS.map((a) => [a.id, a]));
-const teamById = new Map(TEAMS.map((t) => [t.id, t]));
-const workflowById = new Map(WORKFLOWS.map((w) => [w.id, w]));
-
-function mustGet<T>(map: Map<string, T>, id: string | undefined): T {
-  const value = id === undefined ? undefined : map.get(id);
-  if (value === undefined) throw new Error(`Unknown catalog id: ${String(id)}`);
-  return value;
-}
-
-/** "Stock Price Agent" → "Stock_Price_Agent.run", as Agno names its run spans. */
-export function runSpanName(name: string): string {
-  return `${name.replace(/ /g, '_')}.run`;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Wire formatting.
-
-/**
- * `json.dumps` as Python writes it (", " and ": " separators), because the server stores the
- * strings Agno produced in Python. Payloads are shallow, so recursion is fine here.
- */
-export function pyJson(value: unknown): string {
-  if (value === null || value === undefined) return 'null';
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') {
-    return JSON.stringify(value);
-  }
-  // Plain loops and concatenation: this runs ~10 times per span on 100k-span traces.
-  if (Array.isArray(value)) {
-    let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i > 0 ? ', ' : '') + pyJson(value[i]);
-    return `${out}]`;
-  }
-  if (typeof value === 'object') {
-    let out = '{';
-    let first = true;
-    const record = value as Record<string, unknown>;
-    for (const key in record) {
-      const item = record[key];
-      if (item === undefined) continue;
-      out += `${first ? '' : ', '}${JSON.stringify(key)}: ${pyJson(item)}`;
-      first = false;
-    }
-    return `${out}}`;
-  }
-  return 'null'; // functions and symbols: not in our payloads
-}
-
-/** The server's duration text: whole milliseconds under a second, else seconds with 2 decimals. */
-export function formatWireDuration(durationUs: number): string {
-  const ms = Math.floor(durationUs / 1000);
-  return ms < 1000 ? `${ms}ms` : `${(ms / 1000).toFixed(2)}s`;
-}
-
-export type ZoneSuffix = '+00:00' | 'Z';
-
-/**
- * ISO 8601 with microseconds, like Python's `isoformat()`: the fraction is left out when it is
- * zero. `withFraction: false` gives `created_at`, stored in whole seconds.
- */
-export function formatWireTime(epochUs: number, zone: ZoneSuffix, withFraction = true): string {
-  const seconds = Math.floor(epochUs / 1_000_000);
-  const micros = epochUs - seconds * 1_000_000;
-  // The date part comes from a one-entry cache: 100k-span traces format 200k times.
-  const day = Math.floor(seconds / 86_400);
-  if (day !== cachedDay) {
-    cachedDay = day;
-    cachedDayPrefix = new Date(day * 86_400_000).toISOString().slice(0, 11);
-  }
-  const secondOfDay = seconds - day * 86_400;
-  const hh = TWO_DIGITS[Math.floor(secondOfDay / 3600)] ?? '00';
-  const mm = TWO_DIGITS[Math.floor(secondOfDay / 60) % 60] ?? '00';
-  const ss = TWO_DIGITS[secondOfDay % 60] ?? '00';
-  const fraction = withFraction && micros > 0 ? `.${String(micros).padStart(6, '0')}` : '';
-  return `${cachedDayPrefix}${hh}:${mm}:${ss}${fraction}${zone}`;
-}
-
-const TWO_DIGITS = Array.from({ length: 60 }, (_, i) => String(i).padStart(2, '0'));
-let cachedDay = Number.NaN;
-let cachedDayPrefix = '';
-
-export function makeLongText(bytes: number): string {
-  return LOREM.repeat(Math.ceil(bytes / LOREM.length)).slice(0, bytes);
-}
-
-// ---------------------------------------------------------------------------------------------
-// The generator.
+export { formatWireDuration, formatWireTime, makeLongText, pyJson };
+export type { ZoneSuffix };
+export { AGENTS, TEAMS, WORKFLOWS };
+export type { AgentProfile, TeamProfile, WorkflowProfile };
 
 export type TraceKind = 'agent' | 'team' | 'workflow';
+/** `os`: started through AgentOS's HTTP routes (`.arun`, `.ainvoke`); `direct`: `.run` in code. */
+export type EntryPoint = 'os' | 'direct';
+/**
+ * `error`: a span fails and every ancestor up to the root is ERROR. `recovered`: a tool fails and
+ * the agent carries on, so the trace is OK with `error_count > 0`. `model-error`: the provider
+ * refuses the last model call; every span stays OK and the run's output is the provider's text.
+ */
+export type Outcome = 'ok' | 'error' | 'recovered' | 'model-error';
 
 export interface GenerateTraceOptions {
   seed: number;
@@ -670,9 +67,15 @@ export interface GenerateTraceOptions {
   /** Start of the root span, epoch milliseconds. */
   startMs: number;
   traceId?: string;
-  /** Fail the run: one span errors and every ancestor up to the root is ERROR. Default: 10%. */
+  /** Shortcut for `outcome: 'error'` (true) or `'ok'` (false). */
   error?: boolean;
-  /** Root status UNSET (neither OK nor ERROR), as some runs are. Ignored when `error`. */
+  /** Default: mostly ok, 10% error, 10% recovered, 4% model-error. */
+  outcome?: Outcome;
+  /** Default: 60% `os`. */
+  entry?: EntryPoint;
+  /** Streamed model calls (`ainvoke_stream`): their output is `{"messages": [...]}`. */
+  stream?: boolean;
+  /** Root status UNSET (neither OK nor ERROR): never seen on agno 2.9.0, kept for odd data. */
   unset?: boolean;
   agentId?: string;
   teamId?: string;
@@ -691,8 +94,7 @@ export interface GenerateTraceOptions {
 }
 
 type SpanStatus = 'OK' | 'ERROR' | 'UNSET';
-type Role =
-  'agent' | 'team' | 'workflow' | 'delegate' | 'container' | 'loop' | 'retriever' | 'leaf';
+type Role = 'agent' | 'team' | 'workflow' | 'step' | 'parallel' | 'leaf';
 
 interface Draft {
   parent: number;
@@ -704,67 +106,79 @@ interface Draft {
   stepType?: string;
   agent?: AgentProfile;
   team?: TeamProfile;
+  step?: RunStep;
+  parallelSteps?: RunStep[];
+  vars?: Vars;
   task?: string;
   answer?: string;
   /** On the path to the span that fails the run. */
   failing: boolean;
-  /** Starts together with the previous sibling (parallel tool calls, concurrent loop items). */
+  /** Starts together with the previous sibling (parallel tool calls and steps). */
   parallel: boolean;
+  /** A delegation TOOL span: the index of the member run (its next sibling) it covers in time. */
+  covers?: number;
   durUs: number;
   relUs: number;
   startUs: number;
   status: SpanStatus;
   input?: string;
   output?: string;
+  /** This span's own error (a tool that failed while the run carried on, a step's exception). */
+  error?: string;
   metadata?: Record<string, unknown>;
   children: number[];
-  /** Tool profile of a TOOL leaf, used for errors and large payloads. */
-  toolName?: string;
 }
 
 interface Builder {
   r: Random;
   vars: Vars;
-  tool: ToolContext;
   drafts: Draft[];
   stack: number[];
   sessionId?: string;
   userId?: string;
-  /** Tool spans are UNSET this often: some instrumentations never set a status. */
-  unsetToolRate: number;
+  entry: EntryPoint;
+  stream: boolean;
+  outcome: Outcome;
+  /** Tool failures the agents still recover from in this trace. */
+  recoverable: number;
+  /** The provider's error text when `outcome` is `model-error` and the call was made. */
+  modelErrorText?: string;
+  /** Epoch seconds for agno's `created_at` on messages. */
+  clockSec: number;
+  longOutputs: { left: number };
+  /** Delegations made so far, by the index of the delegating run. */
+  delegations: Map<number, number>;
 }
 
-const MODELS = ['gpt-4o-mini', 'gpt-4o', 'gpt-4.1', 'claude-sonnet-4', 'gemini-2.5-pro', 'o3-mini'];
-const USERS_FALLBACK = ['ana@example.com', 'li.wei@example.com', 'sam@example.org'];
 const MAX_SPANS = 100_000;
+const USERS_FALLBACK = ['ana@example.com', 'li.wei@example.com', 'sam@example.org'];
+/**
+ * OpenTelemetry keeps at most 128 attributes per span, and openinference writes a few per message
+ * (role, content, each tool call's id, name and arguments): the biggest model calls lose the
+ * attributes written last, `input.value` and `llm.model_name` among them.
+ */
+const ATTRIBUTE_LIMIT = 128;
+const BASE_LLM_ATTRIBUTES = 20;
+/** Tool results go into the next prompt; long pages are cut there to keep traces a sane size. */
+const TOOL_RESULT_IN_PROMPT = 400;
 
-function makeVars(r: Random): Vars {
-  const [company, symbol] = r.pick(COMPANIES);
-  let other = r.pick(COMPANIES);
-  if (other[1] === symbol)
-    other = COMPANIES[(COMPANIES.indexOf(other) + 1) % COMPANIES.length] ?? other;
-  const up = r.chance(0.6);
-  return {
-    company,
-    symbol,
-    company2: other[0],
-    symbol2: other[1],
-    price: money(r, 40, 900),
-    pct: r.float(0.3, 6.5).toFixed(1),
-    dir: up ? 'up' : 'down',
-    mood: up ? 'upbeat' : 'cautious',
-    topic: r.pick(TOPICS),
-    order: `ORD-${r.int(100000, 999999)}`,
-    table: r.pick(TABLES),
-    month: r.pick(MONTHS),
-    q: String(r.int(1, 4)),
-    email: r.pick(USERS_FALLBACK),
-    date: `2025-11-${r.int(10, 28)}`,
-    n: String(r.int(1, 5000)),
-    industry: r.pick(['Software', 'Logistics', 'Retail', 'Energy', 'Biotech']),
-    band: r.pick(['11-50', '51-200', '201-1000', '1000+']),
-    city: r.pick(['Berlin', 'Austin', 'Lagos', 'Singapore', 'São Paulo', 'Toronto']),
-  };
+/** "Stock Price Agent" → "Stock_Price_Agent.arun" or ".run", as Agno names its run spans. */
+export function runSpanName(name: string, entry: EntryPoint = 'direct'): string {
+  return `${name.replace(/ /g, '_')}.${entry === 'os' ? 'arun' : 'run'}`;
+}
+
+function modelSpanName(b: Builder, model: ModelProfile): string {
+  return `${model.provider}.${b.entry === 'os' ? 'ainvoke' : 'invoke'}${b.stream ? '_stream' : ''}`;
+}
+
+function stepSpanName(b: Builder, step: string): string {
+  return `${step}.${b.entry === 'os' ? 'aexecute' : 'execute'}`;
+}
+
+function toolCallId(r: Random, model: ModelProfile, round: number, k: number): string {
+  if (model.provider === 'AwsBedrock') return `tooluse_${round}_${k}_${r.id(8)}`;
+  if (model.provider === 'Claude') return `toolu_01${r.id(22)}`;
+  return `call_${r.id(24)}`;
 }
 
 function newDraft(
@@ -815,13 +229,9 @@ function chunks(r: Random, total: number, min: number, max: number): number[] {
 
 /** `total` split over `weights`, each part at least `min` (callers guarantee total ≥ n·min). */
 function splitByWeights(total: number, weights: number[], min: number): number[] {
-  const base = weights.map(() => min);
   let rest = total - min * weights.length;
   const sum = weights.reduce((a, w) => a + w, 0) || 1;
-  const parts = base.map((p, i) => {
-    const extra = Math.floor((rest * (weights[i] ?? 0)) / sum);
-    return p + extra;
-  });
+  const parts = weights.map((w) => min + Math.floor((rest * w) / sum));
   rest = total - parts.reduce((a, p) => a + p, 0);
   let heaviest = 0;
   weights.forEach((w, i) => {
@@ -832,298 +242,375 @@ function splitByWeights(total: number, weights: number[], min: number): number[]
 }
 
 function leafDurationUs(r: Random, type: string, fast = false): number {
-  switch (type) {
-    case 'LLM':
-      return r.chance(0.1) ? r.int(3_000_000, 14_000_000) : r.int(350_000, 2_800_000);
-    case 'TOOL':
-      if (fast || r.chance(0.12)) return r.int(15, 950); // sub-millisecond: "0ms"
-      return r.chance(0.1) ? r.int(1_000_000, 4_500_000) : r.int(20_000, 900_000);
-    case 'EMBEDDING':
-      return r.int(40_000, 260_000);
-    case 'GUARDRAIL':
-      return r.int(300, 40_000);
-    default:
-      return r.int(50, 20_000);
+  if (type === 'LLM')
+    return r.chance(0.1) ? r.int(3_000_000, 9_000_000) : r.int(350_000, 2_400_000);
+  if (type === 'TOOL') {
+    if (fast || r.chance(0.1)) return r.int(15, 950); // sub-millisecond: "0ms"
+    return r.chance(0.08) ? r.int(1_000_000, 4_000_000) : r.int(20_000, 900_000);
   }
-}
-
-function messageJson(role: string, content: string): string {
-  return pyJson({ role, content });
+  return r.int(2_000, 60_000); // a function step
 }
 
 function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}...`;
 }
 
-function addToolLeaf(
+// ---------------------------------------------------------------------------------------------
+// Agno's message dicts, as the JSON text that goes into an LLM span's input.
+
+function messageText(
   b: Builder,
-  parent: number,
-  tool: ToolProfile,
-  parallel: boolean,
-  args?: Record<string, unknown>,
-): { index: number; callJson: string; result: string; callId: string } {
-  const r = b.r;
-  const toolArgs = args ?? tool.args(b.tool);
-  const argsJson = pyJson(toolArgs);
-  const result = tool.result(b.tool, toolArgs);
-  const callId = `call_${r.id(12)}`;
-  const index = newDraft(b, parent, {
-    type: 'TOOL',
-    name: tool.name,
-    role: 'leaf',
-    budget: 1,
-    parallel,
-    durUs: leafDurationUs(r, 'TOOL', tool.fast),
-    status: r.chance(b.unsetToolRate) ? 'UNSET' : 'OK',
-    input: argsJson,
-    output: result,
-    metadata: { tool_name: tool.name, parameters: argsJson },
-    toolName: tool.name,
+  role: string,
+  content: string | undefined,
+  extra: Record<string, unknown> = {},
+): string {
+  return pyJson({
+    id: b.r.uuid(),
+    content,
+    from_history: false,
+    stop_after_tool_call: extra.stop_after_tool_call ?? false,
+    role,
+    ...extra,
+    created_at: b.clockSec,
   });
-  const callJson = pyJson({
-    id: callId,
-    type: 'function',
-    function: { name: tool.name, arguments: argsJson },
-  });
-  return { index, callJson, result, callId };
 }
 
-function addLlm(b: Builder, parent: number, model: string, inputJson: string): number {
+interface ToolCall {
+  id: string;
+  name: string;
+  argsJson: string;
+  args: Record<string, unknown>;
+}
+
+function toolCallsJson(calls: ToolCall[]): string {
+  return `[${calls
+    .map(
+      (c) =>
+        `{"id": ${JSON.stringify(c.id)}, "type": "function", "function": {"name": ${JSON.stringify(c.name)}, "arguments": ${JSON.stringify(c.argsJson)}}}`,
+    )
+    .join(', ')}]`;
+}
+
+/** A model reply as the LLM span's output: a list, or `{"messages": …}` when streamed. */
+function replyOutput(b: Builder, message: string): string {
+  return b.stream ? `{"messages": [${message}]}` : `[${message}]`;
+}
+
+/** One run's conversation: the messages so far and what they cost in span attributes. */
+interface Conversation {
+  messages: string[];
+  attributes: number;
+  chars: number;
+  /** Past the attribute limit: later inputs are dropped, so their text is not built any more. */
+  overLimit: boolean;
+}
+
+/**
+ * Adds a message built by `text` (not built at all past the limit, where long loops of
+ * 100k-span traces spend their time), or counts `approxChars` for the token estimate.
+ */
+function addMessage(
+  conv: Conversation,
+  attributes: number,
+  approxChars: number,
+  text: () => string,
+): void {
+  conv.attributes += attributes;
+  if (conv.attributes > ATTRIBUTE_LIMIT) conv.overLimit = true;
+  if (conv.overLimit) {
+    conv.chars += approxChars + 200;
+    return;
+  }
+  const built = text();
+  conv.chars += built.length + 2;
+  conv.messages.push(built);
+}
+
+function addLlm(b: Builder, parent: number, model: ModelProfile, conv: Conversation): number {
   const r = b.r;
+  const lost = conv.overLimit;
+  const metadata: Record<string, unknown> = lost ? {} : { model: model.id };
+  metadata.input_tokens = Math.round(conv.chars / 4) + r.int(5, 40);
   return newDraft(b, parent, {
     type: 'LLM',
-    name: `${model}.invoke`,
+    name: modelSpanName(b, model),
     role: 'leaf',
     budget: 1,
     durUs: leafDurationUs(r, 'LLM'),
-    input: inputJson,
-    metadata: { model, input_tokens: Math.round(inputJson.length / 3.6) + r.int(20, 400) },
+    ...(lost ? {} : { input: `{"messages": [${conv.messages.join(', ')}]}` }),
+    metadata,
   });
 }
 
-function setLlmOutput(b: Builder, index: number, output: string): void {
+function setLlmOutput(b: Builder, index: number, output: string, contentChars: number): void {
   const d = draftAt(b, index);
   d.output = output;
   if (d.metadata)
-    d.metadata.output_tokens = Math.max(1, Math.round(output.length / 3.8) + b.r.int(0, 30));
+    d.metadata.output_tokens = Math.max(1, Math.round(contentChars / 4) + b.r.int(3, 30));
 }
 
-type Slot = { kind: 'leaf' } | { kind: 'delegate'; budget: number };
+function metricsOf(d: Draft): Record<string, unknown> {
+  const input = Number(d.metadata?.input_tokens ?? 0);
+  const output = Number(d.metadata?.output_tokens ?? 0);
+  const seconds = d.durUs / 1_000_000;
+  return {
+    input_tokens: input,
+    output_tokens: output,
+    total_tokens: input + output,
+    duration: seconds,
+    time_to_first_token: seconds * 0.4,
+  };
+}
+
+type CallSlot = 'tool' | 'delegate';
+
+/**
+ * Tools in the catalog's order (look up, then act, then report), round after round, skipping a
+ * tool that has no new arguments left, so a run repeats a call only when it has no choice.
+ */
+function pickTool(tools: ToolProfile[], callsOf: Map<string, number>, turn: number): ToolProfile {
+  for (let k = 0; k < tools.length; k++) {
+    const tool = tools[(turn + k) % tools.length] as ToolProfile;
+    if ((callsOf.get(tool.name) ?? 0) < (tool.variants ?? Number.POSITIVE_INFINITY)) return tool;
+  }
+  return tools[turn % tools.length] as ToolProfile;
+}
+/** Stands in for the tool calls' JSON, spliced in as text rather than parsed and re-encoded. */
+const TOOL_CALLS_PLACEHOLDER = '__tool_calls__';
 
 /**
  * The loop every agent and team leader runs: model call → tool calls (in parallel) → model call…
- * Produces exactly `flat` model/tool leaves plus one delegation subtree per `delegations` budget.
+ * → the answer. Produces exactly `flat` model/tool spans plus one delegation per `delegations`
+ * budget (the TOOL span and the member's run beside it).
  */
 function runModelLoop(b: Builder, parent: number, flat: number, delegations: number[]): void {
   const r = b.r;
   const owner = draftAt(b, parent);
   const profile = owner.agent ?? owner.team;
   if (!profile) throw new Error('runModelLoop needs an agent or team');
+  const vars = owner.vars ?? b.vars;
   const model = profile.model;
-  const systemJson = messageJson('system', profile.instructions);
-  const userJson = messageJson('user', owner.task ?? '');
-  const pending = delegations.slice();
-  let history: string[] = [];
-  let left = flat;
-  let first = true;
-  const endWithTool = owner.failing && profile.tools.length > 0 && r.chance(0.5);
+  const tools = profile.tools;
+  const D = delegations.length;
 
-  for (;;) {
-    const llm = addLlm(b, parent, model, `[${[systemJson, userJson, ...history].join(', ')}]`);
-    if (first && owner.parent < 0 && (b.sessionId || b.userId) && r.chance(0.5)) {
-      const meta = draftAt(b, llm).metadata;
-      if (meta && b.sessionId) meta.session_id = b.sessionId;
-      if (meta && b.userId) meta.user_id = b.userId;
-    }
-    first = false;
-    left -= 1;
-    if (left === 0 && pending.length === 0) {
-      setLlmOutput(b, llm, owner.answer ?? '');
-      if (owner.failing) draftAt(b, llm).failing = true;
-      return;
-    }
-
-    // The batch of tool calls this model call asks for.
-    const slots: Slot[] = [];
-    if (owner.failing && pending.length === 0 && left === 1 && endWithTool) {
-      slots.push({ kind: 'leaf' });
-    } else if (left === 1) {
-      // Only the final model call is left: every pending delegation goes in this batch.
-      for (const budget of pending.splice(0)) slots.push({ kind: 'delegate', budget });
-    } else {
-      const k = r.int(1, 3);
-      let leaves = 0;
-      for (let s = 0; s < k; s++) {
-        const delegateOdds = pending.length / Math.max(1, (left - leaves) * 0.6);
-        if (pending.length > 0 && r.next() < delegateOdds) {
-          slots.push({ kind: 'delegate', budget: pending.shift() ?? 3 });
-        } else if (left - leaves >= 2) {
-          slots.push({ kind: 'leaf' });
-          leaves += 1;
-        }
-      }
-      // After this batch only the final model call may be left: flush pending delegations.
-      if (left - leaves === 1)
-        for (const budget of pending.splice(0)) slots.push({ kind: 'delegate', budget });
-    }
-
-    if (slots.length === 0) {
-      setLlmOutput(
-        b,
-        llm,
-        r.pick([
-          'Let me check that before answering.',
-          'I need one more detail first.',
-          'Thinking about the best tool for this.',
-        ]),
-      );
-      continue;
-    }
-
-    const calls: string[] = [];
-    const toolMessages: string[] = [];
-    // Calls in one batch use different tools, as models rarely repeat a call in parallel.
-    const firstTool = r.int(0, profile.tools.length - 1);
-    slots.forEach((slot, s) => {
-      const parallel = s > 0;
-      if (slot.kind === 'leaf') {
-        const tool = profile.tools[(firstTool + s) % profile.tools.length] as ToolProfile;
-        const call = addToolLeaf(b, parent, tool, parallel);
-        calls.push(call.callJson);
-        toolMessages.push(
-          pyJson({ role: 'tool', tool_call_id: call.callId, content: truncate(call.result, 160) }),
-        );
-        left -= 1;
-        if (left === 0) draftAt(b, call.index).failing = owner.failing;
-      } else {
-        const call = addDelegation(b, parent, slot.budget, parallel);
-        calls.push(call.callJson);
-        toolMessages.push(
-          pyJson({ role: 'tool', tool_call_id: call.callId, content: truncate(call.result, 160) }),
-        );
-      }
-    });
-    const assistantJson = `{"role": "assistant", "tool_calls": [${calls.join(', ')}]}`;
-    setLlmOutput(b, llm, assistantJson);
-    // Keep only the last exchange: real prompts grow, but a bounded history keeps 100k-span
-    // traces at a realistic few hundred bytes to a few KB per span.
-    history = [assistantJson, ...toolMessages];
-    if (left === 0) return;
+  // R rounds of calls, each with at least one call, then the answer. Too small a budget for a
+  // round and an answer ends on the tool call (Agno's stop_after_tool_call).
+  const roundsMax = Math.min(flat - 1, Math.floor((flat - 1 + D) / 2));
+  const callsPerRound = flat + D > 60 ? r.float(2, 4) : r.float(1.2, 2.4);
+  let rounds = Math.round((flat - 1 + D) / (callsPerRound + 1));
+  rounds = Math.max(D > 0 || flat >= 3 ? 1 : 0, Math.min(roundsMax, rounds));
+  const hasAnswer = !(rounds === 0 && flat > 1);
+  const toolLeaves = hasAnswer ? flat - rounds - 1 : flat - 1;
+  const callCount = toolLeaves + D;
+  const batches =
+    rounds > 0 ? Array.from({ length: rounds }, () => 1) : callCount > 0 ? [callCount] : [];
+  for (let extra = callCount - rounds; rounds > 0 && extra > 0; extra--) {
+    const k = r.int(0, rounds - 1);
+    batches[k] = (batches[k] ?? 0) + 1;
   }
+  const slots: CallSlot[] = [];
+  for (let i = 0; i < toolLeaves; i++) slots.push('tool');
+  for (let i = 0; i < D; i++) slots.push('delegate');
+  for (let i = slots.length - 1; i > 0; i--) {
+    const j = r.int(0, i);
+    [slots[i], slots[j]] = [slots[j] as CallSlot, slots[i] as CallSlot];
+  }
+
+  const instructions = owner.agent
+    ? owner.agent.instructions
+    : teamInstructions(profile as TeamProfile);
+  const conv: Conversation = {
+    messages: [],
+    attributes: BASE_LLM_ATTRIBUTES,
+    chars: 0,
+    overLimit: false,
+  };
+  addMessage(conv, 2, 0, () => messageText(b, 'system', instructions));
+  addMessage(conv, 2, 0, () => messageText(b, 'user', owner.task ?? ''));
+
+  const callsOf = new Map<string, number>();
+  let slot = 0;
+  let nextTool = 0;
+  let pendingDelegation = 0;
+  let lastLeaf = -1;
+  for (let round = 0; round < batches.length; round++) {
+    const llm = addLlm(b, parent, model, conv);
+    const size = batches[round] ?? 0;
+    const calls: ToolCall[] = [];
+    const results: { call: ToolCall; content: string; failed: boolean; stop: boolean }[] = [];
+    for (let k = 0; k < size; k++) {
+      const kind = slots[slot++] ?? 'tool';
+      const id = toolCallId(r, model, round, k);
+      if (kind === 'delegate' || tools.length === 0) {
+        const call = addDelegation(b, parent, delegations[pendingDelegation++] ?? 1, k > 0, id);
+        calls.push(call);
+        results.push({ call, content: call.result, failed: false, stop: false });
+        lastLeaf = -1;
+        continue;
+      }
+      const tool = pickTool(tools, callsOf, nextTool++);
+      const n = callsOf.get(tool.name) ?? 0;
+      callsOf.set(tool.name, n + 1);
+      const context: ToolContext = { r, vars, call: n, longOutputs: b.longOutputs };
+      const args = tool.args(context);
+      const argsJson = pyJson(args);
+      const isLastLeaf = !hasAnswer && slot === slots.length;
+      const fails =
+        b.recoverable > 0 && tool.failure !== undefined && !isLastLeaf && !owner.failing;
+      const index = newDraft(b, parent, {
+        type: 'TOOL',
+        name: tool.name,
+        role: 'leaf',
+        budget: 1,
+        parallel: k > 0,
+        durUs: leafDurationUs(r, 'TOOL', tool.fast),
+        input: argsJson,
+        metadata: { tool_name: tool.name, parameters: argsJson },
+      });
+      const d = draftAt(b, index);
+      let content: string;
+      if (fails && tool.failure) {
+        b.recoverable -= 1;
+        d.status = 'ERROR';
+        d.error = tool.failure(context, args);
+        content = d.error;
+      } else {
+        d.output = tool.result(context, args);
+        content = d.output;
+      }
+      lastLeaf = index;
+      const call = { id, name: tool.name, argsJson, args };
+      calls.push(call);
+      results.push({ call, content, failed: fails, stop: isLastLeaf });
+    }
+
+    const callsJson = toolCallsJson(calls);
+    const reply = `{"role": "assistant", "tool_calls": ${callsJson}}`;
+    setLlmOutput(b, llm, replyOutput(b, reply), callsJson.length);
+    const llmDraft = draftAt(b, llm);
+    addMessage(conv, 2 + 3 * calls.length, callsJson.length, () =>
+      messageText(b, 'assistant', b.stream ? undefined : '', {
+        tool_calls: TOOL_CALLS_PLACEHOLDER,
+        metrics: metricsOf(llmDraft),
+      }).replace(`"${TOOL_CALLS_PLACEHOLDER}"`, callsJson),
+    );
+    for (const result of results) {
+      const content = truncate(result.content, TOOL_RESULT_IN_PROMPT);
+      addMessage(conv, 3, content.length, () =>
+        messageText(b, 'tool', content, {
+          stop_after_tool_call: result.stop,
+          tool_call_id: result.call.id,
+          tool_name: result.call.name,
+          tool_args: result.call.args,
+          tool_call_error: result.failed,
+        }),
+      );
+    }
+    b.clockSec += 1;
+  }
+
+  if (!hasAnswer) {
+    if (owner.failing && lastLeaf >= 0) draftAt(b, lastLeaf).failing = true;
+    return;
+  }
+  const final = addLlm(b, parent, model, conv);
+  const answer = owner.answer ?? '';
+  const finalDraft = draftAt(b, final);
+  if (owner.failing) {
+    finalDraft.failing = true;
+    return;
+  }
+  if (b.outcome === 'model-error' && owner.parent < 0) {
+    // The provider refused the call: Agno keeps the span OK, records no reply and no tokens, and
+    // makes the provider's text the run's output.
+    b.modelErrorText = PROVIDER_ERRORS[model.provider];
+    finalDraft.metadata = finalDraft.metadata?.model ? { model: finalDraft.metadata.model } : {};
+    return;
+  }
+  setLlmOutput(
+    b,
+    final,
+    replyOutput(b, pyJson({ role: 'assistant', content: answer })),
+    answer.length,
+  );
 }
 
-/** A TOOL call that hands a task to another agent (team member or agent-as-tool). */
+/**
+ * A team leader hands a task to a member: the `delegate_task_to_member` TOOL span, and the
+ * member's run as its next SIBLING (not its child), which the tool span covers in time.
+ */
 function addDelegation(
   b: Builder,
   parent: number,
   budget: number,
   parallel: boolean,
-): { callJson: string; result: string; callId: string } {
+  callId: string,
+): ToolCall & { result: string } {
   const r = b.r;
   const owner = draftAt(b, parent);
-  let member: AgentProfile;
-  if (owner.team) {
-    member = mustGet(agentById, r.pick(owner.team.members));
-  } else {
-    const others = AGENTS.filter((a) => a.id !== owner.agent?.id);
-    member = r.pick(others);
-  }
-  const task = fill(r.pick(member.prompts), b.vars);
-  const answer = fill(r.pick(member.answers), b.vars);
-  const args = owner.team
-    ? { member_id: member.id, task, expected_output: 'A concise answer with sources.' }
-    : { question: task };
-  const name = owner.team ? 'delegate_task_to_member' : `ask_${member.id}`;
+  const vars = owner.vars ?? b.vars;
+  const memberIds = owner.team
+    ? owner.team.members.map((m) => m.id)
+    : AGENTS.filter((a) => a.id !== owner.agent?.id).map((a) => a.id);
+  // Members in turn, each time with a task it was not given yet in this run.
+  const turn = b.delegations.get(parent) ?? 0;
+  b.delegations.set(parent, turn + 1);
+  const member = mustGet(agentById, memberIds[turn % memberIds.length] ?? '');
+  const round = Math.floor(turn / memberIds.length);
+  const prompt = member.prompts[round % member.prompts.length] ?? '';
+  const focusIndex = Math.floor(round / member.prompts.length);
+  const task = fill(prompt, vars) + (DELEGATION_FOCUS[focusIndex] ?? ` Part ${focusIndex + 1}.`);
+  const answer = fill(r.pick(member.answers), vars);
+  const args = { member_id: member.id, task };
   const argsJson = pyJson(args);
-  const callId = `call_${r.id(12)}`;
+  const name = 'delegate_task_to_member';
   const tool = newDraft(b, parent, {
     type: 'TOOL',
     name,
-    role: 'delegate',
-    budget,
+    role: 'leaf',
+    budget: 1,
     parallel,
+    durUs: leafDurationUs(r, 'TOOL'),
     input: argsJson,
     output: answer,
     metadata: { tool_name: name, parameters: argsJson },
-    toolName: name,
   });
   if (budget > 1) {
-    newDraft(b, tool, {
+    const run = newDraft(b, parent, {
       type: 'AGENT',
-      name: runSpanName(member.name),
+      name: runSpanName(member.name, b.entry),
       role: 'agent',
       budget: budget - 1,
       agent: member,
+      vars,
       task,
       answer,
       input: task,
       output: answer,
-      metadata: { run_id: r.uuid() },
+      metadata: runMetadata(b),
     });
+    draftAt(b, tool).covers = run;
   }
-  const callJson = pyJson({
-    id: callId,
-    type: 'function',
-    function: { name, arguments: argsJson },
-  });
-  return { callJson, result: answer, callId };
+  return { id: callId, name, argsJson, args, result: answer };
+}
+
+const DELEGATION_FOCUS = [
+  '',
+  ' Focus on costs.',
+  ' Focus on the main companies.',
+  ' Focus on risks.',
+];
+
+function runMetadata(b: Builder): Record<string, unknown> {
+  const meta: Record<string, unknown> = { run_id: b.r.uuid() };
+  if (b.sessionId) meta.session_id = b.sessionId;
+  if (b.userId && b.r.chance(0.5)) meta.user_id = b.userId;
+  return meta;
 }
 
 function expandAgent(b: Builder, index: number): void {
-  const r = b.r;
-  const d = draftAt(b, index);
-  const profile = d.agent;
-  if (!profile) return;
-  let rem = d.budget - 1;
-  if (rem <= 0) return;
-
-  if (rem >= 4 && r.chance(0.08)) {
-    newDraft(b, index, {
-      type: 'GUARDRAIL',
-      name: r.pick(['PII_Guardrail.check', 'Prompt_Injection_Guardrail.check']),
-      role: 'leaf',
-      budget: 1,
-      durUs: leafDurationUs(r, 'GUARDRAIL'),
-      status: r.chance(0.7) ? 'UNSET' : 'OK',
-      input: d.task,
-      output: '{"passed": true}',
-    });
-    rem -= 1;
-  }
-  if (rem >= 5 && profile.hasKnowledge && r.chance(0.3)) {
-    newDraft(b, index, {
-      type: 'RETRIEVER',
-      name: 'Knowledge.search',
-      role: 'retriever',
-      budget: 2,
-      status: r.chance(0.8) ? 'UNSET' : 'OK',
-      input: d.task,
-      output: pyJson([
-        {
-          name: 'kb/overview.md',
-          content: `Background on ${b.vars.topic ?? 'the topic'}.`,
-          score: 0.82,
-        },
-        {
-          name: 'kb/faq.md',
-          content: 'Frequently asked questions and their answers.',
-          score: 0.71,
-        },
-      ]),
-    });
-    rem -= 2;
-  }
-
-  const delegations: number[] = [];
-  if (rem > 400) {
-    // A long tool loop that also hands sub-tasks to other agents: realistic depth for big runs.
-    const flat = Math.max(2, Math.floor(rem * r.float(0.15, 0.35)));
-    delegations.push(...chunks(r, rem - flat, 60, 350));
-  } else if (rem >= 14 && r.chance(0.2)) {
-    delegations.push(r.int(3, Math.floor(rem / 3)));
-  }
-  const flat = rem - delegations.reduce((a, n) => a + n, 0);
-  runModelLoop(b, index, flat, delegations);
+  const rem = draftAt(b, index).budget - 1;
+  if (rem > 0) runModelLoop(b, index, rem, []);
 }
 
 function expandTeam(b: Builder, index: number): void {
@@ -1138,14 +625,14 @@ function expandTeam(b: Builder, index: number): void {
   let delegations: number[];
   let flat: number;
   if (rem > 400) {
-    flat = Math.ceil(rem / 400) + 1;
+    flat = Math.ceil(rem / 400) + 2;
     delegations = chunks(r, rem - flat, 60, 350);
   } else {
     flat = 2 + (rem > 12 && r.chance(0.4) ? 1 : 0);
-    const delegTotal = rem - flat;
-    const count = Math.max(1, Math.min(r.int(1, 3), Math.floor(delegTotal / 3)));
+    const total = rem - flat;
+    const count = Math.max(1, Math.min(r.int(1, 3), Math.floor(total / 3)));
     delegations = splitByWeights(
-      delegTotal,
+      total,
       Array.from({ length: count }, () => r.float(0.5, 1.5)),
       3,
     );
@@ -1153,68 +640,83 @@ function expandTeam(b: Builder, index: number): void {
   runModelLoop(b, index, flat, delegations);
 }
 
-function expandContainer(b: Builder, index: number): void {
-  // Condition / Step: a CHAIN span around one agent run.
+/** A workflow step span: its run inside, or nothing when it is a Python function. */
+function expandStep(b: Builder, index: number): void {
   const d = draftAt(b, index);
-  const profile = d.agent;
-  if (!profile || d.budget <= 1) return;
-  newDraft(b, index, {
-    type: 'AGENT',
-    name: runSpanName(profile.name),
-    role: 'agent',
+  const step = d.step;
+  if (!step || d.budget <= 1) return;
+  const common = {
     budget: d.budget - 1,
-    agent: profile,
+    vars: d.vars,
     task: d.task,
     answer: d.answer,
     input: d.task,
     output: d.answer,
-    metadata: { run_id: b.r.uuid() },
+    metadata: runMetadata(b),
     failing: d.failing,
-  });
+  };
+  if (step.team) {
+    const team = mustGet(teamById, step.team);
+    newDraft(b, index, {
+      ...common,
+      type: 'TEAM',
+      name: runSpanName(team.name, b.entry),
+      role: 'team',
+      team,
+    });
+  } else if (step.agent) {
+    const agent = mustGet(agentById, step.agent);
+    newDraft(b, index, {
+      ...common,
+      type: 'AGENT',
+      name: runSpanName(agent.name, b.entry),
+      role: 'agent',
+      agent,
+    });
+  }
 }
 
-function expandLoop(b: Builder, index: number): void {
-  const r = b.r;
+function expandParallel(b: Builder, index: number): void {
   const d = draftAt(b, index);
-  const profile = d.agent;
-  if (!profile || d.budget <= 1) return;
-  const items = d.budget - 1 <= 30 ? [d.budget - 1] : chunks(r, d.budget - 1, 30, 250);
-  // Items run a few at a time, like a Loop or Parallel step with a concurrency limit.
-  const concurrency = r.int(3, 8);
-  items.forEach((budget, i) => {
-    const vars: Vars = { ...b.vars, n: String(i + 1) };
-    const [company, symbol] = r.pick(COMPANIES);
-    vars.company = company;
-    vars.symbol = symbol;
-    const task = fill(r.pick(profile.prompts), vars);
-    const answer = fill(r.pick(profile.answers), vars);
+  const steps = (d.parallelSteps ?? []).slice(0, d.budget - 1);
+  const budgets = splitByWeights(
+    d.budget - 1,
+    steps.map(() => 1),
+    1,
+  );
+  steps.forEach((step, k) => {
+    const output = step.output?.(d.vars ?? b.vars, d.task ?? '') ?? '';
     newDraft(b, index, {
-      type: 'AGENT',
-      name: runSpanName(profile.name),
-      role: 'agent',
-      budget,
-      agent: profile,
-      task,
-      answer,
-      input: task,
-      output: answer,
-      metadata: { run_id: r.uuid() },
-      parallel: i % concurrency !== 0,
-      failing: d.failing && i === items.length - 1,
+      type: 'WORKFLOW',
+      name: stepSpanName(b, step.name),
+      role: 'step',
+      budget: budgets[k] ?? 1,
+      parallel: k > 0,
+      step,
+      vars: d.vars,
+      task: d.task,
+      answer: output,
+      input: d.task,
+      output,
+      durUs: leafDurationUs(b.r, 'WORKFLOW'),
     });
   });
 }
 
-function expandRetriever(b: Builder, index: number): void {
-  newDraft(b, index, {
-    type: 'EMBEDDING',
-    name: 'text-embedding-3-small.embed',
-    role: 'leaf',
-    budget: 1,
-    durUs: leafDurationUs(b.r, 'EMBEDDING'),
-    status: b.r.chance(0.8) ? 'UNSET' : 'OK',
-    input: draftAt(b, index).input,
-  });
+interface StepPlan {
+  step: RunStep | Extract<WorkflowStep, { type: 'Parallel' }>;
+  vars: Vars;
+  /** Budget it needs to look whole, and whether it takes more (a run inside) or not. */
+  ideal: number;
+  absorbs: boolean;
+  /** Set when a Condition before it was skipped: the step's input says so, as Agno writes it. */
+  skippedNote?: string;
+}
+
+function planOf(step: RunStep | Extract<WorkflowStep, { type: 'Parallel' }>, vars: Vars): StepPlan {
+  if (step.type === 'Parallel') return { step, vars, ideal: 1 + step.steps.length, absorbs: false };
+  const runs = step.agent !== undefined || step.team !== undefined;
+  return { step, vars, ideal: runs ? 3 : 1, absorbs: runs };
 }
 
 function expandWorkflow(b: Builder, index: number, workflow: WorkflowProfile): void {
@@ -1222,130 +724,148 @@ function expandWorkflow(b: Builder, index: number, workflow: WorkflowProfile): v
   const d = draftAt(b, index);
   const rem = d.budget - 1;
   if (rem <= 0) return;
-  const steps = workflow.steps.slice(0, Math.min(workflow.steps.length, rem));
-  const isFunction = steps.map((s) => s.type === 'function');
-  const functionCount = isFunction.filter(Boolean).length;
-  const absorbing = steps.length - functionCount;
+
+  // The spans under the root, in order: Conditions and Loops have none of their own.
+  const plans: StepPlan[] = [];
+  let skippedNote: string | undefined;
+  let loopAt = -1;
+  let loopSteps: RunStep[] = [];
+  for (const step of workflow.steps) {
+    if (step.type === 'Condition') {
+      // The demo's first workflow runs skip the review, so the wrong step_type shows.
+      if (r.chance(step.skipChance)) {
+        skippedNote = `Condition ${step.name} not met - skipped ${step.steps.length} steps`;
+        continue;
+      }
+      for (const inner of step.steps) plans.push(planOf(inner, b.vars));
+    } else if (step.type === 'Loop') {
+      loopAt = plans.length;
+      loopSteps = step.steps;
+    } else {
+      const plan = planOf(step, b.vars);
+      if (skippedNote) plan.skippedNote = skippedNote;
+      skippedNote = undefined;
+      plans.push(plan);
+    }
+  }
+  if (loopAt >= 0) {
+    const fixed = plans.reduce((a, p) => a + p.ideal, 0);
+    const perIteration = loopSteps.reduce((a, s) => a + planOf(s, b.vars).ideal, 0);
+    const room = rem - fixed;
+    const iterations =
+      room > 400
+        ? Math.ceil(room / r.int(30, 250))
+        : Math.max(1, Math.min(3, Math.floor(room / Math.max(1, perIteration))));
+    const items: StepPlan[] = [];
+    for (let i = 0; i < iterations; i++) {
+      const [company] = COMPANIES[(i + r.int(0, 7)) % COMPANIES.length] ?? ['Acme'];
+      const vars: Vars = {
+        ...b.vars,
+        n: String(i + 1),
+        company,
+        domain: `${company.toLowerCase()}.com`,
+      };
+      for (const s of loopSteps) items.push(planOf(s, vars));
+    }
+    plans.splice(loopAt, 0, ...items);
+  }
+
+  // Budgets: each plan whole when there is room, else one span each for as many as fit.
   let budgets: number[];
-  if (absorbing === 0) {
-    budgets = steps.map(() => 1);
+  let kept = plans;
+  const idealSum = plans.reduce((a, p) => a + p.ideal, 0);
+  if (idealSum <= rem) {
+    budgets = plans.map((p) => p.ideal);
+    const absorbers = plans.map((p, i) => (p.absorbs ? i : -1)).filter((i) => i >= 0);
+    const extra = rem - idealSum;
+    if (absorbers.length > 0) {
+      const shares = splitByWeights(
+        extra,
+        absorbers.map(() => r.float(0.5, 1.5)),
+        0,
+      );
+      absorbers.forEach((i, k) => (budgets[i] = (budgets[i] ?? 0) + (shares[k] ?? 0)));
+    } else {
+      budgets[budgets.length - 1] = (budgets[budgets.length - 1] ?? 0) + extra;
+    }
   } else {
-    const weights = steps
-      .filter((s) => s.type !== 'function')
-      .map((s) => (s.type === 'Loop' ? 50 : r.float(0.5, 1.5)));
-    const shares = splitByWeights(rem - functionCount, weights, 1);
-    let k = 0;
-    budgets = steps.map((s) => (s.type === 'function' ? 1 : (shares[k++] ?? 1)));
+    // Less than whole: every step gets one span, then steps fill up towards whole in order
+    // (which always absorbs the rest, since the whole plan did not fit).
+    kept = plans.slice(0, Math.min(rem, plans.length));
+    budgets = kept.map(() => 1);
+    let extra = rem - kept.length;
+    for (let i = 0; i < kept.length && extra > 0; i++) {
+      const add = Math.min(extra, (kept[i]?.ideal ?? 1) - 1);
+      budgets[i] = (budgets[i] ?? 1) + add;
+      extra -= add;
+    }
   }
 
   let input = d.task ?? '';
-  steps.forEach((step, i) => {
+  kept.forEach((plan, i) => {
     const budget = budgets[i] ?? 1;
-    const failing = d.failing && i === steps.length - 1;
-    const common = { stepType: step.type, budget, failing };
-    if (
-      step.type === 'function' ||
-      ((step.type === 'Condition' || step.type === 'Step') && budget === 1)
-    ) {
-      const tool = FUNCTION_TOOLS[step.name] ?? { ...TOOLS.think, name: step.name };
-      const args = tool.args(b.tool);
-      const argsJson = pyJson(args);
-      const output = tool.result(b.tool, args);
-      newDraft(b, index, {
-        ...common,
-        type: 'TOOL',
-        name: step.name,
-        role: 'leaf',
-        budget: 1,
-        durUs: leafDurationUs(r, 'TOOL'),
-        input: argsJson,
-        output,
-        metadata: { tool_name: step.name, parameters: argsJson },
-        toolName: step.name,
-      });
-      input = output;
-      return;
-    }
-    if (step.type === 'Team') {
-      const team = mustGet(teamById, step.runs);
-      const answer = fill(r.pick(team.answers), b.vars);
-      newDraft(b, index, {
-        ...common,
-        type: 'TEAM',
-        name: runSpanName(team.name),
-        role: 'team',
-        team,
-        task: truncate(input, 2000),
-        answer,
-        input: truncate(input, 2000),
-        output: answer,
-        metadata: { run_id: r.uuid() },
-      });
-      input = answer;
-      return;
-    }
-    const agent = mustGet(agentById, step.runs);
-    const answer =
-      step.type === 'Loop'
-        ? `Processed ${budget} spans of work.`
-        : fill(r.pick(agent.answers), b.vars);
-    const task = truncate(input, 2000);
-    if (step.type === 'Agent') {
-      newDraft(b, index, {
-        ...common,
-        type: 'AGENT',
-        name: runSpanName(agent.name),
-        role: 'agent',
-        agent,
-        task,
-        answer,
-        input: task,
-        output: answer,
-        metadata: { run_id: r.uuid() },
-      });
+    const failing = d.failing && i === kept.length - 1;
+    const stepInput = plan.skippedNote ?? truncate(input, 2000);
+    const { step } = plan;
+    let output: string;
+    if (step.type === 'Parallel') {
+      const results = step.steps
+        .map((s) => `### ✅ SUCCESS: ${s.name}\n${s.output?.(plan.vars, stepInput) ?? ''}`)
+        .join('\n\n');
+      output = `## Parallel Execution Results\n\n${results}`;
+    } else if (step.agent) {
+      output = fill(r.pick(mustGet(agentById, step.agent).answers), plan.vars);
+    } else if (step.team) {
+      output = fill(r.pick(mustGet(teamById, step.team).answers), plan.vars);
     } else {
-      newDraft(b, index, {
-        ...common,
-        type: 'CHAIN',
-        name: step.name,
-        role: step.type === 'Loop' ? 'loop' : 'container',
-        agent,
-        task,
-        answer,
-        input: task,
-        output: answer,
-      });
+      output = step.output?.(plan.vars, stepInput) ?? '';
     }
-    input = answer;
+    const task =
+      step.type === 'Step' && step.agent && loopAt >= 0 && plan.vars !== b.vars
+        ? fill(r.pick(mustGet(agentById, step.agent).prompts), plan.vars)
+        : stepInput;
+    const isFunction = step.type === 'Step' && !step.agent && !step.team;
+    newDraft(b, index, {
+      type: 'WORKFLOW',
+      name: stepSpanName(b, step.name),
+      role: step.type === 'Parallel' ? 'parallel' : 'step',
+      budget,
+      ...(step.type === 'Parallel' ? { parallelSteps: step.steps } : { step }),
+      vars: plan.vars,
+      task,
+      answer: output,
+      input: task,
+      output,
+      failing,
+      ...(failing && isFunction
+        ? { error: step.failure ?? `RuntimeError: step ${step.name} failed` }
+        : {}),
+      durUs: isFunction || budget === 1 ? leafDurationUs(r, 'WORKFLOW') : 0,
+    });
+    input = output;
   });
 }
 
 function defaultSpanCount(r: Random, kind: TraceKind): number {
   const skew = r.next() ** 2; // most runs are small
-  if (kind === 'agent') return 3 + Math.floor(skew * 30);
-  if (kind === 'team') return 6 + Math.floor(skew * 50);
-  return 6 + Math.floor(skew * 74);
+  if (kind === 'agent') return 3 + Math.floor(skew * 24);
+  if (kind === 'team') return 8 + Math.floor(skew * 40);
+  return 6 + Math.floor(skew * 60);
 }
 
-const LLM_ERRORS = [
-  "RateLimitError: Error code: 429 - {'error': {'message': 'Rate limit reached for requests', 'type': 'requests', 'code': 'rate_limit_exceeded'}}",
-  'APITimeoutError: Request timed out.',
-  "BadRequestError: Error code: 400 - This model's maximum context length is 128000 tokens. However, your messages resulted in 131072 tokens.",
-  "InternalServerError: Error code: 529 - {'type': 'error', 'error': {'type': 'overloaded_error', 'message': 'Overloaded'}}",
-];
-const TOOL_ERRORS = [
-  "ConnectionError: HTTPSConnectionPool(host='api.example.com', port=443): Max retries exceeded with url: /v1/data",
-  'TimeoutError: {tool} timed out after 30s',
-  "ValueError: Unknown ticker symbol 'XYZQ'",
-  'FactCheckError: source https://example.org/sources returned 503',
-  'psycopg.errors.UndefinedTable: relation "orders_2024" does not exist',
-  'PermissionError: [Errno 13] Permission denied: /data/exports/latest.csv',
-];
+function pickOutcome(r: Random): Outcome {
+  const x = r.next();
+  return x < 0.1 ? 'error' : x < 0.2 ? 'recovered' : x < 0.24 ? 'model-error' : 'ok';
+}
 
 /** Generate one trace. Same options → the same trace, byte for byte. */
 export function generateTrace(options: GenerateTraceOptions): TraceDetail {
   const r = createRandom(options.seed);
-  const vars = makeVars(r);
+  const userId =
+    options.userId === null
+      ? undefined
+      : (options.userId ?? (r.chance(0.8) ? r.pick(USERS_FALLBACK) : undefined));
+  const vars = makeVars(r, userId ?? 'ana@example.com');
   let kind: TraceKind;
   if (options.kind) kind = options.kind;
   else if (options.agentId) kind = 'agent';
@@ -1364,33 +884,41 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
   );
   const dropped =
     options.droppedSpans ?? (options.spanCount === undefined && r.chance(0.04) ? r.int(1, 2) : 0);
-  const failing = options.error ?? r.chance(0.1);
+  const drawn = pickOutcome(r);
+  const outcome: Outcome =
+    options.outcome ??
+    (options.error === true
+      ? 'error'
+      : options.error === false && drawn === 'error'
+        ? 'ok'
+        : drawn);
+  const failing = outcome === 'error';
   const unset = !failing && (options.unset ?? false);
-  const zone: ZoneSuffix = options.zone ?? (r.chance(0.2) ? 'Z' : '+00:00');
+  const entry: EntryPoint = options.entry ?? (r.chance(0.6) ? 'os' : 'direct');
+  const stream = options.stream ?? r.chance(entry === 'os' ? 0.4 : 0.1);
   const sessionId =
     options.sessionId === null
       ? undefined
       : (options.sessionId ?? (r.chance(0.95) ? r.uuid() : undefined));
-  const userId =
-    options.userId === null
-      ? undefined
-      : (options.userId ?? (r.chance(0.8) ? r.pick(USERS_FALLBACK) : undefined));
-  if (userId) vars.email = userId;
 
   const b: Builder = {
     r,
     vars,
-    tool: { r, vars, longOutputs: { left: 2 } },
     drafts: [],
     stack: [],
     sessionId,
     userId,
-    unsetToolRate: r.chance(0.3) ? 0.1 : 0,
+    entry,
+    stream,
+    outcome,
+    recoverable: outcome === 'recovered' ? 1 : 0,
+    clockSec: Math.floor(options.startMs / 1000),
+    longOutputs: { left: 2 },
+    delegations: new Map(),
   };
   const mainBudget = spanCount - orphans;
   const ids: { agent_id?: string; team_id?: string; workflow_id?: string } = {};
   let workflow: WorkflowProfile | undefined;
-  let rootIndex: number;
   let task: string;
   let answer: string;
 
@@ -1401,9 +929,9 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     task = fill(r.pick(agent.prompts), vars);
     answer = fill(r.pick(agent.answers), vars);
     ids.agent_id = agent.id;
-    rootIndex = newDraft(b, -1, {
+    newDraft(b, -1, {
       type: 'AGENT',
-      name: runSpanName(agent.name),
+      name: runSpanName(agent.name, entry),
       role: 'agent',
       budget: mainBudget,
       agent,
@@ -1415,9 +943,9 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     task = fill(r.pick(team.prompts), vars);
     answer = fill(r.pick(team.answers), vars);
     ids.team_id = team.id;
-    rootIndex = newDraft(b, -1, {
+    newDraft(b, -1, {
       type: 'TEAM',
-      name: runSpanName(team.name),
+      name: runSpanName(team.name, entry),
       role: 'team',
       budget: mainBudget,
       team,
@@ -1433,16 +961,16 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     task = fill(r.pick(workflow.prompts), vars);
     answer = fill(r.pick(workflow.answers), vars);
     ids.workflow_id = workflow.id;
-    rootIndex = newDraft(b, -1, {
+    newDraft(b, -1, {
       type: 'WORKFLOW',
-      name: runSpanName(workflow.name),
+      name: runSpanName(workflow.name, entry),
       role: 'workflow',
       budget: mainBudget,
       task,
       answer,
     });
   }
-  draftAt(b, rootIndex).failing = failing;
+  draftAt(b, 0).failing = failing;
 
   // Expand depth-first with an explicit stack: each node produces exactly its budget.
   for (let index = b.stack.pop(); index !== undefined; index = b.stack.pop()) {
@@ -1450,34 +978,32 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     if (d.role === 'agent') expandAgent(b, index);
     else if (d.role === 'team') expandTeam(b, index);
     else if (d.role === 'workflow' && workflow) expandWorkflow(b, index, workflow);
-    else if (d.role === 'loop') expandLoop(b, index);
-    else if (d.role === 'container') expandContainer(b, index);
-    else if (d.role === 'retriever') expandRetriever(b, index);
-    // 'delegate' tools got their AGENT child when they were created.
+    else if (d.role === 'step') expandStep(b, index);
+    else if (d.role === 'parallel') expandParallel(b, index);
   }
 
   // Orphans: spans whose parent was never exported. The server shows them as extra roots.
   for (let o = 0; o < orphans; o++) {
     const isLlm = r.chance(0.5);
-    const model = r.pick(MODELS);
+    const model = r.pick(AGENTS).model;
+    const tool = r.pick(['get_stock_price', 'web_search', 'run_sql_query']);
     newDraft(b, -1, {
       type: isLlm ? 'LLM' : 'TOOL',
-      name: isLlm
-        ? `${model}.invoke`
-        : r.pick(['get_current_stock_price', 'duckduckgo_search', 'run_sql_query']),
+      name: isLlm ? modelSpanName(b, model) : tool,
       role: 'leaf',
       budget: 1,
       durUs: leafDurationUs(r, isLlm ? 'LLM' : 'TOOL'),
       metadata: isLlm
-        ? { model, input_tokens: r.int(100, 900), output_tokens: r.int(10, 200) }
-        : undefined,
+        ? { model: model.id, input_tokens: r.int(100, 900), output_tokens: r.int(10, 200) }
+        : { tool_name: tool, parameters: '{}' },
     });
   }
 
   if (options.largePayloadBytes && options.largePayloadBytes > 0) {
     const target =
-      b.drafts.find((d) => d.type === 'TOOL' && d.role === 'leaf' && !d.failing && d.parent >= 0) ??
-      b.drafts.find((d) => d.parent >= 0 && !d.failing && d.children.length === 0);
+      b.drafts.find(
+        (d) => d.type === 'TOOL' && d.output !== undefined && !d.failing && d.parent >= 0,
+      ) ?? b.drafts.find((d) => d.parent >= 0 && !d.failing && d.children.length === 0);
     const text = makeLongText(options.largePayloadBytes);
     if (target) target.output = text;
     else answer = text;
@@ -1486,9 +1012,9 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
   return finishTrace(b, {
     traceId: options.traceId ?? r.id(32),
     startUs: Math.round(options.startMs * 1000) + r.int(0, 999),
-    zone,
+    zone: options.zone ?? 'Z',
     task,
-    answer,
+    answer: b.modelErrorText ?? answer,
     unset,
     dropped,
     runId: options.runId ?? r.uuid(),
@@ -1528,10 +1054,22 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
     }
     let groupEnd = r.int(200, 8000);
     let prevRel = groupEnd;
+    let coverer: Draft | undefined;
     d.children.forEach((c, k) => {
       const child = drafts[c] as Draft;
+      if (coverer && coverer.covers === c) {
+        // A member's run starts just after its delegation call and ends just before it.
+        child.relUs = coverer.relUs + r.int(300, 3000);
+        coverer = undefined;
+        return;
+      }
       child.relUs =
         k > 0 && child.parallel ? prevRel + r.int(20, 1200) : groupEnd + r.int(100, 3000);
+      if (child.covers !== undefined) {
+        const member = drafts[child.covers] as Draft;
+        child.durUs = member.durUs + r.int(2000, 12_000);
+        coverer = child;
+      }
       groupEnd = Math.max(groupEnd, child.relUs + child.durUs);
       prevRel = child.relUs;
     });
@@ -1557,30 +1095,33 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
     }
     const parent = drafts[d.parent] as Draft;
     d.startUs = parent.startUs + d.relUs;
-    if (parent.parent >= 0 && r.chance(0.003)) d.startUs -= r.int(300, 4000);
+    if (parent.parent >= 0 && d.covers === undefined && r.chance(0.003))
+      d.startUs -= r.int(300, 4000);
   }
 
   // The failing path: the deepest failing node carries the cause; every ancestor is ERROR too.
   let errorMessage: string | undefined;
-  let errorCount = 0;
   let cause = -1;
   for (let i = 0; i < n; i++) if ((drafts[i] as Draft).failing) cause = i;
   if (cause >= 0) {
     const origin = drafts[cause] as Draft;
     errorMessage =
-      origin.type === 'LLM'
-        ? r.pick(LLM_ERRORS)
+      origin.error ??
+      (origin.type === 'LLM'
+        ? r.pick(FATAL_MODEL_ERRORS)
         : origin.type === 'TOOL'
-          ? r.pick(TOOL_ERRORS).replace('{tool}', origin.name)
-          : `RuntimeError: ${origin.name} failed`;
+          ? `TimeoutError: ${origin.name} timed out after 30s`
+          : `RuntimeError: ${origin.name} failed`);
     if (origin.type === 'LLM' && origin.metadata) delete origin.metadata.output_tokens;
     for (let i = cause; i >= 0; i = (drafts[i] as Draft).parent) {
       const d = drafts[i] as Draft;
       d.status = 'ERROR';
+      d.error = errorMessage;
       delete d.output;
-      errorCount += 1;
     }
   }
+  let errorCount = 0;
+  for (const d of drafts) if (d.status === 'ERROR') errorCount += 1;
 
   let totalIn = 0;
   let totalOut = 0;
@@ -1596,6 +1137,16 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
   const root = drafts[0] as Draft;
   if (cause < 0 && f.unset) root.status = 'UNSET';
 
+  // step_type as the server assigns it: by position among the root's children, so a skipped
+  // Condition shifts every later one onto the wrong span.
+  if (f.workflow) {
+    const types = f.workflow.steps.map((s) => s.type);
+    root.children.forEach((c, k) => {
+      const child = drafts[c] as Draft;
+      if (k < types.length) child.stepType = types[k];
+    });
+  }
+
   // Wire nodes, then children attached in start order.
   const nodes: TraceNode[] = new Array<TraceNode>(n);
   for (let i = 0; i < n; i++) {
@@ -1606,16 +1157,16 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
       id: r.id(16),
       name: d.name,
       type: d.type,
-      ...(d.stepType ? { step_type: d.stepType } : {}),
-      duration: formatWireDuration(d.durUs),
+      duration: i === 0 ? formatTraceDuration(d.durUs, r.next()) : formatWireDuration(d.durUs),
       start_time: formatWireTime(d.startUs, f.zone),
       end_time: formatWireTime(endUs, f.zone),
       status: d.status,
     };
     if (!isRoot) {
       if (d.input !== undefined) node.input = d.input;
-      if (d.status === 'ERROR') node.error = errorMessage ?? 'Error';
+      if (d.status === 'ERROR') node.error = d.error ?? errorMessage ?? 'Error';
       else if (d.output !== undefined) node.output = d.output;
+      if (d.stepType) node.step_type = d.stepType;
       if (d.metadata && Object.keys(d.metadata).length > 0) node.metadata = d.metadata;
     } else {
       // The server replaces a root's metadata with trace-wide totals and moves its
@@ -1641,12 +1192,28 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
   }
   roots.sort((a, c) => (drafts[a] as Draft).startUs - (drafts[c] as Draft).startUs);
 
+  // A failed workflow loses its root's attributes: the trace is named after the first span
+  // exported (the first to end) and has no run_id or workflow_id.
+  const lostRoot = f.workflow !== undefined && cause >= 0;
+  let name = root.name;
+  if (lostRoot) {
+    let firstEnd = Number.POSITIVE_INFINITY;
+    for (let i = 1; i < n; i++) {
+      const d = drafts[i] as Draft;
+      const end = d.startUs + d.durUs;
+      if (end < firstEnd) {
+        firstEnd = end;
+        name = d.name;
+      }
+    }
+  }
+
   const endUs = root.startUs + root.durUs;
   const detail: TraceDetail = {
     trace_id: f.traceId,
-    name: root.name,
+    name,
     status: root.status,
-    duration: formatWireDuration(root.durUs),
+    duration: formatTraceDuration(root.durUs, r.next()),
     start_time: formatWireTime(root.startUs, f.zone),
     end_time: formatWireTime(endUs, f.zone),
     total_spans: n + f.dropped,
@@ -1655,13 +1222,17 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
   if (!f.unset || cause >= 0) detail.input = f.task;
   if (errorMessage !== undefined) detail.error = errorMessage;
   else if (!f.unset) detail.output = f.answer;
-  detail.run_id = f.runId;
+  if (!lostRoot) detail.run_id = f.runId;
   if (f.sessionId) detail.session_id = f.sessionId;
   if (f.userId) detail.user_id = f.userId;
   if (f.ids.agent_id) detail.agent_id = f.ids.agent_id;
   if (f.ids.team_id) detail.team_id = f.ids.team_id;
-  if (f.ids.workflow_id) detail.workflow_id = f.ids.workflow_id;
-  detail.created_at = formatWireTime(endUs, f.zone, false);
+  if (f.ids.workflow_id && !lostRoot) detail.workflow_id = f.ids.workflow_id;
+  // Written when the trace row is first stored, while the run is still going.
+  detail.created_at = formatWireTime(
+    root.startUs + Math.floor(root.durUs * r.float(0.1, 0.6)),
+    f.zone,
+  );
   detail.tree = roots.map((i) => nodes[i] as TraceNode);
   return detail;
 }
@@ -1677,15 +1248,20 @@ export interface GenerateDeepTraceOptions {
 /** A chain of agents handing work down, one span per level: for depth edge cases. */
 export function generateDeepTrace(options: GenerateDeepTraceOptions): TraceDetail {
   const r = createRandom(options.seed);
-  const vars = makeVars(r);
+  const vars = makeVars(r, 'ana@example.com');
   const depth = Math.max(1, Math.floor(options.depth));
   const b: Builder = {
     r,
     vars,
-    tool: { r, vars, longOutputs: { left: 0 } },
     drafts: [],
     stack: [],
-    unsetToolRate: 0,
+    entry: 'direct',
+    stream: false,
+    outcome: 'ok',
+    recoverable: 0,
+    clockSec: Math.floor(options.startMs / 1000),
+    longOutputs: { left: 0 },
+    delegations: new Map(),
   };
   const agent = mustGet(agentById, 'research_agent');
   const task = `Break "${vars.topic}" into sub-questions, recursively, until each can be answered directly.`;
@@ -1693,39 +1269,36 @@ export function generateDeepTrace(options: GenerateDeepTraceOptions): TraceDetai
   for (let level = 0; level < depth; level++) {
     const parent = level - 1;
     const last = level === depth - 1;
+    const question = `Answer sub-question ${level}.`;
     const fields: Partial<Draft> & Pick<Draft, 'type' | 'name' | 'role' | 'budget'> = last
       ? {
           type: 'LLM',
-          name: `${agent.model}.invoke`,
+          name: modelSpanName(b, agent.model),
           role: 'leaf',
           budget: 1,
-          input: `[${messageJson('user', `Answer sub-question ${level}.`)}]`,
-          output: `Answer to sub-question ${level}.`,
+          input: `{"messages": [${messageText(b, 'user', question)}]}`,
+          output: `[${pyJson({ role: 'assistant', content: `Answer to sub-question ${level}.` })}]`,
           metadata: {
-            model: agent.model,
+            model: agent.model.id,
             input_tokens: r.int(50, 400),
             output_tokens: r.int(10, 120),
           },
         }
-      : level % 2 === 0
-        ? {
-            type: 'AGENT',
-            name: level === 0 ? 'Recursive_Planner.run' : 'Planner.run',
-            role: 'leaf',
-            budget: 1,
-            input: `Sub-question ${level}`,
-            output: `Answer ${level}`,
-            metadata: { run_id: r.uuid() },
-          }
-        : {
-            type: 'TOOL',
-            name: 'plan_subtask',
-            role: 'leaf',
-            budget: 1,
-            input: pyJson({ level }),
-            output: `Answer ${level}`,
-            metadata: { tool_name: 'plan_subtask', parameters: pyJson({ level }) },
-          };
+      : {
+          // Agents running agents (a Team inside a Team…): tool spans never have children.
+          type: level % 2 === 0 ? 'AGENT' : 'TEAM',
+          name:
+            level === 0
+              ? 'Recursive_Planner.run'
+              : level % 2 === 0
+                ? 'Planner.run'
+                : 'Planning_Team.run',
+          role: 'leaf',
+          budget: 1,
+          input: `Sub-question ${level}`,
+          output: `Answer ${level}`,
+          metadata: { run_id: r.uuid() },
+        };
     newDraft(b, parent, fields);
   }
   for (let i = depth - 1; i >= 0; i--) {
@@ -1735,7 +1308,7 @@ export function generateDeepTrace(options: GenerateDeepTraceOptions): TraceDetai
   return finishTrace(b, {
     traceId: options.traceId ?? r.id(32),
     startUs: Math.round(options.startMs * 1000),
-    zone: '+00:00',
+    zone: 'Z',
     task,
     answer,
     unset: false,

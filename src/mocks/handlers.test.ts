@@ -6,6 +6,17 @@ import { generateDeepTrace } from './generateTrace';
 import { createHandlers } from './handlers';
 import { DEFAULT_NOW_MS, createMockDatabase } from './mockDatabase';
 
+// The real server's answers to the same requests (src/mocks/recorded/real-agentos/INDEX.md).
+const RECORDED = import.meta.glob<unknown>('./recorded/real-agentos/*.json', {
+  eager: true,
+  import: 'default',
+});
+function recorded(name: string): unknown {
+  const body = RECORDED[`./recorded/real-agentos/${name}`];
+  if (body === undefined) throw new Error(`No recorded answer ${name}`);
+  return body;
+}
+
 const BASE = 'http://127.0.0.1:7787';
 const db = createMockDatabase();
 const handlers = createHandlers({ baseUrl: BASE, db });
@@ -90,14 +101,14 @@ describe('GET /traces', () => {
 
   it('narrows by exact-match filters', async () => {
     const errors = await get<Page<TraceSummary>>('/traces?status=ERROR&limit=100');
-    expect(errors.meta.total_count).toBe(14);
+    expect(errors.meta.total_count).toBe(10);
     expect(errors.data.every((t) => t.status === 'ERROR')).toBe(true);
 
     const agent = await get<Page<TraceSummary>>('/traces?agent_id=stock_agent&limit=100');
     expect(agent.meta.total_count).toBeGreaterThan(0);
     expect(agent.data.every((t) => t.agent_id === 'stock_agent')).toBe(true);
 
-    const sample = errors.data[0] as TraceSummary;
+    const sample = errors.data.find((t) => t.run_id !== undefined) as TraceSummary;
     const bySession = await get<Page<TraceSummary>>(
       `/traces?session_id=${sample.session_id ?? ''}&limit=100`,
     );
@@ -148,10 +159,36 @@ describe('GET /traces', () => {
         },
       ],
     });
-    const bad = await call('/traces?page=0&limit=abc&start_time=yesterday');
+    expect(await call('/traces?limit=0')).toEqual({
+      status: 422,
+      body: recorded('error-422-limit0.json'),
+    });
+    expect(await call('/traces?page=two')).toEqual({
+      status: 422,
+      body: recorded('error-422-page-string.json'),
+    });
+    const bad = await call('/traces?page=-1&limit=abc&start_time=yesterday');
     expect(bad.status).toBe(422);
     const locs = (bad.body as { detail: { loc: string[] }[] }).detail.map((d) => d.loc.join('.'));
-    expect(locs.sort()).toEqual(['query.limit', 'query.page', 'query.start_time']);
+    expect(locs.sort()).toEqual(['query.limit', 'query.page']);
+  });
+
+  it('answers page=0 with the first rows and meta.page 0, as the real server does', async () => {
+    const zero = await get<Page<TraceSummary>>('/traces?page=0&limit=2');
+    const first = await get<Page<TraceSummary>>('/traces?page=1&limit=2');
+    expect(zero.meta).toMatchObject({ page: 0, limit: 2, total_pages: first.meta.total_pages });
+    expect(zero.data).toEqual(first.data);
+    const real = recorded('traces-page0.json') as Page<TraceSummary>;
+    expect(real.meta.page).toBe(0);
+  });
+
+  it("answers a start_time it cannot parse with the server's 500, and accepts one with no zone", async () => {
+    expect(await call('/traces?start_time=yesterday')).toEqual({
+      status: 500,
+      body: recorded('error-500-start-time-garbage.json'),
+    });
+    const noZone = await call('/traces?start_time=2025-11-19T10:00:00');
+    expect(noZone.status).toBe(200);
   });
 
   it('reads another database by db_id, and 404s an unknown one', async () => {
@@ -174,9 +211,11 @@ describe('GET /traces/{trace_id}', () => {
     });
   });
 
-  it('looks a trace up by run_id', async () => {
-    const detail = await get<TraceDetail>(`/traces/anything?run_id=${trace.run_id ?? ''}`);
-    expect(detail.trace_id).toBe(trace.trace_id);
+  it('ignores run_id: a run id is not a trace id (404)', async () => {
+    const byRun = await call(`/traces/ignored?run_id=${trace.run_id ?? ''}`);
+    expect(byRun).toEqual({ status: 404, body: recorded('error-404-trace-by-run-id.json') });
+    const withBoth = await get<TraceDetail>(`/traces/${trace.trace_id}?run_id=nonsense`);
+    expect(withBoth.trace_id).toBe(trace.trace_id);
   });
 
   it('answers one span without its children', async () => {
@@ -252,6 +291,19 @@ describe('authentication', () => {
     expect(await call('/health', undefined, securedHandlers)).toEqual({
       status: 200,
       body: { status: 'ok' },
+    });
+  });
+
+  it('accepts the raw key without a Bearer prefix, and refuses another scheme', async () => {
+    expect(
+      (await call('/traces', { headers: { Authorization: KEY } }, securedHandlers)).status,
+    ).toBe(200);
+    expect(
+      await call('/traces', { headers: { Authorization: 'Basic Zm9vOmJhcg==' } }, securedHandlers),
+    ).toEqual({ status: 401, body: recorded('error-401-basic-scheme.json') });
+    expect(await call('/config', undefined, securedHandlers)).toEqual({
+      status: 401,
+      body: recorded('error-401-config.json'),
     });
   });
 
@@ -366,6 +418,27 @@ describe('POST /traces/search', () => {
     expect((await search({ group_by: 'trace', limit: 0 })).status).toBe(422);
     const notJson = await call('/traces/search', { method: 'POST', body: '{oops' });
     expect(notJson.status).toBe(422);
+    expect(await search({ filter: { op: 'BOGUS', key: 'status', value: 'OK' } })).toEqual({
+      status: 400,
+      body: recorded('error-400-search-bad-op.json'),
+    });
+    expect(await search({ filter: { op: 'AND', clauses: [] } })).toEqual({
+      status: 400,
+      body: recorded('error-400-search-and-without-conditions.json'),
+    });
+  });
+
+  it('answers an unknown key with an empty page, and an empty filter with everything', async () => {
+    const unknown = await search({
+      filter: { op: 'EQ', key: 'no_such_field', value: 'x' },
+      group_by: 'session',
+    });
+    expect(unknown.status).toBe(200);
+    expect((unknown.body as Page<TraceSessionStats>).data).toEqual([]);
+    expect((recorded('search-unknown-key.json') as Page<unknown>).data).toEqual([]);
+    const empty = await search({ filter: {}, group_by: 'run', limit: 1 });
+    expect(empty.status).toBe(200);
+    expect((empty.body as Page<TraceDetail>).meta.total_count).toBe(db.list().length);
   });
 });
 
@@ -380,6 +453,10 @@ describe('GET /trace_session_stats', () => {
       expect(parseIsoToUs(s.first_trace_at)).toBeLessThanOrEqual(parseIsoToUs(s.last_trace_at));
       expect([s.agent_id, s.team_id, s.workflow_id].filter(Boolean)).toHaveLength(1);
     }
+    expect(await call('/trace_session_stats?page=0')).toEqual({
+      status: 422,
+      body: recorded('error-422-session-stats-page0.json'),
+    });
     const paged = await get<Page<TraceSessionStats>>('/trace_session_stats?page=2&limit=10');
     expect(paged.meta).toMatchObject({ page: 2, total_pages: 3 });
     expect(paged.data).toHaveLength(10);
@@ -401,7 +478,7 @@ describe('GET /trace_session_stats', () => {
 describe('GET /config and /health', () => {
   it('lists the databases, agents, teams and workflows', async () => {
     const config = await get<typeof db.config>('/config');
-    const dbIds = ['agno-traces', 'staging-traces', 'hostile-traces'];
+    const dbIds = ['agno-traces', 'staging-traces', 'recorded-agentos', 'hostile-traces'];
     expect(config.databases).toEqual(dbIds);
     expect(config.os_database).toBe('agno-traces');
     expect(config.traces?.dbs?.map((d) => d.db_id)).toEqual(dbIds);

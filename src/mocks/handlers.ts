@@ -122,22 +122,19 @@ function checkBounds(
   return value;
 }
 
-/** An ISO 8601 query parameter as epoch microseconds (no zone = UTC), or a 422 issue. */
-function timeQuery(
-  query: URLSearchParams,
-  name: string,
-  issues: ValidationIssue[],
-): number | undefined {
+/**
+ * An ISO 8601 query parameter as epoch microseconds (no zone = UTC, as the server accepts it).
+ * One that does not parse is the text of the server's HTTPException(400), which its own
+ * catch-all then turns into a 500 (error-500-start-time-garbage.json).
+ */
+function timeQuery(query: URLSearchParams, name: string, badTimes: string[]): number | undefined {
   const raw = query.get(name);
   if (raw === null || raw === '') return undefined;
   const us = parseIsoToUs(raw);
   if (Number.isNaN(us)) {
-    issues.push({
-      type: 'value_error',
-      loc: ['query', name],
-      msg: `Value error, Invalid ${name} format: '${raw}'. Use ISO 8601 with a timezone, e.g. '2025-11-19T10:00:00Z'`,
-      input: raw,
-    });
+    badTimes.push(
+      `400: Invalid ${name} format. Use ISO 8601 format (e.g., '2025-11-19T10:00:00Z' or '2025-11-19T10:00:00+05:30'): Invalid isoformat string: '${raw}'`,
+    );
   }
   return us;
 }
@@ -160,8 +157,10 @@ function pageMeta(page: number, limit: number, total: number, startedAt: number)
   };
 }
 
+/** SQL's OFFSET of (page - 1) * limit, where a negative offset counts as 0 (page 0 = page 1). */
 function paginate<T>(items: readonly T[], page: number, limit: number): T[] {
-  return items.slice((page - 1) * limit, page * limit);
+  const offset = Math.max(0, (page - 1) * limit);
+  return items.slice(offset, offset + limit);
 }
 
 type IdKey =
@@ -171,22 +170,22 @@ interface TraceQuery {
   equals: [IdKey, string][];
   startUs?: number;
   endUs?: number;
+  /** The server's message for a time it cannot parse (answered as a 500). */
+  badTime?: string;
 }
 
-function readTraceQuery(
-  query: URLSearchParams,
-  keys: IdKey[],
-  issues: ValidationIssue[],
-): TraceQuery {
+function readTraceQuery(query: URLSearchParams, keys: IdKey[]): TraceQuery {
   const equals: [IdKey, string][] = [];
   for (const key of keys) {
     const value = textQuery(query, key);
     if (value !== undefined) equals.push([key, value]);
   }
+  const badTimes: string[] = [];
   return {
     equals,
-    startUs: timeQuery(query, 'start_time', issues),
-    endUs: timeQuery(query, 'end_time', issues),
+    startUs: timeQuery(query, 'start_time', badTimes),
+    endUs: timeQuery(query, 'end_time', badTimes),
+    ...(badTimes[0] !== undefined ? { badTime: badTimes[0] } : {}),
   };
 }
 
@@ -262,13 +261,16 @@ function intBody(
 export function createHandlers({ baseUrl, db, securityKey }: HandlerOptions): HttpHandler[] {
   const base = baseUrl.replace(/\/+$/, '');
 
-  /** The auth dependency runs before parameter validation, as FastAPI's router dependency does. */
+  /**
+   * The auth dependency runs before parameter validation, as FastAPI's router dependency does.
+   * The server strips a `Bearer ` prefix if there is one, so the raw key works too.
+   */
   function authError(request: Request): Response | undefined {
     if (!securityKey) return undefined;
     const header = request.headers.get('Authorization');
     if (!header) return detail(401, 'Authorization header required');
-    const match = /^Bearer\s+(.+)$/i.exec(header.trim());
-    if (!match || match[1] !== securityKey) return detail(401, 'Invalid authentication token');
+    const token = header.startsWith('Bearer ') ? header.slice('Bearer '.length) : header;
+    if (token !== securityKey) return detail(401, 'Invalid authentication token');
     return undefined;
   }
 
@@ -297,10 +299,14 @@ export function createHandlers({ baseUrl, db, securityKey }: HandlerOptions): Ht
         'workflow_id',
         'status',
       ];
-      const traceQuery = readTraceQuery(query, keys, issues);
-      const page = intQuery(query, 'page', 1, issues, { ge: 1 });
+      const traceQuery = readTraceQuery(query, keys);
+      // page=0 is accepted (and answers page 1's rows with meta.page 0), as on the real server.
+      const page = intQuery(query, 'page', 1, issues, { ge: 0 });
       const limit = intQuery(query, 'limit', 20, issues, { ge: 1 });
       if (issues.length > 0) return validationError(issues);
+      if (traceQuery.badTime) {
+        return detail(500, `Error retrieving traces: ${traceQuery.badTime}`);
+      }
       const store = resolveStore(query);
       if (store instanceof Response) return store;
       const matched = filterEntries(store.entries, traceQuery);
@@ -357,7 +363,9 @@ export function createHandlers({ baseUrl, db, securityKey }: HandlerOptions): Ht
       }
       const page = intBody(body, 'page', 1, issues, { ge: 1 });
       const limit = intBody(body, 'limit', 20, issues, { ge: 1, le: 100 });
-      const rawFilter = body.filter;
+      // `"filter": {}` is no filter at all: the server tests it with `if filter:`.
+      const rawFilter =
+        isRecord(body.filter) && Object.keys(body.filter).length === 0 ? null : body.filter;
       if (rawFilter !== undefined && rawFilter !== null && !isRecord(rawFilter)) {
         issues.push({
           type: 'dict_type',
@@ -411,8 +419,8 @@ export function createHandlers({ baseUrl, db, securityKey }: HandlerOptions): Ht
         }
         return json(spanAnswer(hit));
       }
-      const runId = textQuery(query, 'run_id');
-      const entry = runId !== undefined ? store.getTraceByRunId(runId) : store.getTrace(traceId);
+      // agno 2.9.0 ignores `run_id` here: a run id in the path is just an unknown trace id.
+      const entry = store.getTrace(traceId);
       return entry ? cachedJson(entry.detail) : detail(404, 'Trace not found');
     }),
 
@@ -422,14 +430,15 @@ export function createHandlers({ baseUrl, db, securityKey }: HandlerOptions): Ht
       const startedAt = performance.now();
       const query = new URL(request.url).searchParams;
       const issues: ValidationIssue[] = [];
-      const traceQuery = readTraceQuery(
-        query,
-        ['user_id', 'agent_id', 'team_id', 'workflow_id'],
-        issues,
-      );
+      const traceQuery = readTraceQuery(query, ['user_id', 'agent_id', 'team_id', 'workflow_id']);
+      // Unlike GET /traces, page=0 is a 422 here (error-422-session-stats-page0.json).
       const page = intQuery(query, 'page', 1, issues, { ge: 1 });
       const limit = intQuery(query, 'limit', 20, issues, { ge: 1 });
       if (issues.length > 0) return validationError(issues);
+      if (traceQuery.badTime) {
+        // Measured on GET /traces only; this route is written the same way.
+        return detail(500, `Error retrieving trace session stats: ${traceQuery.badTime}`);
+      }
       const store = resolveStore(query);
       if (store instanceof Response) return store;
       const sessions = sessionStatsOf(filterEntries(store.entries, traceQuery));

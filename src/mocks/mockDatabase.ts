@@ -7,11 +7,12 @@ import type {
 } from '../api/schemas';
 import { parseIsoToUs } from './filterExpression';
 import { AGENTS, TEAMS, WORKFLOWS, generateTrace } from './generateTrace';
-import type { TraceKind } from './generateTrace';
+import type { EntryPoint, Outcome, TraceKind } from './generateTrace';
 import { generateHostileTraces } from './hostileTraces';
 import { generateOddTraces } from './oddTraces';
 import type { LazyTrace } from './oddTraces';
 import { createRandom } from './random';
+import { RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces } from './recordedTraces';
 import type { Random } from './random';
 
 /*
@@ -83,6 +84,8 @@ export interface MockDatabaseOptions {
   stagingTraceCount?: number;
   /** The third database, `hostile-traces`; its big traces are built on first use. Default true. */
   hostileDatabase?: boolean;
+  /** `recorded-agentos`: the real AgentOS traces of src/mocks/recorded/. Default true. */
+  recordedDatabase?: boolean;
 }
 
 export function toSummary(detail: TraceDetail): TraceSummary {
@@ -277,6 +280,7 @@ interface PlannedTrace {
   startMs: number;
   sessionId: string | null;
   userId: string | null;
+  entry: EntryPoint;
   spanCount?: number;
 }
 
@@ -297,7 +301,10 @@ function pickEntity(r: Random, kind: TraceKind): string {
 
 /**
  * One database's traces: sessions of several runs each (a few in the last 15 minutes and the
- * last hour, so time presets have results), ~5% without a session, ~15% ERROR, ~5% UNSET.
+ * last hour, so time presets have results), ~5% without a session. Outcomes as on the real
+ * server: ~10% ERROR, ~10% OK with a failed tool the agent recovered from, ~4% OK with the
+ * provider's error as output, no UNSET. Two sessions in three run through AgentOS (`.arun`), the
+ * others call the agents directly (`.run`), so the same agent, team and workflow appear both ways.
  */
 function generateDataset(o: DatasetOptions): TraceDetail[] {
   const r = createRandom(o.seed);
@@ -318,6 +325,7 @@ function generateDataset(o: DatasetOptions): TraceDetail[] {
     const entityId = isLargeSession ? 'batch-enrichment' : pickEntity(r, kind);
     const userId = s % 9 === 8 ? null : (USERS[s % USERS.length] ?? null);
     const sessionId = r.uuid();
+    const entry: EntryPoint = s % 3 === 2 ? 'direct' : 'os';
     // Session 0 is under way (last 15 minutes), session 1 within the hour, then the last day,
     // then the rest of the week.
     const anchor =
@@ -336,6 +344,7 @@ function generateDataset(o: DatasetOptions): TraceDetail[] {
         startMs: Math.round(at + r.int(0, 59_000)),
         sessionId,
         userId,
+        entry,
         ...(isLargeSession && k === 0 ? { spanCount: o.largeTraceSpans } : {}),
       });
       at += (s === 0 ? r.int(2, 3) : r.int(1, 9)) * minute;
@@ -349,13 +358,25 @@ function generateDataset(o: DatasetOptions): TraceDetail[] {
       startMs: Math.round(o.nowMs - r.float(10 * minute, 6.9 * day)),
       sessionId: null,
       userId: r.chance(0.5) ? r.pick(USERS) : null,
+      entry: r.chance(0.5) ? 'os' : 'direct',
     });
   }
 
-  // Exact shares, so counts are predictable: 15% ERROR, 5% UNSET; the large trace stays OK.
+  // Exact shares, so counts are predictable; the large trace stays OK.
   const order = shuffledIndices(r, plans.length).filter((i) => plans[i]?.spanCount === undefined);
-  const errors = new Set(order.slice(0, Math.round(plans.length * 0.15)));
-  const unset = new Set(order.slice(errors.size, errors.size + Math.round(plans.length * 0.05)));
+  const outcomes = new Map<number, Outcome>();
+  const shares: [Outcome, number][] = [
+    ['error', 0.1],
+    ['recovered', 0.1],
+    ['model-error', 0.04],
+  ];
+  let next = 0;
+  for (const [outcome, share] of shares) {
+    for (const i of order.slice(next, next + Math.round(plans.length * share))) {
+      outcomes.set(i, outcome);
+    }
+    next += Math.round(plans.length * share);
+  }
 
   return plans.map((plan, i) =>
     generateTrace({
@@ -367,8 +388,8 @@ function generateDataset(o: DatasetOptions): TraceDetail[] {
           ? { teamId: plan.entityId }
           : { workflowId: plan.entityId }),
       startMs: plan.startMs,
-      error: errors.has(i),
-      unset: unset.has(i),
+      outcome: outcomes.get(i) ?? 'ok',
+      entry: plan.entry,
       sessionId: plan.sessionId,
       userId: plan.userId,
       ...(plan.spanCount ? { spanCount: plan.spanCount, orphanRoots: 0, droppedSpans: 0 } : {}),
@@ -425,6 +446,12 @@ export function createMockDatabase(options: MockDatabaseOptions = {}): MockDatab
     ],
     [STAGING_DB_ID, createTraceStore(STAGING_DB_ID, 'Staging traces', staging)],
   ]);
+  if (options.recordedDatabase ?? true) {
+    stores.set(
+      RECORDED_DB_ID,
+      createTraceStore(RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces()),
+    );
+  }
   if (options.hostileDatabase ?? true) {
     stores.set(
       HOSTILE_DB_ID,
