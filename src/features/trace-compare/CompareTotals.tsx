@@ -2,6 +2,7 @@ import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { StatusBadge } from '../../components/StatusBadge';
+import { traceStatus } from '../../domain/trace/traceStatus';
 import { formatDuration } from '../../lib/time';
 import type { TraceTotals } from './compareTotals';
 import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
@@ -17,13 +18,16 @@ export interface CompareTotalsProps {
 /** The two traces' totals side by side, with the difference. */
 export function CompareTotals({ traceA, traceB, totalsA, totalsB, dbId }: CompareTotalsProps) {
   const count = (value: number | null) => (value === null ? '–' : value.toLocaleString());
+  // As users mean it: a trace whose root span is OK but with failing spans is failed.
+  const statusA = traceStatus(traceA.status, totalsA.errors);
+  const statusB = traceStatus(traceB.status, totalsB.errors);
   const rows: [string, ReactNode, ReactNode, ReactNode, 'worse' | 'better' | null][] = [
     [
       'Status',
-      <StatusBadge key="a" status={traceA.status} />,
-      <StatusBadge key="b" status={traceB.status} />,
-      traceA.status === traceB.status ? 'same' : `${traceA.status} → ${traceB.status}`,
-      traceA.status === traceB.status ? null : traceB.status === 'ERROR' ? 'worse' : 'better',
+      <StatusBadge key="a" status={statusA.status} note={statusA.note} />,
+      <StatusBadge key="b" status={statusB.status} note={statusB.note} />,
+      statusA.status === statusB.status ? 'same' : `${statusA.status} → ${statusB.status}`,
+      statusA.status === statusB.status ? null : statusB.isFailed ? 'worse' : 'better',
     ],
     [
       'Duration',

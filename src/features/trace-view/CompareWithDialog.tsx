@@ -7,6 +7,7 @@ import { ModalDialog } from '../../components/ModalDialog';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
 import { StatusBadge } from '../../components/StatusBadge';
+import { traceStatus } from '../../domain/trace/traceStatus';
 import { Timestamp } from '../../components/Timestamp';
 import { formatDurationBetween, formatTimestamp, parseTimestampUs } from '../../lib/time';
 import { traceIdFromText } from '../../lib/traceIdFromText';
@@ -138,17 +139,18 @@ function CandidateItem({ candidate, traceId, dbId, onChoose }: CandidateItemProp
   const { trace: item, entryPoints } = candidate;
   const startUs = parseTimestampUs(item.start_time);
   const duration = formatDurationBetween(startUs, parseTimestampUs(item.end_time));
+  const status = traceStatus(item.status, item.error_count);
   return (
     <li>
       <Link
         to="/compare"
         search={{ a: traceId, b: item.trace_id, db_id: dbId }}
         onClick={onChoose}
-        aria-label={`Compare with ${item.name}, ${item.status}, ${duration}, started ${formatTimestamp(startUs)}`}
+        aria-label={`Compare with ${item.name}, ${status.status}, ${duration}, started ${formatTimestamp(startUs)}`}
       >
         {item.name}
       </Link>
-      <StatusBadge status={item.status} />
+      <StatusBadge status={status.status} note={status.note} />
       <span className="muted numeric">{duration}</span>
       <Timestamp us={startUs} />
       {entryPoints && (

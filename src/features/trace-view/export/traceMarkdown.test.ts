@@ -87,6 +87,16 @@ describe('traceToMarkdown', () => {
     );
   });
 
+  it('calls a trace whose root span is OK but with a failing span failed, and says so', () => {
+    const trace = sampleTrace();
+    trace.status = 'OK';
+    trace.tree[0]!.status = 'OK';
+    const text = traceToMarkdown(trace, buildSpanTree(trace.tree), { textLimit: 0 });
+    expect(text.split('\n')[0]).toBe(
+      '# Trace `Stock_Agent.run` (ERROR; root span OK · 1 failing span)',
+    );
+  });
+
   it('leaves inputs and outputs out, or keeps them whole, as asked', () => {
     const without = markdown({ textLimit: 0 });
     expect(without).not.toContain('input');

@@ -2,6 +2,7 @@ import type { TraceDetail } from '../../../api/schemas';
 import { formatDurationBetween, parseTimestampUs } from '../../../lib/time';
 import type { SpanTree } from '../waterfall/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
+import { traceStatus } from '../../../domain/trace/traceStatus';
 
 export interface MarkdownOptions {
   /** Characters kept of each input and output: 0 leaves them out, null keeps them whole. */
@@ -51,7 +52,10 @@ export function traceToMarkdown(
   for (let i = from; i < to; i++) errors += tree.isError[i]!;
 
   if (root === null) {
-    lines.push(`# Trace ${code(trace.name)}${statusSuffix(trace.status)}`, '');
+    // As users mean it: an OK root with failing spans reads "(ERROR; root span OK · 1 failing span)".
+    const status = traceStatus(trace.status, errors);
+    const statusText = status.note ? `${status.status}; ${status.note}` : status.status;
+    lines.push(`# Trace ${code(trace.name)}${statusSuffix(statusText)}`, '');
     lines.push(`- Trace id: ${code(trace.trace_id)}`);
     lines.push(
       `- Start: ${code(trace.start_time)} · Duration: ${formatDurationBetween(parseTimestampUs(trace.start_time), parseTimestampUs(trace.end_time))} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
