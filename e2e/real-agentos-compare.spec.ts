@@ -36,11 +36,14 @@ async function expectNoFloatDuration(page: Page) {
 
 /** The value of a fact of the trace header (the page's region named "Trace …"). */
 function headerFact(page: Page, label: string) {
-  return page
-    .getByRole('region', { name: /^Trace / })
-    .locator('dl > div')
-    .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
-    .getByRole('definition');
+  return (
+    page
+      .getByRole('region', { name: /^Trace / })
+      // The header's facts, not the error-first landing notice's (this team trace lands on a failure).
+      .locator('header dl > div')
+      .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) }) })
+      .getByRole('definition')
+  );
 }
 
 const tracesTable = (page: Page) => page.getByRole('table', { name: 'Traces' });

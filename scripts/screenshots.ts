@@ -1,0 +1,145 @@
+/*
+ * Retakes the README's screenshots (docs/screenshots/) from the production build on demo data and
+ * on the recorded real AgentOS traces, at 1440×900. `npm run build` first, then
+ * `npx tsx scripts/screenshots.ts [--only name,name] [--out dir]`.
+ */
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, findChromium } from './findChromium';
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    out: { type: 'string', default: 'docs/screenshots' },
+    port: { type: 'string', default: '4190' },
+  },
+});
+const only = values.only ? new Set(values.only.split(',')) : null;
+const baseUrl = `http://localhost:${values.port}`;
+const RECORDED = 'recorded-agentos';
+
+interface Summary {
+  trace_id: string;
+  name: string;
+  status: string;
+  total_spans: number;
+  error_count: number;
+  agent_id?: string;
+  team_id?: string;
+  workflow_id?: string;
+}
+
+/** The demo's own API, asked from inside the page (the service worker answers it). */
+async function listTraces(page: Page, query: string): Promise<Summary[]> {
+  return page.evaluate(async (q) => {
+    const response = await fetch(`/demo-api/traces?limit=100&${q}`);
+    return ((await response.json()) as { data: Summary[] }).data;
+  }, query);
+}
+
+async function openTrace(page: Page, id: string, query = '') {
+  await page.goto(`${baseUrl}/traces/${encodeURIComponent(id)}${query}`);
+  await page.getByRole('treegrid', { name: 'Span waterfall' }).getByRole('row').first().waitFor();
+}
+
+async function selectRow(page: Page, name: RegExp | string, nth = 0) {
+  const row = page
+    .getByRole('treegrid', { name: 'Span waterfall' })
+    .getByRole('row')
+    .filter({ hasText: name })
+    .nth(nth);
+  await row.click();
+  await page.getByRole('region', { name: 'Span details' }).waitFor();
+}
+
+const shots: Record<string, (page: Page) => Promise<void>> = {
+  'trace-list': async (page) => {
+    await page.goto(`${baseUrl}/traces`);
+    await page.getByRole('table', { name: 'Traces' }).getByRole('row').nth(5).waitFor();
+  },
+  'trace-page': async (page) => {
+    const traces = await listTraces(page, '');
+    const largest = traces.reduce((a, b) => (b.total_spans > a.total_spans ? b : a));
+    await openTrace(page, largest.trace_id);
+    await selectRow(page, /invoke/, 1);
+  },
+  'critical-path': async (page) => {
+    const traces = await listTraces(page, 'agent_id=support_agent');
+    const ok = traces.find((t) => t.error_count === 0 && t.total_spans >= 6) ?? traces[0]!;
+    await openTrace(page, ok.trace_id);
+    await page.getByRole('checkbox', { name: /Critical path/ }).check();
+  },
+  'where-the-time-went': async (page) => {
+    const traces = await listTraces(page, 'team_id=research-team');
+    await openTrace(page, traces.find((t) => t.error_count === 0)!.trace_id);
+    await page.getByRole('tab', { name: 'Charts' }).click();
+    await page.getByLabel('Group by').selectOption({ label: 'Model' });
+  },
+  'error-first-landing': async (page) => {
+    const traces = await listTraces(page, 'status=ERROR&workflow_id=content-pipeline');
+    await openTrace(page, (traces[0] ?? (await listTraces(page, 'status=ERROR'))[0]!).trace_id);
+    await page.getByRole('note', { name: 'Error-first landing' }).waitFor();
+  },
+  'copy-as-markdown': async (page) => {
+    const traces = await listTraces(page, 'agent_id=stock_agent');
+    await openTrace(page, traces[0]!.trace_id);
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByRole('dialog').waitFor();
+  },
+  compare: async (page) => {
+    const traces = (await listTraces(page, 'agent_id=support_agent')).filter(
+      (t) => t.total_spans >= 4,
+    );
+    await page.goto(`${baseUrl}/compare?a=${traces[1]!.trace_id}&b=${traces[0]!.trace_id}`);
+    await page.getByRole('table').first().waitFor();
+  },
+  // The real AgentOS answers, served by the demo as the "recorded" database.
+  'chat-messages': async (page) => {
+    await openTrace(page, '44499f90eea1c19da8c105c689773670', `?db_id=${RECORDED}`);
+    await selectRow(page, /AwsBedrock/, 2);
+  },
+  delegation: async (page) => {
+    await openTrace(page, '5eeb8e69da2ce65fa94a1c0735a561b5', `?db_id=${RECORDED}`);
+    await selectRow(page, /delegate_task_to_member/, 0);
+  },
+};
+
+const preview = spawn(
+  'npx',
+  ['vite', 'preview', '--port', values.port!, '--strictPort', '--outDir', 'dist'],
+  { stdio: 'ignore', detached: true },
+);
+try {
+  for (let i = 0; ; i++) {
+    try {
+      if ((await fetch(baseUrl)).ok) break;
+    } catch {
+      if (i > 100) throw new Error(`vite preview did not start on ${baseUrl}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? undefined,
+    args: CHROMIUM_ARGS,
+  });
+  mkdirSync(values.out!, { recursive: true });
+  for (const [name, take] of Object.entries(shots)) {
+    if (only && !only.has(name)) continue;
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/traces`);
+    await page.getByRole('table', { name: 'Traces' }).waitFor();
+    await take(page);
+    // Lazy panels and charts settle within a frame or two of their data.
+    await page.waitForLoadState('networkidle');
+    await page.screenshot({ path: join(values.out!, `${name}.png`) });
+    console.log(`${name}.png`);
+    await context.close();
+  }
+  await browser.close();
+} finally {
+  process.kill(-preview.pid!);
+}
