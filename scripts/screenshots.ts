@@ -109,7 +109,7 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
 
 const preview = spawn(
   'npx',
-  ['vite', 'preview', '--port', values.port!, '--strictPort', '--outDir', 'dist'],
+  ['vite', 'preview', '--port', values.port, '--strictPort', '--outDir', 'dist'],
   { stdio: 'ignore', detached: true },
 );
 try {
@@ -125,7 +125,7 @@ try {
     executablePath: findChromium() ?? undefined,
     args: CHROMIUM_ARGS,
   });
-  mkdirSync(values.out!, { recursive: true });
+  mkdirSync(values.out, { recursive: true });
   for (const [name, take] of Object.entries(shots)) {
     if (only && !only.has(name)) continue;
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -135,7 +135,7 @@ try {
     await take(page);
     // Lazy panels and charts settle within a frame or two of their data.
     await page.waitForLoadState('networkidle');
-    await page.screenshot({ path: join(values.out!, `${name}.png`) });
+    await page.screenshot({ path: join(values.out, `${name}.png`) });
     console.log(`${name}.png`);
     await context.close();
   }
