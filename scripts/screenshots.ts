@@ -3,11 +3,11 @@
  * on the recorded real AgentOS traces, at 1440×900. `npm run build` first, then
  * `npx tsx scripts/screenshots.ts [--only name,name] [--out dir]`.
  */
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
 import { CHROMIUM_ARGS, findChromium } from './findChromium';
 
 const { values } = parseArgs({
@@ -59,6 +59,8 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   'trace-list': async (page) => {
     await page.goto(`${baseUrl}/traces`);
     await page.getByRole('table', { name: 'Traces' }).getByRole('row').nth(5).waitFor();
+    // The results chart loads after the table has painted.
+    await page.locator('.recharts-surface').first().waitFor();
   },
   'trace-page': async (page) => {
     const traces = await listTraces(page, '');
@@ -100,6 +102,11 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   'chat-messages': async (page) => {
     await openTrace(page, '44499f90eea1c19da8c105c689773670', `?db_id=${RECORDED}`);
     await selectRow(page, /AwsBedrock/, 2);
+    // The messages, not the span's facts above them.
+    await page
+      .getByRole('region', { name: 'Span details' })
+      .getByText('Same system prompt as')
+      .evaluate((element) => element.scrollIntoView({ block: 'start' }));
   },
   delegation: async (page) => {
     await openTrace(page, '5eeb8e69da2ce65fa94a1c0735a561b5', `?db_id=${RECORDED}`);
@@ -107,20 +114,9 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   },
 };
 
-const preview = spawn(
-  'npx',
-  ['vite', 'preview', '--port', values.port, '--strictPort', '--outDir', 'dist'],
-  { stdio: 'ignore', detached: true },
-);
+// vite's own preview server, in this process: the build as users get it, with its CSP.
+const server = await preview({ preview: { port: Number(values.port), strictPort: true } });
 try {
-  for (let i = 0; ; i++) {
-    try {
-      if ((await fetch(baseUrl)).ok) break;
-    } catch {
-      if (i > 100) throw new Error(`vite preview did not start on ${baseUrl}`);
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
   const browser = await chromium.launch({
     executablePath: findChromium() ?? undefined,
     args: CHROMIUM_ARGS,
@@ -141,5 +137,5 @@ try {
   }
   await browser.close();
 } finally {
-  process.kill(-preview.pid!);
+  await server.close();
 }
