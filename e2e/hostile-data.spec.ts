@@ -262,13 +262,17 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
 test('hand-made URLs: encoded ids, and search parameters that try prototype pollution', async ({
   page,
 }) => {
+  // Six page loads of the demo, each generating its databases in the browser: slow on a busy machine.
+  test.slow();
   const { detail } = TRACES[1]!;
   const node = detail.tree[0]!.spans![2]!;
   await page.goto(
     `/traces/${encodeURIComponent(detail.trace_id)}?db_id=${DB}&span=${encodeURIComponent(node.id)}`,
   );
   await expect
-    .poll(() => panelOf(page).getByRole('heading', { level: 2 }).textContent())
+    .poll(() => panelOf(page).getByRole('heading', { level: 2 }).textContent(), {
+      timeout: 30_000,
+    })
     .toBe(node.name);
   await guard.expectInert();
 
@@ -283,7 +287,7 @@ test('hand-made URLs: encoded ids, and search parameters that try prototype poll
     // The trace, or a page saying what is wrong (an unknown database): never a crash.
     await expect(
       page.getByRole('heading', { level: 1 }).or(page.getByRole('alert')).first(),
-    ).toBeVisible();
+    ).toBeVisible({ timeout: 30_000 });
     await expect(page.getByText('Something went wrong')).toHaveCount(0);
     await guard.expectInert();
   }
