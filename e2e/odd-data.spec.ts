@@ -215,10 +215,12 @@ async function runCase(page: Page, odd: OddCase, via: string) {
     const started = Date.now();
     await page.goto(`/traces/${odd.id}?db_id=${DB}`);
     const notes = page.getByRole('note', { name: 'Data notes' });
+    // Generous: in demo mode the page's own mock builds the 100k-span answer on the main thread,
+    // and a busy 2-core machine takes tens of seconds. Speed is the benchmark's job, not this test's.
     if (odd.id === ODD_TRACE_IDS.emptyTree) {
-      await expect(page.getByText('This trace has no spans')).toBeVisible({ timeout: 30_000 });
+      await expect(page.getByText('This trace has no spans')).toBeVisible({ timeout: 60_000 });
     } else {
-      await expect(rowsOf(page).first()).toBeVisible({ timeout: 30_000 });
+      await expect(rowsOf(page).first()).toBeVisible({ timeout: 60_000 });
     }
     const shownMs = Date.now() - started;
 
