@@ -399,6 +399,8 @@ test.describe('compare two traces', () => {
 });
 
 test('the new screens have no serious accessibility violations', async ({ page }) => {
+  // Five full axe scans and three pages: well over 30 s on a busy 2-core machine.
+  test.slow();
   // Error-first landing, with repeated-call markers and the critical path drawn.
   await openTrace(page, '/traces?status=ERROR');
   await expect(page.getByRole('note', { name: 'Error-first landing' })).toBeVisible();
