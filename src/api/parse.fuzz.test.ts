@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_NOW_MS } from '../mocks/mockDatabase';
 import { generateTrace } from '../mocks/generateTrace';
 import { toSummary } from '../mocks/mockDatabase';
-import { buildSpanTree } from '../features/trace-view/waterfall/buildSpanTree';
+import { buildSpanTree } from '../domain/trace/buildSpanTree';
 import { createApiClient } from './client';
 import { SchemaError, isApiError } from './errors';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';

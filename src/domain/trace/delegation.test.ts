@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../api/schemas';
 import { delegationPartner, findDelegations } from './delegation';
-import { indexOfName, realTrace, span, testTree } from './testTree';
+import { indexOfName, realTrace, span, testTree } from '../../test/testTree';
 
 const delegate = (
   start: number,

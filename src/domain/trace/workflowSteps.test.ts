@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { indexOfName, realTrace, span, testTree } from './testTree';
+import { indexOfName, realTrace, span, testTree } from '../../test/testTree';
 import { stepNameOf, workflowStepType } from './workflowSteps';
 
 describe('workflowStepType', () => {

@@ -7,7 +7,7 @@ import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoBaseUrl } from '../../api/connection';
 import { App } from '../../app/App';
-import { realAnswer } from '../../domain/trace/testTree';
+import { realAnswer } from '../../test/testTree';
 import { createHandlers } from '../../mocks/handlers';
 import { createMockDatabase } from '../../mocks/mockDatabase';
 import { routeTree } from '../../routes/routeTree';

@@ -1,5 +1,5 @@
 import { formatDuration } from '../../lib/time';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 
 export interface ErrorLandingNoticeProps {
   tree: SpanTree;

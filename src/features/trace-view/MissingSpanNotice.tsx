@@ -5,7 +5,7 @@ import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
 import { parseTimestampUs } from '../../lib/time';
 import { LazySpanDetailsPanel as SpanDetailsPanel } from './span-panel/LazySpanDetailsPanel';
-import { buildSpanTree } from './waterfall/buildSpanTree';
+import { buildSpanTree } from '../../domain/trace/buildSpanTree';
 
 function Banner({ spanId, onDismiss }: { spanId: string; onDismiss: () => void }) {
   return (

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import type { TraceSource } from './TraceScreen';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 
 // Each dialog's code loads the first time it is opened: none of it is needed to show a trace.
 const CopyMarkdownDialog = lazy(() =>

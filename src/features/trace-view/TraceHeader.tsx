@@ -15,7 +15,7 @@ import type { RepeatedCalls } from './analysis/repeatedCalls';
 import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
 import { traceTokenTotals } from './traceTotals';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 
 /** Ids a trace can carry, under the API's names, which are also the list's filter parameters. */
 const ID_FIELDS = [

@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { measure } from '../../lib/perf';
 import { diagnoseTrace } from './treeDiagnostics';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 import './traceNotes.css';
 
 export interface TraceNotesProps {

@@ -12,7 +12,7 @@ import { TraceHeader } from './TraceHeader';
 import { TraceNotes } from './TraceNotes';
 import { TraceView, type TraceViewHandle } from './TraceView';
 import { useSelectedSpan } from './useSelectedSpan';
-import { buildSpanTree } from './waterfall/buildSpanTree';
+import { buildSpanTree } from '../../domain/trace/buildSpanTree';
 
 /** Where a trace came from: the server (with a database), or a file opened in the browser. */
 export type TraceSource = { kind: 'server'; dbId?: string } | { kind: 'file'; fileName: string };

@@ -21,7 +21,7 @@ import {
   preloadSpanDetailsPanel,
 } from './span-panel/LazySpanDetailsPanel';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 import {
   applySpanFilter,
   isFilterActive,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { traceTokenTotals } from './traceTotals';
-import { buildSpanTree } from './waterfall/buildSpanTree';
-import { makeSpan } from './waterfall/testSpans';
+import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import { makeSpan } from '../../test/testSpans';
 
 describe('traceTokenTotals', () => {
   it('takes the root’s trace-wide totals when it has them', () => {

@@ -1,4 +1,4 @@
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 
 export interface TokenTotals {
   input: number;

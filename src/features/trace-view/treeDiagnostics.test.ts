@@ -6,8 +6,8 @@ import { generateTrace } from '../../mocks/generateTrace';
 import { ODD_TRACE_IDS, generateOddTraces } from '../../mocks/oddTraces';
 import { toJsonText } from '../../lib/jsonText';
 import { diagnoseTrace, lacksZone, type TraceNoteKind } from './treeDiagnostics';
-import { buildSpanTree } from './waterfall/buildSpanTree';
-import { makeSpan } from './waterfall/testSpans';
+import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import { makeSpan } from '../../test/testSpans';
 
 function traceOf(tree: TraceNode[], overrides: Partial<TraceDetail> = {}): TraceDetail {
   let count = 0;

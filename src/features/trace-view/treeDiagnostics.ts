@@ -1,6 +1,6 @@
 import type { TraceDetail } from '../../api/schemas';
 import { parseTimestampUs } from '../../lib/time';
-import type { SpanTree } from './waterfall/buildSpanTree';
+import type { SpanTree } from '../../domain/trace/buildSpanTree';
 
 /**
  * What is odd about a trace's data, told to the reader beside the trace rather than hidden in

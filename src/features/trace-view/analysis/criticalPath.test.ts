@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { realTrace } from '../../../domain/trace/testTree';
+import { realTrace } from '../../../test/testTree';
 import { parseTimestampUs } from '../../../lib/time';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { computeCriticalPath, criticalSectionsOf, type CriticalPath } from './criticalPath';
-import { at, timedSpan as span } from './testTraces';
+import { at, timedSpan as span } from '../../../test/testTraces';
 
 /** Each span's name → its critical sections (µs after the base), for spans on the path. */
 function sectionsByName(roots: TraceNode[]): Record<string, [number, number][]> {

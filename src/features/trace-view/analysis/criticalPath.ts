@@ -1,5 +1,5 @@
 import { delegationsOf, type Delegations } from '../../../domain/trace/delegation';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /**
  * The critical path of a trace: the chain of spans the trace's end actually waited on, as

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { realTrace } from '../../../domain/trace/testTree';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { realTrace } from '../../../test/testTree';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { firstErrorOrigin } from './firstError';
-import { timedSpan as span } from './testTraces';
+import { timedSpan as span } from '../../../test/testTraces';
 
 const names = (roots: Parameters<typeof buildSpanTree>[0]) => {
   const tree = buildSpanTree(roots);

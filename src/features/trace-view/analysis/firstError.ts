@@ -1,4 +1,4 @@
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /**
  * Where a failed trace went wrong first: among the ERROR spans with no ERROR span below them

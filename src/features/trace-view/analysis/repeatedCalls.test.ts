@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
-import { makeSpan } from '../waterfall/testSpans';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { makeSpan } from '../../../test/testSpans';
 import {
   addsOnlyToolResults,
   createRepeatedCallsScan,

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { realTrace } from '../../../domain/trace/testTree';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { realTrace } from '../../../test/testTree';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { computeSelfTimes } from '../waterfall/selfTime';
 import { breakdownBy, UNNAMED, type BreakdownGrouping } from './timeBreakdown';
-import { timedSpan as span } from './testTraces';
+import { timedSpan as span } from '../../../test/testTraces';
 
 /*
  * An agent [0, 1000µs] calls a model twice and a tool three times; two of the tool calls run in

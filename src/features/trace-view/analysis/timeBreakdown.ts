@@ -1,5 +1,5 @@
 import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
 
 /** What "Where the time went" groups spans by. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import type { CriticalPath } from './criticalPath';
 import type { RepeatedCalls } from './repeatedCalls';
 

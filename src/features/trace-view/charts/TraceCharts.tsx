@@ -3,7 +3,7 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { formatDuration } from '../../../lib/time';
 import { breakdownBy, type BreakdownGrouping } from '../analysis/timeBreakdown';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import type { TraceDetail } from '../../../api/schemas';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { traceFileName } from './downloadTrace';
 import { TEXT_LIMITS, traceToMarkdown, type MarkdownOptions } from './traceMarkdown';
 import { ModalDialog } from '../../../components/ModalDialog';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceDetail, TraceNode } from '../../../api/schemas';
-import { timedSpan as span, at } from '../analysis/testTraces';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
+import { timedSpan as span, at } from '../../../test/testTraces';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { code, cutText, MAX_INDENT_LEVEL, traceToMarkdown } from './traceMarkdown';
 
 function sampleTrace(): TraceDetail {

@@ -1,6 +1,6 @@
 import type { TraceDetail } from '../../../api/schemas';
 import { formatDurationBetween, parseTimestampUs } from '../../../lib/time';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
 import { traceStatus } from '../../../domain/trace/traceStatus';
 

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { indexOf, recordedTree } from './recordedTraces.testing';
+import { indexOf, recordedTree } from '../../../test/recordedTraces';
 import { SpanDetailsPanel } from './SpanDetailsPanel';
 
 /** The panel of one span of a recorded real trace, with a spy for links to other spans. */

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { modelLabel } from '../../../domain/trace/modelLabel';
 import { formatDuration } from '../../../lib/time';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { tokenCount } from '../waterfall/selfTime';
 import type { ChatLinks } from './chatLinks';
 import { parsePayloadMessages, systemPromptText } from './chatMessages';

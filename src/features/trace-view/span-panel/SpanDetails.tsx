@@ -1,4 +1,4 @@
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { IoSection } from './IoSection';
 import { KeyValueList } from './KeyValueList';
 import { LlmSection } from './LlmSection';

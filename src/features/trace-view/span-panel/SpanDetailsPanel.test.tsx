@@ -2,8 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree, type SpanTree } from '../waterfall/buildSpanTree';
-import { makeSpan } from '../waterfall/testSpans';
+import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
+import { makeSpan } from '../../../test/testSpans';
 import { SpanDetailsPanel } from './SpanDetailsPanel';
 
 // Trimmed from /work/shared/examples/trace-agent.json.

@@ -1,6 +1,6 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { RawJsonView } from './RawJsonView';
 import { SpanDetails } from './SpanDetails';
 import './spanPanel.css';

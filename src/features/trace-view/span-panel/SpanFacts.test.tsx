@@ -1,8 +1,8 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import { realTrace } from '../../../domain/trace/testTree';
-import { buildSpanTree, type SpanTree } from '../waterfall/buildSpanTree';
+import { realTrace } from '../../../test/testTree';
+import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
 import { computeSelfTimes } from '../waterfall/selfTime';
 import { SpanFacts } from './SpanFacts';
 

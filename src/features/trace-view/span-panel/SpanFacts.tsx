@@ -1,6 +1,6 @@
 import { delegationsOf } from '../../../domain/trace/delegation';
 import { workflowStepType } from '../../../domain/trace/workflowSteps';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
 import { Fact, IdFact } from './Fact';
 import { formatPreciseTimestamp } from './formatPreciseTimestamp';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChatMessages } from './chatMessages';
 import { linkToolCalls, previousLlmSpan } from './llmLinks';
-import { indexOf, recordedTree } from './recordedTraces.testing';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import { indexOf, recordedTree } from '../../../test/recordedTraces';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 function messagesOf(tree: SpanTree, index: number, field: 'input' | 'output') {
   const text = tree.nodes[index]![field];

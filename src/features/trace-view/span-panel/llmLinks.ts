@@ -1,5 +1,5 @@
 import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from '../waterfall/buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import type { ChatMessage, ChatToolCall } from './chatMessages';
 
 function isLlm(node: TraceNode): boolean {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree } from '../waterfall/buildSpanTree';
-import { makeSpan } from '../waterfall/testSpans';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { makeSpan } from '../../../test/testSpans';
 import { missingLlmAttributes } from './missingLlmAttributes';
-import { indexOf, recordedTree } from './recordedTraces.testing';
+import { indexOf, recordedTree } from '../../../test/recordedTraces';
 
 const at = (ms: number) => `2026-11-28T20:00:00.${String(ms).padStart(3, '0')}000Z`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeSpan } from '../waterfall/testSpans';
+import { makeSpan } from '../../../test/testSpans';
 import {
   nodeForRawView,
   otherEntries,

@@ -1,5 +1,5 @@
 import { delegationsOf, memberName } from '../../../domain/trace/delegation';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 export interface DelegationMarkProps {
   tree: SpanTree;

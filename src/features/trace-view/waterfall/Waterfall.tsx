@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { timeTicks, type TimeScale } from './timeScale';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
 

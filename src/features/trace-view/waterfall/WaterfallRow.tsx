@@ -2,7 +2,7 @@ import { memo } from 'react';
 import { modelLabel } from '../../../domain/trace/modelLabel';
 import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { DelegationMark } from './DelegationMark';
 import { barGeometry, type TimeScale } from './timeScale';
 

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceDetail, TraceNode } from '../../../api/schemas';
 import { diagnoseTrace } from '../treeDiagnostics';
-import { buildSpanTree, type SpanTree } from './buildSpanTree';
+import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
 import { computeSelfTimes, summarizeTimeByType, summarizeTokensByModel } from './selfTime';
 import { applySpanFilter, spanTypesIn } from './spanFilter';
 import { searchSpans } from './spanSearch';

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { realTrace } from '../../../domain/trace/testTree';
-import { buildSpanTree } from './buildSpanTree';
+import { realTrace } from '../../../test/testTree';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { computeSelfTimes, summarizeTimeByType, summarizeTokensByModel } from './selfTime';
-import { makeSpan } from './testSpans';
+import { makeSpan } from '../../../test/testSpans';
 
 const BASE_MS = Date.UTC(2025, 10, 19, 10, 30, 0);
 

@@ -1,5 +1,5 @@
 import { delegationsOf, type Delegations } from '../../../domain/trace/delegation';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /**
  * Self time per span, in microseconds: the span's duration minus the time covered by at least

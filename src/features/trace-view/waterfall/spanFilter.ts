@@ -1,4 +1,4 @@
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 export interface SpanFilter {
   /** Span types to keep; empty means every type. */

@@ -1,5 +1,5 @@
 import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /**
  * Spans whose name, id, model, tool name, input or output contain the query, case-insensitive,

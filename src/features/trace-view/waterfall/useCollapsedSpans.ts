@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import {
   collapseAll,
   collapseToDepth,

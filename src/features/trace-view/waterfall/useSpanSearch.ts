@@ -1,5 +1,5 @@
 import { useDeferredValue, useMemo, useState } from 'react';
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { searchSpans } from './spanSearch';
 
 /**

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { buildSpanTree } from './buildSpanTree';
+import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { applySpanFilter } from './spanFilter';
 import { searchSpans } from './spanSearch';
-import { makeSpan } from './testSpans';
+import { makeSpan } from '../../../test/testSpans';
 import {
   collapseAll,
   collapseToDepth,

@@ -1,4 +1,4 @@
-import type { SpanTree } from './buildSpanTree';
+import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /**
  * Collapse state is one byte per span (1 = collapsed), replaced, never mutated, on each change:

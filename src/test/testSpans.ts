@@ -1,4 +1,4 @@
-import type { TraceNode } from '../../../api/schemas';
+import type { TraceNode } from '../api/schemas';
 
 let nextId = 0;
 

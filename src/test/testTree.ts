@@ -1,5 +1,5 @@
-import type { TraceDetail, TraceNode } from '../../api/schemas';
-import { parseTimestampUs } from '../../lib/time';
+import type { TraceDetail, TraceNode } from '../api/schemas';
+import { parseTimestampUs } from '../lib/time';
 
 const BASE_MS = Date.UTC(2025, 10, 19, 10, 30, 0);
 let nextId = 0;
@@ -77,14 +77,14 @@ export function indexOfName(tree: TestTree, name: string, nth = 0): number {
   throw new Error(`no span #${nth} named ${name}`);
 }
 
-const RECORDED = import.meta.glob<unknown>('../../mocks/recorded/real-agentos/*.json', {
+const RECORDED = import.meta.glob<unknown>('../mocks/recorded/real-agentos/*.json', {
   eager: true,
   import: 'default',
 });
 
 /** An answer the real AgentOS sent (agno 2.9.0), from src/mocks/recorded/real-agentos. */
 export function realAnswer(file: string): unknown {
-  const answer = RECORDED[`../../mocks/recorded/real-agentos/${file}`];
+  const answer = RECORDED[`../mocks/recorded/real-agentos/${file}`];
   if (answer === undefined) throw new Error(`no recorded answer ${file}`);
   return answer;
 }

@@ -1,8 +1,8 @@
-import { parseTraceDetail } from '../../../api/parse';
-import { buildSpanTree, type SpanTree } from '../waterfall/buildSpanTree';
+import { parseTraceDetail } from '../api/parse';
+import { buildSpanTree, type SpanTree } from '../domain/trace/buildSpanTree';
 
 /** For tests: the real AgentOS traces recorded in src/mocks/recorded/real-agentos. */
-const RECORDED = import.meta.glob<unknown>('../../../mocks/recorded/real-agentos/trace-*.json', {
+const RECORDED = import.meta.glob<unknown>('../mocks/recorded/real-agentos/trace-*.json', {
   eager: true,
   import: 'default',
 });

@@ -1,5 +1,5 @@
-import type { TraceNode } from '../../../api/schemas';
-import { makeSpan } from '../waterfall/testSpans';
+import type { TraceNode } from '../api/schemas';
+import { makeSpan } from './testSpans';
 
 const BASE_MS = Date.UTC(2025, 10, 19, 10, 30, 0);
 

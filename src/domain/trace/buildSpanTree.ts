@@ -1,5 +1,5 @@
-import type { TraceNode } from '../../../api/schemas';
-import { parseTimestampUs } from '../../../lib/time';
+import type { TraceNode } from '../../api/schemas';
+import { parseTimestampUs } from '../../lib/time';
 
 /**
  * The span tree as flat arrays in depth-first (pre-)order, built in one iterative pass: trees

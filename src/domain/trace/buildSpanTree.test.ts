@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpanTree } from './buildSpanTree';
 
-import { makeSpan } from './testSpans';
+import { makeSpan } from '../../test/testSpans';
 
 describe('buildSpanTree', () => {
   it('orders spans depth-first and records parents, depths and subtree sizes', () => {
