@@ -102,8 +102,10 @@ test.describe('trace page', () => {
     await page.getByRole('treegrid', { name: 'Span waterfall' }).focus();
     await page.keyboard.press('End');
     await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
-    // The URL follows the selection a moment later.
-    await expect(page).toHaveURL(/[?&]span=/);
+    // Selected from the keyboard, the panel stays closed, and so does the link's.
+    await expect(page).toHaveURL(/[?&]span=.*&panel=closed|[?&]panel=closed.*&span=/);
+    await page.keyboard.press('Enter');
+    await expect(page).not.toHaveURL(/panel=closed/);
     const url = page.url();
 
     await page.goto('about:blank');

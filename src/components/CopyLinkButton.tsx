@@ -1,7 +1,12 @@
 import { useState } from 'react';
 
+export interface CopyLinkButtonProps {
+  /** Brings the address up to date first (a page that writes its view to the URL after a pause). */
+  beforeCopy?: () => Promise<void> | void;
+}
+
 /** Copies the page's address, which holds the whole view (filters, page, database). */
-export function CopyLinkButton() {
+export function CopyLinkButton({ beforeCopy }: CopyLinkButtonProps = {}) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
   const handleClick = () => {
     const done = (next: 'copied' | 'failed') => {
@@ -12,10 +17,13 @@ export function CopyLinkButton() {
       done('failed');
       return;
     }
-    navigator.clipboard.writeText(window.location.href).then(
-      () => done('copied'),
-      () => done('failed'),
-    );
+    const { clipboard } = navigator;
+    Promise.resolve(beforeCopy?.())
+      .then(() => clipboard.writeText(window.location.href))
+      .then(
+        () => done('copied'),
+        () => done('failed'),
+      );
   };
   return (
     <>

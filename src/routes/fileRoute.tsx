@@ -2,6 +2,7 @@ import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { lazyPage } from './lazyPage';
+import { parseTraceSearch, type TraceSearch } from '../features/trace-view/traceSearch';
 import { rootRoute } from './rootRoute';
 
 const TraceFilePage = lazyPage(() =>
@@ -12,31 +13,24 @@ const TraceScreen = lazyPage(() =>
   import('../features/trace-view/TracePage').then((module) => module.TraceScreen),
 );
 
-export interface FileSearch {
-  /** The selected span, as on a trace page. The file itself is never in the URL. */
-  span?: string;
-}
-
 export const fileRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/file',
-  validateSearch: (raw: FileSearch & SearchSchemaInput): FileSearch =>
-    typeof raw.span === 'string' && raw.span !== '' ? { span: raw.span } : {},
+  // The view is in the URL as on a trace page; the file itself never is.
+  validateSearch: (raw: TraceSearch & SearchSchemaInput): TraceSearch => {
+    const { db_id: _ignored, ...search } = parseTraceSearch(raw).search;
+    return search;
+  },
   component: FileRoute,
   errorComponent: RouteErrorPage,
 });
 
 /** A trace opened from a file: the full trace page, with no server. */
 function FileRoute() {
-  const { span } = fileRoute.useSearch();
+  const search = fileRoute.useSearch();
   const navigate = fileRoute.useNavigate();
-  const handleSelectSpan = useCallback(
-    (spanId: string | null) =>
-      void navigate({
-        search: (previous) => ({ ...previous, span: spanId ?? undefined }),
-        replace: true,
-        resetScroll: false,
-      }),
+  const handleSearchChange = useCallback(
+    (next: TraceSearch) => navigate({ search: next, replace: true, resetScroll: false }),
     [navigate],
   );
   return (
@@ -46,8 +40,8 @@ function FileRoute() {
           key={file.id}
           trace={file.trace}
           source={{ kind: 'file', fileName: file.fileName }}
-          selectedSpanId={span ?? null}
-          onSelectSpan={handleSelectSpan}
+          search={search}
+          onSearchChange={handleSearchChange}
         />
       )}
     />

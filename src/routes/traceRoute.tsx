@@ -1,37 +1,23 @@
-import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
+import { createRoute, useRouterState, type SearchSchemaInput } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { getConnection } from '../api/connection';
 import { apiQueriesFor } from '../api/queries';
+import { parseSearchAsText } from '../lib/parseSearchAsText';
+import { parseTraceSearch, type TraceSearch } from '../features/trace-view/traceSearch';
 import { rootRoute } from './rootRoute';
 
 const TracePage = lazyPage(() =>
   import('../features/trace-view/TracePage').then((module) => module.TracePage),
 );
 
-export interface TraceSearch {
-  /** The selected span: a deep link opens it. */
-  span?: string;
-  /** The database the trace lives in, when not the connection's default. */
-  db_id?: string;
-}
-
-function optionalText(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 export const traceRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces/$traceId',
-  validateSearch: (raw: TraceSearch & SearchSchemaInput): TraceSearch => {
-    const search: TraceSearch = {};
-    const span = optionalText(raw.span);
-    const dbId = optionalText(raw.db_id);
-    if (span) search.span = span;
-    if (dbId) search.db_id = dbId;
-    return search;
-  },
+  // The whole view is in the URL (see traceSearch.ts); a value that cannot be read is dropped.
+  validateSearch: (raw: TraceSearch & SearchSchemaInput): TraceSearch =>
+    parseTraceSearch(raw as Record<string, unknown>).search,
   loaderDeps: ({ search }) => ({ dbId: search.db_id }),
   // Starts the trace download at once, while the page's code is still loading; not awaited,
   // so the page shows its own loading and error states.
@@ -47,25 +33,21 @@ export const traceRoute = createRoute({
 
 function TraceRoute() {
   const { traceId } = traceRoute.useParams();
-  const { span, db_id: dbId } = traceRoute.useSearch();
+  const search = traceRoute.useSearch();
+  const searchStr = useRouterState({ select: (state) => state.location.searchStr });
   const navigate = traceRoute.useNavigate();
-  // Selecting a span replaces the history entry: Back leaves the trace, not the last click.
-  const handleSelectSpan = useCallback(
-    (spanId: string | null) =>
-      void navigate({
-        search: (previous) => ({ ...previous, span: spanId ?? undefined }),
-        replace: true,
-        resetScroll: false,
-      }),
+  // View changes replace the history entry: Back leaves the trace, not the last click.
+  const handleSearchChange = useCallback(
+    (next: TraceSearch) => navigate({ search: next, replace: true, resetScroll: false }),
     [navigate],
   );
   return (
     <TracePage
-      key={`${dbId ?? ''}/${traceId}`}
+      key={`${search.db_id ?? ''}/${traceId}`}
       traceId={traceId}
-      dbId={dbId}
-      selectedSpanId={span ?? null}
-      onSelectSpan={handleSelectSpan}
+      search={search}
+      onSearchChange={handleSearchChange}
+      droppedParams={parseTraceSearch(parseSearchAsText(searchStr)).dropped}
     />
   );
 }

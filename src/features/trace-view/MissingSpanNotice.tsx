@@ -21,8 +21,15 @@ function Banner({ spanId, onDismiss }: { spanId: string; onDismiss: () => void }
   );
 }
 
+interface PanelProps {
+  traceId: string;
+  spanId: string;
+  dbId?: string;
+  onClose: () => void;
+}
+
 /** Asks the server for a span the tree lacks (GET /traces/{id}?span_id=) and shows it. */
-function Panel({ traceId, spanId, dbId }: { traceId: string; spanId: string; dbId?: string }) {
+function Panel({ traceId, spanId, dbId, onClose }: PanelProps) {
   const queries = useApiQueries(dbId);
   const span = useQuery(queries.span(traceId, spanId));
   const tree = useMemo(() => (span.data ? buildSpanTree([span.data]) : null), [span.data]);
@@ -40,7 +47,7 @@ function Panel({ traceId, spanId, dbId }: { traceId: string; spanId: string; dbI
       index={0}
       traceStartUs={parseTimestampUs(span.data.start_time)}
       isTraceRoot={false}
-      onClose={() => undefined}
+      onClose={onClose}
     />
   );
 }

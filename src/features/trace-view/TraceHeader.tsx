@@ -11,7 +11,7 @@ import {
   formatTimestamp,
   parseTimestampUs,
 } from '../../lib/time';
-import type { RepeatedCalls } from './analysis/repeatedCalls';
+import { useTraceViewContext } from './traceViewContext';
 import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
 import { traceTokenTotals } from './traceTotals';
@@ -31,22 +31,15 @@ export interface TraceHeaderProps {
   trace: TraceDetail;
   tree: SpanTree;
   source: TraceSource;
-  /** The repeated calls, once found; null while they are being looked for. */
-  repeated: RepeatedCalls | null;
-  onShowRepeated: () => void;
   /** Header actions (download, copy, compare …). */
   actions?: ReactNode;
 }
 
-export function TraceHeader({
-  trace,
-  tree,
-  source,
-  repeated,
-  onShowRepeated,
-  actions,
-}: TraceHeaderProps) {
+export function TraceHeader({ trace, tree, source, actions }: TraceHeaderProps) {
   const dbId = source.kind === 'server' ? source.dbId : undefined;
+  // The repeated calls, once found; null while they are being looked for.
+  const { repeated, store, flushUrl } = useTraceViewContext();
+  const onShowRepeated = () => store.getState().showRepeated(repeated?.groups[0]?.spans[0] ?? null);
   const startUs = parseTimestampUs(trace.start_time);
   const endUs = parseTimestampUs(trace.end_time);
   const tokens = traceTokenTotals(tree);
@@ -65,7 +58,7 @@ export function TraceHeader({
         <span className="spacer" />
         {actions}
         {/* A file's trace is in this tab only: its address would show nothing to anyone else. */}
-        {source.kind === 'server' && <CopyLinkButton />}
+        {source.kind === 'server' && <CopyLinkButton beforeCopy={flushUrl} />}
       </div>
       <dl className="facts">
         {source.kind === 'file' && (

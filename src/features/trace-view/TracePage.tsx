@@ -2,19 +2,21 @@ import { useQuery } from '@tanstack/react-query';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
+import type { DroppedParam } from '../../lib/searchSchema';
+import type { TraceSearch } from './traceSearch';
 import { TraceScreen } from './TraceScreen';
 
 export interface TracePageProps {
   traceId: string;
-  /** `?db_id=`: the database to read from, over the connection's default. */
-  dbId?: string;
-  /** `?span=` from the URL: the selected span, whose panel a shared link opens. */
-  selectedSpanId: string | null;
-  onSelectSpan: (spanId: string | null) => void;
+  /** The view the URL describes; its `db_id` is the database to read from. */
+  search: TraceSearch;
+  onSearchChange: (search: TraceSearch) => Promise<void> | void;
+  droppedParams?: readonly DroppedParam[];
 }
 
 /** A trace from the server: loading and error states, then the trace screen. */
-export function TracePage({ traceId, dbId, selectedSpanId, onSelectSpan }: TracePageProps) {
+export function TracePage({ traceId, search, onSearchChange, droppedParams }: TracePageProps) {
+  const dbId = search.db_id;
   const queries = useApiQueries(dbId);
   const trace = useQuery(queries.traceDetail(traceId));
 
@@ -35,8 +37,9 @@ export function TracePage({ traceId, dbId, selectedSpanId, onSelectSpan }: Trace
     <TraceScreen
       trace={trace.data}
       source={{ kind: 'server', dbId }}
-      selectedSpanId={selectedSpanId}
-      onSelectSpan={onSelectSpan}
+      search={search}
+      onSearchChange={onSearchChange}
+      droppedParams={droppedParams}
     />
   );
 }

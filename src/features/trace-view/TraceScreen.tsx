@@ -1,18 +1,28 @@
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
+import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { EmptyState } from '../../components/PageState';
+import { buildSpanTree, type SpanTree } from '../../domain/trace/buildSpanTree';
+import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
 import { measure } from '../../lib/perf';
 import { parseTimestampUs } from '../../lib/time';
-import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
+import type { DroppedParam } from '../../lib/searchSchema';
 import { firstErrorOrigin } from './analysis/firstError';
 import { useRepeatedCalls } from './analysis/useTraceAnalyses';
 import { MissingSpanNotice } from './MissingSpanNotice';
 import { TraceActions } from './TraceActions';
 import { TraceHeader } from './TraceHeader';
 import { TraceNotes } from './TraceNotes';
-import { TraceView, type TraceViewHandle } from './TraceView';
-import { useSelectedSpan } from './useSelectedSpan';
-import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceSearch } from './traceSearch';
+import { TraceView } from './TraceView';
+import {
+  createDerivedViews,
+  TraceViewContext,
+  useSelectedIndex,
+  useTraceView,
+} from './traceViewContext';
+import { createTraceViewStore, viewFromSearch } from './traceViewStore';
+import { useTraceViewUrl } from './useTraceViewUrl';
 
 /** Where a trace came from: the server (with a database), or a file opened in the browser. */
 export type TraceSource = { kind: 'server'; dbId?: string } | { kind: 'file'; fileName: string };
@@ -20,9 +30,12 @@ export type TraceSource = { kind: 'server'; dbId?: string } | { kind: 'file'; fi
 export interface TraceScreenProps {
   trace: TraceDetail;
   source: TraceSource;
-  /** `?span=` from the URL. */
-  selectedSpanId: string | null;
-  onSelectSpan: (spanId: string | null) => void;
+  /** The view the URL describes (see traceSearch.ts). */
+  search: TraceSearch;
+  /** Writes the view to the URL, replacing the history entry. */
+  onSearchChange: (search: TraceSearch) => Promise<void> | void;
+  /** Search parameters the route could not read at all (bad values). */
+  droppedParams?: readonly DroppedParam[];
   /** Extra actions for the header, after the page's own (download, copy, compare). */
   actions?: ReactNode;
 }
@@ -31,8 +44,9 @@ export interface TraceScreenProps {
 export function TraceScreen({
   trace,
   source,
-  selectedSpanId: urlSpanId,
-  onSelectSpan: writeUrl,
+  search,
+  onSearchChange,
+  droppedParams = [],
   actions,
 }: TraceScreenProps) {
   // Built once per trace: every later interaction works on these arrays.
@@ -40,23 +54,73 @@ export function TraceScreen({
     () => measure('app:buildSpanTree', () => buildSpanTree(trace.tree)),
     [trace],
   );
-  // Error-first landing: a failed trace (its root span, or any span, failed) opened without
-  // `?span=` shows where it went wrong first. Decided once, on arrival.
-  const [landingSpanId] = useState(() => {
-    if (urlSpanId !== null) return null;
-    if (!traceStatus(trace.status, countFailingSpans(tree.isError)).isFailed) return null;
-    const index = firstErrorOrigin(tree);
-    return index === null ? null : tree.nodes[index]!.id;
+  // One view store per open trace, started from the URL. Error-first landing: a failed trace
+  // opened without `?span=` shows where it went wrong first; decided once, on arrival.
+  const [initial] = useState(() => {
+    const landingId = search.span === undefined ? errorLandingId(trace, tree) : null;
+    const view = viewFromSearch(tree, search, landingId);
+    return { store: createTraceViewStore(tree, view.state), dropped: view.dropped };
   });
-  const [selectedSpanId, onSelectSpan] = useSelectedSpan(urlSpanId, writeUrl, landingSpanId);
+  const { store } = initial;
+  const [dropped, setDropped] = useState([...droppedParams, ...initial.dropped]);
   const repeated = useRepeatedCalls(tree);
-  const viewRef = useRef<TraceViewHandle>(null);
   const dbId = source.kind === 'server' ? source.dbId : undefined;
+  const flushUrl = useTraceViewUrl(
+    tree,
+    store,
+    search,
+    onSearchChange,
+    dbId ? { db_id: dbId } : {},
+  );
+  const [derived] = useState(createDerivedViews);
+  const context = useMemo(
+    () => ({ tree, store, repeated, flushUrl, derived }),
+    [tree, store, repeated, flushUrl, derived],
+  );
 
-  const selectedIndex =
-    selectedSpanId === null ? null : (tree.indexById.get(selectedSpanId) ?? null);
-  const isMissing = selectedSpanId !== null && selectedIndex === null;
-  const landingIndex = landingSpanId === null ? null : (tree.indexById.get(landingSpanId) ?? null);
+  return (
+    <TraceViewContext value={context}>
+      <TraceScreenBody
+        trace={trace}
+        tree={tree}
+        source={source}
+        actions={actions}
+        dropped={dropped}
+        onDismissDropped={() => setDropped([])}
+      />
+    </TraceViewContext>
+  );
+}
+
+function errorLandingId(trace: TraceDetail, tree: SpanTree): string | null {
+  if (!traceStatus(trace.status, countFailingSpans(tree.isError)).isFailed) return null;
+  const index = firstErrorOrigin(tree);
+  return index === null ? null : tree.nodes[index]!.id;
+}
+
+interface TraceScreenBodyProps {
+  trace: TraceDetail;
+  tree: SpanTree;
+  source: TraceSource;
+  actions: ReactNode;
+  dropped: readonly DroppedParam[];
+  onDismissDropped: () => void;
+}
+
+/** Memoized: a URL write re-renders the screen, and nothing here depends on the URL itself. */
+const TraceScreenBody = memo(function TraceScreenBody({
+  trace,
+  tree,
+  source,
+  actions,
+  dropped,
+  onDismissDropped,
+}: TraceScreenBodyProps) {
+  const selectedId = useTraceView((state) => state.selectedId);
+  const selectedIndex = useSelectedIndex();
+  const clearSelection = useTraceView((state) => state.clearSelection);
+  const closePanel = useTraceView((state) => state.closePanel);
+  const missingId = selectedId !== null && selectedIndex === null ? selectedId : null;
 
   return (
     <section className="page trace-page" aria-label={`Trace ${trace.name}`}>
@@ -64,8 +128,6 @@ export function TraceScreen({
         trace={trace}
         tree={tree}
         source={source}
-        repeated={repeated}
-        onShowRepeated={() => viewRef.current?.showRepeated()}
         actions={
           <>
             <TraceActions trace={trace} tree={tree} source={source} selectedIndex={selectedIndex} />
@@ -74,24 +136,20 @@ export function TraceScreen({
         }
       />
       <TraceNotes trace={trace} tree={tree} />
-      {isMissing && (
-        <MissingSpanNotice.Banner spanId={selectedSpanId} onDismiss={() => onSelectSpan(null)} />
+      <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
+      {missingId !== null && (
+        <MissingSpanNotice.Banner spanId={missingId} onDismiss={clearSelection} />
       )}
       {tree.count > 0 ? (
         <TraceView
-          ref={viewRef}
-          tree={tree}
           traceStartUs={parseTimestampUs(trace.start_time)}
-          selectedIndex={selectedIndex}
-          onSelectSpan={onSelectSpan}
-          landingIndex={landingIndex}
-          repeated={repeated}
           missingSpanPanel={
-            isMissing && source.kind === 'server' ? (
+            missingId !== null && source.kind === 'server' ? (
               <MissingSpanNotice.Panel
                 traceId={trace.trace_id}
-                spanId={selectedSpanId}
-                dbId={dbId}
+                spanId={missingId}
+                dbId={source.dbId}
+                onClose={closePanel}
               />
             ) : undefined
           }
@@ -103,4 +161,4 @@ export function TraceScreen({
       )}
     </section>
   );
-}
+});

@@ -72,22 +72,28 @@ function whenIdle(work: (hasTime: () => boolean) => void): () => void {
   return () => window.clearTimeout(timer);
 }
 
+/** Critical paths already computed, per tree: every component asking gets the same one. */
+const criticalPaths = new WeakMap<SpanTree, CriticalPath>();
+
 /**
  * The critical path, computed (and its code loaded) the first time it is asked for, then kept
  * for the tree: switching the toggle off and on again costs nothing.
  */
 export function useCriticalPath(tree: SpanTree, isWanted: boolean): CriticalPath | null {
-  const [done, setDone] = useState<Done<CriticalPath> | null>(null);
-  const isReady = done?.tree === tree;
+  const [, setDone] = useState<CriticalPath | null>(null);
+  const known = criticalPaths.get(tree);
   useEffect(() => {
-    if (!isWanted || isReady) return;
+    if (!isWanted || criticalPaths.has(tree)) return;
     let isCancelled = false;
     void import('./criticalPath').then(({ computeCriticalPath }) => {
-      if (!isCancelled) setDone({ tree, result: computeCriticalPath(tree) });
+      if (isCancelled) return;
+      const result = criticalPaths.get(tree) ?? computeCriticalPath(tree);
+      criticalPaths.set(tree, result);
+      setDone(result);
     });
     return () => {
       isCancelled = true;
     };
-  }, [tree, isWanted, isReady]);
-  return isWanted && isReady ? done.result : null;
+  }, [tree, isWanted]);
+  return isWanted ? (known ?? null) : null;
 }

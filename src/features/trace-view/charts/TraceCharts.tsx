@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { formatDuration } from '../../../lib/time';
-import { breakdownBy, type BreakdownGrouping } from '../analysis/timeBreakdown';
+import { breakdownBy } from '../analysis/timeBreakdown';
+import { useTraceView } from '../traceViewContext';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
@@ -17,7 +18,9 @@ export interface TraceChartsProps {
  * counted twice. Loaded lazily: Recharts is the heaviest part of the app.
  */
 export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
-  const [grouping, setGrouping] = useState<BreakdownGrouping>('type');
+  // The grouping is part of the view, and so of the URL (`group=`).
+  const grouping = useTraceView((state) => state.grouping);
+  const setGrouping = useTraceView((state) => state.setGrouping);
   const byType = useMemo(() => breakdownBy(tree, selfTimes, 'type'), [tree, selfTimes]);
   const breakdown = useMemo(
     () => (grouping === 'type' ? byType : breakdownBy(tree, selfTimes, grouping)),

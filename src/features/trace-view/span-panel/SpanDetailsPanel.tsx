@@ -1,6 +1,7 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { PanelTab } from '../traceSearch';
 import { RawJsonView } from './RawJsonView';
 import { SpanDetails } from './SpanDetails';
 import './spanPanel.css';
@@ -20,6 +21,9 @@ export interface SpanDetailsPanelProps {
    * trace). Defaults to "has no parent in `tree`"; pass false for a span loaded on its own.
    */
   isTraceRoot?: boolean;
+  /** The open tab, when the page keeps it (in the URL); the panel keeps its own otherwise. */
+  tab?: PanelTab;
+  onTabChange?: (tab: PanelTab) => void;
   onClose: () => void;
   /**
    * Selects another span of `tree` by index (revealing and scrolling to it in the waterfall), for
@@ -29,7 +33,7 @@ export interface SpanDetailsPanelProps {
   onSelectSpan?: (index: number) => void;
 }
 
-type Tab = 'details' | 'raw';
+type Tab = PanelTab;
 const TABS: readonly (readonly [Tab, string])[] = [
   ['details', 'Details'],
   ['raw', 'Raw JSON'],
@@ -46,10 +50,14 @@ export function SpanDetailsPanel({
   selfTimeUs,
   criticalUs,
   isTraceRoot,
+  tab: controlledTab,
+  onTabChange,
   onClose,
   onSelectSpan,
 }: SpanDetailsPanelProps) {
-  const [tab, setTab] = useState<Tab>('details');
+  const [ownTab, setOwnTab] = useState<Tab>('details');
+  const tab = controlledTab ?? ownTab;
+  const setTab = onTabChange ?? setOwnTab;
   const baseId = useId();
   const node = tree.nodes[index];
   if (!node) return null;

@@ -1,48 +1,43 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../../lib/time';
-import type { CriticalPath } from '../analysis/criticalPath';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { timeTicks, type TimeScale } from './timeScale';
+import { memoizeLast } from '../../../lib/memoizeLast';
+import {
+  useFilterResult,
+  useSelectedIndex,
+  useShownCriticalPath,
+  useSpanSearch,
+  useTraceActions,
+  useTraceView,
+  useTraceViewContext,
+  useVisibleRows,
+} from '../traceViewContext';
+import { createTimeScale, timeTicks } from './timeScale';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
 
-export interface ScrollRequest {
-  index: number;
-  /** Changes on every request, so asking twice for the same span scrolls twice. */
-  seq: number;
-  /** `center` for a span the page opens on; `auto` (the least movement) otherwise. */
-  align?: 'auto' | 'center';
-}
-
-export interface WaterfallProps {
-  tree: SpanTree;
-  rows: Int32Array;
-  scale: TimeScale;
-  collapsed: Uint8Array;
-  selectedIndex: number | null;
-  /** Spans that pass the filter; others are dimmed. Null when no filter is active. */
-  dimmedUnless: Uint8Array | null;
-  searchMatches: Uint8Array | null;
-  activeMatch: number | null;
-  /** Drawn on the bars while the "Critical path" toggle is on. */
-  criticalPath: CriticalPath | null;
-  /** Per span: the size of its group of repeated calls, or 0. */
-  repeatCounts: Int32Array | null;
-  scrollRequest: ScrollRequest | null;
-  onToggle: (index: number) => void;
-  onSetCollapsed: (index: number, collapsed: boolean) => void;
-  onSelect: (index: number) => void;
-  onOpenPanel: (index: number) => void;
-  onClosePanel: () => void;
-}
+const scaleOf = memoizeLast((tree: SpanTree) =>
+  createTimeScale(tree.startBoundUs, tree.endBoundUs),
+);
 
 /**
  * The span waterfall as an ARIA treegrid. Only the rows in view are in the DOM (TanStack
  * Virtual, fixed row height), so 100,000 spans cost no more to show than 100. Focus stays on
  * the grid; the selected row is its active descendant.
  */
-export function Waterfall(props: WaterfallProps) {
-  const { tree, rows, scale, collapsed, selectedIndex, scrollRequest } = props;
+export function Waterfall() {
+  const { tree, repeated } = useTraceViewContext();
+  const actions = useTraceActions();
+  const rows = useVisibleRows();
+  const collapsed = useTraceView((state) => state.collapsed);
+  const scrollRequest = useTraceView((state) => state.scrollRequest);
+  const hideFiltered = useTraceView((state) => state.hideFiltered);
+  const selectedIndex = useSelectedIndex();
+  const filterResult = useFilterResult();
+  const search = useSpanSearch();
+  const criticalPath = useShownCriticalPath();
+  const scale = scaleOf(tree);
+  const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -85,7 +80,7 @@ export function Waterfall(props: WaterfallProps) {
     const position = selectedIndex === null ? -1 : rowOf(selectedIndex);
     const moveTo = (target: number) => {
       const clamped = Math.min(Math.max(target, 0), rows.length - 1);
-      if (rows.length > 0) props.onSelect(rows[clamped]!);
+      if (rows.length > 0) actions.select(rows[clamped]!);
     };
     switch (event.key) {
       case 'ArrowDown':
@@ -111,21 +106,21 @@ export function Waterfall(props: WaterfallProps) {
       case 'ArrowLeft':
         if (selectedIndex === null) return;
         if (tree.childCount[selectedIndex]! > 0 && collapsed[selectedIndex] !== 1) {
-          props.onSetCollapsed(selectedIndex, true);
+          actions.setCollapsed(selectedIndex, true);
         } else if (tree.parentIndex[selectedIndex]! >= 0) {
-          props.onSelect(tree.parentIndex[selectedIndex]!);
+          actions.select(tree.parentIndex[selectedIndex]!);
         }
         break;
       case 'ArrowRight':
         if (selectedIndex === null || tree.childCount[selectedIndex] === 0) return;
-        if (collapsed[selectedIndex] === 1) props.onSetCollapsed(selectedIndex, false);
-        else props.onSelect(selectedIndex + 1); // the first child follows its parent in tree order
+        if (collapsed[selectedIndex] === 1) actions.setCollapsed(selectedIndex, false);
+        else actions.select(selectedIndex + 1); // the first child follows its parent in tree order
         break;
       case 'Enter':
-        if (selectedIndex !== null) props.onOpenPanel(selectedIndex);
+        if (selectedIndex !== null) actions.open(selectedIndex);
         break;
       case 'Escape':
-        props.onClosePanel();
+        actions.closePanel();
         break;
       default:
         return;
@@ -186,14 +181,14 @@ export function Waterfall(props: WaterfallProps) {
               scale={scale}
               isCollapsed={collapsed[index] === 1}
               isSelected={index === selectedIndex}
-              isDimmed={props.dimmedUnless !== null && props.dimmedUnless[index] === 0}
-              isMatch={props.searchMatches !== null && props.searchMatches[index] === 1}
-              isActiveMatch={index === props.activeMatch}
-              criticalPath={props.criticalPath}
-              isOnCriticalPath={props.criticalPath?.mask[index] === 1}
-              repeatCount={props.repeatCounts?.[index] ?? 0}
-              onToggle={props.onToggle}
-              onSelect={props.onOpenPanel}
+              isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
+              isMatch={search.mask !== null && search.mask[index] === 1}
+              isActiveMatch={index === search.activeIndex}
+              criticalPath={criticalPath}
+              isOnCriticalPath={criticalPath?.mask[index] === 1}
+              repeatCount={repeated?.groupSize[index] ?? 0}
+              onToggle={actions.toggle}
+              onSelect={actions.open}
             />
           );
         })}

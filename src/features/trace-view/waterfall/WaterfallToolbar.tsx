@@ -1,48 +1,44 @@
 import type { RefObject } from 'react';
-import type { SpanFilter } from './spanFilter';
+import {
+  useFilterResult,
+  useShownCriticalPath,
+  useSpanSearch,
+  useTraceActions,
+  useTraceView,
+  useTraceViewContext,
+} from '../traceViewContext';
 
 export interface WaterfallToolbarProps {
-  maxDepth: number;
-  spanTypes: { type: string; count: number }[];
-  filter: SpanFilter;
-  hideFiltered: boolean;
-  filterMatchCount: number | null;
-  searchQuery: string;
-  searchMatchCount: number;
-  searchActivePosition: number;
+  /** The search box, which "/" focuses from anywhere on the page. */
   searchInputRef: RefObject<HTMLInputElement | null>;
-  /** Spans flagged as repeated calls; null while they are being looked for. */
-  repeatedCount: number | null;
-  showCriticalPath: boolean;
-  /** Spans on the critical path, once computed. */
-  criticalPathSpans: number | null;
-  onShowCriticalPathChange: (show: boolean) => void;
-  onExpandAll: () => void;
-  onCollapseAll: () => void;
-  onCollapseToDepth: (levels: number) => void;
-  onFilterChange: (filter: SpanFilter) => void;
-  onHideFilteredChange: (hide: boolean) => void;
-  onSearchChange: (query: string) => void;
-  onSearchStep: (direction: 1 | -1) => void;
 }
 
-export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarProps) {
-  const { filter } = props;
-  const depthChoices = Array.from({ length: Math.min(props.maxDepth, 12) }, (_, i) => i + 1);
+export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
+  const { tree, repeated, derived } = useTraceViewContext();
+  const actions = useTraceActions();
+  const filter = useTraceView((state) => state.filter);
+  const hideFiltered = useTraceView((state) => state.hideFiltered);
+  const showCriticalPath = useTraceView((state) => state.showCriticalPath);
+  const filterResult = useFilterResult();
+  const criticalPath = useShownCriticalPath();
+  const search = useSpanSearch();
+  const spanTypes = derived.spanTypes(tree);
+  const repeatedCount = repeated === null ? null : repeated.spanCount;
+  const depthChoices = Array.from({ length: Math.min(tree.maxDepth + 1, 12) }, (_, i) => i + 1);
   const toggleType = (type: string) => {
     const types = new Set(filter.types);
     if (types.has(type)) types.delete(type);
     else types.add(type);
-    props.onFilterChange({ ...filter, types });
+    actions.setFilter({ ...filter, types });
   };
 
   return (
     <div className="waterfall-toolbar" role="toolbar" aria-label="Waterfall controls">
       <div className="toolbar-group">
-        <button type="button" className="button" onClick={props.onExpandAll}>
+        <button type="button" className="button" onClick={actions.expandAll}>
           Expand all
         </button>
-        <button type="button" className="button" onClick={props.onCollapseAll}>
+        <button type="button" className="button" onClick={() => actions.collapseToDepth(1)}>
           Collapse all
         </button>
         {depthChoices.length > 1 && (
@@ -51,7 +47,7 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
             <select
               value=""
               onChange={(event) => {
-                if (event.target.value) props.onCollapseToDepth(Number(event.target.value));
+                if (event.target.value) actions.collapseToDepth(Number(event.target.value));
               }}
             >
               <option value="">…</option>
@@ -67,7 +63,7 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
 
       <fieldset className="toolbar-group type-filter">
         <legend className="visually-hidden">Span types</legend>
-        {props.spanTypes.map(({ type, count }) => (
+        {spanTypes.map(({ type, count }) => (
           <button
             key={type}
             type="button"
@@ -83,13 +79,11 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
           <input
             type="checkbox"
             checked={filter.errorsOnly}
-            onChange={(event) =>
-              props.onFilterChange({ ...filter, errorsOnly: event.target.checked })
-            }
+            onChange={(event) => actions.setFilter({ ...filter, errorsOnly: event.target.checked })}
           />
           Errors only
         </label>
-        {props.repeatedCount !== null && props.repeatedCount > 0 && (
+        {repeatedCount !== null && repeatedCount > 0 && (
           <label
             className="inline-field"
             title="Tools called again with the same parameters, and model calls going round in circles"
@@ -98,7 +92,7 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
               type="checkbox"
               checked={filter.repeatedOnly}
               onChange={(event) =>
-                props.onFilterChange({ ...filter, repeatedOnly: event.target.checked })
+                actions.setFilter({ ...filter, repeatedOnly: event.target.checked })
               }
             />
             Repeated calls only
@@ -107,14 +101,14 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
         <label className="inline-field">
           <input
             type="checkbox"
-            checked={props.hideFiltered}
-            onChange={(event) => props.onHideFilteredChange(event.target.checked)}
+            checked={hideFiltered}
+            onChange={(event) => actions.setHideFiltered(event.target.checked)}
           />
           Hide others
         </label>
-        {props.filterMatchCount !== null && (
+        {filterResult !== null && (
           <span className="muted" aria-live="polite">
-            {props.filterMatchCount.toLocaleString()} matching
+            {filterResult.matchCount.toLocaleString()} matching
           </span>
         )}
       </fieldset>
@@ -126,15 +120,15 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
         >
           <input
             type="checkbox"
-            checked={props.showCriticalPath}
-            onChange={(event) => props.onShowCriticalPathChange(event.target.checked)}
+            checked={showCriticalPath}
+            onChange={(event) => actions.setShowCriticalPath(event.target.checked)}
           />
           Critical path
         </label>
-        {props.showCriticalPath && props.criticalPathSpans !== null && (
+        {showCriticalPath && criticalPath !== null && (
           <span className="muted" aria-live="polite">
-            {props.criticalPathSpans.toLocaleString()}{' '}
-            {props.criticalPathSpans === 1 ? 'span' : 'spans'}
+            {criticalPath.spanCount.toLocaleString()}{' '}
+            {criticalPath.spanCount === 1 ? 'span' : 'spans'}
           </span>
         )}
       </div>
@@ -145,28 +139,28 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
           type="search"
           aria-label="Search spans"
           placeholder="Search spans  ( / )"
-          value={props.searchQuery}
-          onChange={(event) => props.onSearchChange(event.target.value)}
+          value={search.query}
+          onChange={(event) => actions.setQuery(event.target.value)}
           onKeyDown={(event) => {
             if (event.key === 'Enter') {
               event.preventDefault();
-              props.onSearchStep(event.shiftKey ? -1 : 1);
+              search.step(event.shiftKey ? -1 : 1);
             }
           }}
         />
-        {props.searchQuery.trim() && (
+        {search.query.trim() && (
           <span className="muted search-count" role="status">
-            {props.searchMatchCount === 0
+            {search.matches.length === 0
               ? 'No matches'
-              : `${props.searchActivePosition + 1} of ${props.searchMatchCount.toLocaleString()}`}
+              : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}`}
           </span>
         )}
         <button
           type="button"
           className="button"
           aria-label="Previous match"
-          disabled={props.searchMatchCount === 0}
-          onClick={() => props.onSearchStep(-1)}
+          disabled={search.matches.length === 0}
+          onClick={() => search.step(-1)}
         >
           ↑
         </button>
@@ -174,8 +168,8 @@ export function WaterfallToolbar({ searchInputRef, ...props }: WaterfallToolbarP
           type="button"
           className="button"
           aria-label="Next match"
-          disabled={props.searchMatchCount === 0}
-          onClick={() => props.onSearchStep(1)}
+          disabled={search.matches.length === 0}
+          onClick={() => search.step(1)}
         >
           ↓
         </button>

@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/searchSchema';
+import { textParam } from '../../lib/searchParams';
+
+/**
+ * The trace page's view, as its URL carries it: a copied link opens the same view. Every key is
+ * optional and its default is left out, so a plain trace link stays `/traces/<id>`.
+ *
+ * | key      | what                                   | example            |
+ * | -------- | -------------------------------------- | ------------------ |
+ * | span     | the selected span                      | `span=9f3c…`       |
+ * | panel    | the span panel's tab, or `closed`      | `panel=raw`        |
+ * | tab      | the page's view tab                    | `tab=charts`       |
+ * | group    | the charts' "Group by"                 | `group=model`      |
+ * | q, match | span search text, active match (1-)    | `q=fetch&match=3`  |
+ * | types    | span type chips                        | `types=LLM,TOOL`   |
+ * | errors, repeated, hide, cp | filters and overlays (1 = on) | `errors=1`   |
+ * | depth    | "Show depth" (1 = roots only)          | `depth=2`          |
+ * | fold     | span ids whose collapse differs from `depth` (or from all expanded) | |
+ * | view     | `all` after "Show the whole trace"     | `view=all`         |
+ */
+export const PANEL_TABS = ['details', 'raw'] as const;
+export type PanelTab = (typeof PANEL_TABS)[number];
+export const VIEW_TABS = ['waterfall', 'charts'] as const;
+export type ViewTab = (typeof VIEW_TABS)[number];
+export const GROUPINGS = ['type', 'model', 'tool'] as const;
+
+/** Longest `fold` list written to a link; past it the view is shared as the nearest depth. */
+export const FOLD_TEXT_CAP = 2000;
+
+// The router JSON-parses values (`?span=123` arrives as the number 123): ids become text again.
+const text = z.unknown().transform((value, context) => {
+  const result = textParam(value);
+  if (result === undefined) context.addIssue({ code: 'custom', message: 'empty' });
+  return result ?? '';
+});
+const flag = z
+  .union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
+    error: 'use 1 to turn it on',
+  })
+  .transform(() => 1 as const);
+const positiveInt = (what: string) => {
+  const message = `${what} is a whole number from 1`;
+  return z.coerce.number({ error: message }).int(message).min(1, message);
+};
+/** One of `choices`; the default (the first) is accepted and left out of the URL. */
+const choice = <T extends string>(choices: readonly [T, ...T[]], message: string) =>
+  z
+    .enum(choices, { error: message })
+    .transform((value) => (value === choices[0] ? undefined : value));
+
+const TRACE_SEARCH_FIELDS = {
+  span: text,
+  db_id: text,
+  panel: choice([...PANEL_TABS, 'closed'], 'not a panel tab'),
+  tab: choice(VIEW_TABS, 'not a view tab'),
+  group: choice(GROUPINGS, 'not a grouping'),
+  q: text,
+  match: positiveInt('match'),
+  /** Comma-separated, as in the URL: `LLM,TOOL`. */
+  types: text,
+  errors: flag,
+  repeated: flag,
+  hide: flag,
+  cp: flag,
+  depth: positiveInt('depth'),
+  /** Comma-separated span ids. */
+  fold: text,
+  view: z.literal('all', { error: 'only view=all is known' }),
+};
+
+export type TraceSearch = SearchOf<typeof TRACE_SEARCH_FIELDS>;
+
+/** Whatever the address bar holds becomes a valid view; what cannot be used is reported. */
+export function parseTraceSearch(raw: Record<string, unknown>): ParsedSearch<TraceSearch> {
+  const parsed = parseSearchFields(TRACE_SEARCH_FIELDS, raw);
+  const { search } = parsed;
+  // Lists that hold nothing (`types=,`) and a match without a search mean nothing.
+  if (search.types !== undefined && splitList(search.types).length === 0) delete search.types;
+  if (search.fold !== undefined && splitList(search.fold).length === 0) delete search.fold;
+  if (search.match !== undefined && search.q === undefined) delete search.match;
+  return parsed;
+}
+
+/** The same search with keys in a fixed order: two searches are equal when these are. */
+export function searchKey(search: TraceSearch): string {
+  return JSON.stringify(
+    Object.keys(TRACE_SEARCH_FIELDS)
+      .filter((key) => search[key as keyof TraceSearch] !== undefined)
+      .map((key) => [key, search[key as keyof TraceSearch]]),
+  );
+}
+
+/** How lists travel in the URL: `LLM,TOOL`. */
+export function listParam(items: Iterable<string>): string | undefined {
+  const text = [...items].join(',');
+  return text === '' ? undefined : text;
+}
+
+export function splitList(value: string | undefined): string[] {
+  if (value === undefined) return [];
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
+}
