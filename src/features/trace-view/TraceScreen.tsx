@@ -12,7 +12,7 @@ import { TraceHeader } from './TraceHeader';
 import { TraceNotes } from './TraceNotes';
 import { TraceView, type TraceViewHandle } from './TraceView';
 import { useSelectedSpan } from './useSelectedSpan';
-import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../domain/trace/traceModel';
 
 /** Where a trace came from: the server (with a database), or a file opened in the browser. */
 export type TraceSource = { kind: 'server'; dbId?: string } | { kind: 'file'; fileName: string };
@@ -36,10 +36,7 @@ export function TraceScreen({
   actions,
 }: TraceScreenProps) {
   // Built once per trace: every later interaction works on these arrays.
-  const tree = useMemo(
-    () => measure('app:buildSpanTree', () => buildSpanTree(trace.tree)),
-    [trace],
-  );
+  const tree = useMemo(() => measure('app:buildSpanTree', () => buildTraceModel(trace)), [trace]);
   // Error-first landing: a failed trace (its root span, or any span, failed) opened without
   // `?span=` shows where it went wrong first. Decided once, on arrival.
   const [landingSpanId] = useState(() => {
