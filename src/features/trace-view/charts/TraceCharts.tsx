@@ -3,12 +3,12 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'rec
 import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { formatDuration } from '../../../lib/time';
 import { breakdownBy, type BreakdownGrouping } from '../analysis/timeBreakdown';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
 
 export interface TraceChartsProps {
-  tree: SpanTree;
+  tree: TraceModel;
   selfTimes: Float64Array;
 }
 
