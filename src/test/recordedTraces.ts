@@ -1,5 +1,6 @@
 import { parseTraceDetail } from '../api/parse';
-import { buildSpanTree, type SpanTree } from '../domain/trace/buildSpanTree';
+import type { SpanTree } from '../domain/trace/buildSpanTree';
+import { buildTraceModel, type TraceModel } from '../domain/trace/traceModel';
 
 /** For tests: the real AgentOS traces recorded in src/mocks/recorded/real-agentos. */
 const RECORDED = import.meta.glob<unknown>('../mocks/recorded/real-agentos/trace-*.json', {
@@ -7,11 +8,11 @@ const RECORDED = import.meta.glob<unknown>('../mocks/recorded/real-agentos/trace
   import: 'default',
 });
 
-/** The span tree of a recorded trace file, e.g. `recordedTree('trace-team-delegation.json')`. */
-export function recordedTree(file: string): SpanTree {
+/** The trace model of a recorded trace file, e.g. `recordedTree('trace-team-delegation.json')`. */
+export function recordedTree(file: string): TraceModel {
   const entry = Object.entries(RECORDED).find(([path]) => path.endsWith(`/${file}`));
   if (!entry) throw new Error(`No recorded trace ${file}`);
-  return buildSpanTree(parseTraceDetail(entry[1]).tree);
+  return buildTraceModel(parseTraceDetail(entry[1]));
 }
 
 /** The index of the span with this id. */

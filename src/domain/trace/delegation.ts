@@ -1,4 +1,6 @@
 import type { TraceNode } from '../../api/schemas';
+import { SpanKind, spanKind } from './spanKind';
+import { toolName } from './toolName';
 
 /**
  * The part of the span tree (`buildSpanTree`'s arrays) that delegation needs. Written out here
@@ -31,14 +33,13 @@ export interface Delegations {
 const DELEGATE_TOOL = /^delegate_task_to_members?$/;
 
 export function isDelegateTool(node: TraceNode): boolean {
-  if (node.type.toUpperCase() !== 'TOOL') return false;
-  const toolName = node.metadata?.tool_name;
-  return DELEGATE_TOOL.test(typeof toolName === 'string' ? toolName : node.name);
+  const tool = toolName(node);
+  return tool !== null && DELEGATE_TOOL.test(tool);
 }
 
 function isMemberRun(node: TraceNode): boolean {
-  const type = node.type.toUpperCase();
-  return type === 'AGENT' || type === 'TEAM';
+  const kind = spanKind(node.type);
+  return kind === SpanKind.Agent || kind === SpanKind.Team;
 }
 
 /** "Researcher.arun" → "Researcher": the run's name without its entry point. */
@@ -146,8 +147,9 @@ export function findDelegations(tree: DelegationTreeInput): Delegations {
 const cache = new WeakMap<DelegationTreeInput, Delegations>();
 
 /**
- * `findDelegations`, once per tree: the waterfall rows, the panel, self times and the critical
- * path all ask. TODO(#11): the trace model holds it instead.
+ * `findDelegations`, once per tree. The trace model's `delegations` reads it through here, so
+ * callers still on a plain `SpanTree` share the one result. TODO(#11): once every caller reads
+ * `model.delegations`, the model keeps it itself and this cache goes.
  */
 export function delegationsOf(tree: DelegationTreeInput): Delegations {
   let delegations = cache.get(tree);

@@ -1,4 +1,5 @@
 import type { TraceNode } from '../../api/schemas';
+import { SpanKind, spanKind } from './spanKind';
 
 export interface ModelLabel {
   text: string;
@@ -18,7 +19,7 @@ export interface ModelLabel {
 export function modelLabel(node: Pick<TraceNode, 'name' | 'type' | 'metadata'>): ModelLabel | null {
   const model = node.metadata?.model;
   if (typeof model === 'string' && model !== '') return { text: model, isFromSpanName: false };
-  if (node.type.toUpperCase() !== 'LLM') return null;
+  if (spanKind(node.type) !== SpanKind.Llm) return null;
   const dot = node.name.lastIndexOf('.');
   const modelClass = dot > 0 ? node.name.slice(0, dot) : '';
   return modelClass === '' ? null : { text: modelClass, isFromSpanName: true };

@@ -4,6 +4,7 @@ import { useApiQueries } from '../../api/queries';
 import type { TraceDetail } from '../../api/schemas';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { EmptyState, LoadingState } from '../../components/PageState';
+import { buildTraceModel } from '../../domain/trace/traceModel';
 import { alignTraces, type Alignment } from './alignTraces';
 import { CompareForm } from './CompareForm';
 import { CompareTable } from './CompareTable';
@@ -96,9 +97,12 @@ function Comparison({
   dbId?: string;
 }) {
   const [show, setShow] = useState<Show>('all');
-  const alignment = useMemo(() => alignTraces(traceA.tree, traceB.tree), [traceA, traceB]);
-  const totalsA = useMemo(() => compareTotals(traceA), [traceA]);
-  const totalsB = useMemo(() => compareTotals(traceB), [traceB]);
+  // Each trace's model, as the trace page builds it, so both pages count the same.
+  const modelA = useMemo(() => buildTraceModel(traceA), [traceA]);
+  const modelB = useMemo(() => buildTraceModel(traceB), [traceB]);
+  const alignment = useMemo(() => alignTraces(modelA, modelB), [modelA, modelB]);
+  const totalsA = useMemo(() => compareTotals(modelA), [modelA]);
+  const totalsB = useMemo(() => compareTotals(modelB), [modelB]);
   const shown = useMemo(() => rowsToShow(alignment, show), [alignment, show]);
 
   return (

@@ -1,6 +1,7 @@
 import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../api/schemas';
+import { testModel } from '../../test/testModel';
 import { alignTraces } from './alignTraces';
 import { EntryPointNote } from './EntryPointNote';
 
@@ -25,7 +26,7 @@ describe('EntryPointNote', () => {
       <EntryPointNote
         nameA="Research_Team.run"
         nameB="Research_Team.arun"
-        alignment={alignTraces(a, b)}
+        alignment={alignTraces(testModel(a), testModel(b))}
       />,
     );
     expect(screen.getByRole('note')).toHaveTextContent(
@@ -40,7 +41,7 @@ describe('EntryPointNote', () => {
       <EntryPointNote
         nameA="Research_Team.run"
         nameB="Research_Team.run"
-        alignment={alignTraces(tree, tree)}
+        alignment={alignTraces(testModel(tree), testModel(tree))}
       />,
     );
     expect(screen.queryByRole('note')).toBeNull();

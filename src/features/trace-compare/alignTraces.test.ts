@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { parseTraceDetail } from '../../api/parse';
 import type { TraceNode } from '../../api/schemas';
 import realTeamTrace from '../../mocks/recorded/real-agentos/trace-team-delegation.json';
+import { buildTraceModel } from '../../domain/trace/traceModel';
+import { testModel } from '../../test/testModel';
 import { alignTraces, namePath, type Alignment } from './alignTraces';
 
 let nextId = 0;
@@ -29,6 +31,11 @@ function span(
   };
 }
 
+/** Aligns two trees of spans, each as a trace model. */
+function align(a: readonly TraceNode[], b: readonly TraceNode[]): Alignment {
+  return alignTraces(testModel(a), testModel(b));
+}
+
 /** Each row as `depth:name#occurrence side`, side being `AB`, `A-` or `-B`. */
 function outline(alignment: Alignment): string[] {
   return alignment.rows.map(
@@ -40,7 +47,7 @@ function outline(alignment: Alignment): string[] {
 describe('alignTraces', () => {
   it('matches identical trees span for span', () => {
     const make = () => [span('Agent.run', {}, [span('llm', { tokens: [10, 2] }), span('tool')])];
-    const alignment = alignTraces(make(), make());
+    const alignment = align(make(), make());
     expect(outline(alignment)).toEqual(['0:Agent.run AB', '1:llm AB', '1:tool AB']);
     expect(alignment).toMatchObject({ matched: 3, onlyA: 0, onlyB: 0, statusChanged: 0 });
     expect(alignment).toMatchObject({ entryPointMatches: 0, entryPointPairs: [] });
@@ -58,7 +65,7 @@ describe('alignTraces', () => {
         span('answer'),
       ]),
     ];
-    expect(outline(alignTraces(a, b))).toEqual([
+    expect(outline(align(a, b))).toEqual([
       '0:agent AB',
       '1:llm AB',
       '1:get_price AB',
@@ -72,7 +79,7 @@ describe('alignTraces', () => {
   it('marks a subtree only in A with everything under it', () => {
     const a = [span('agent', {}, [span('team', {}, [span('member')]), span('tool')])];
     const b = [span('agent', {}, [span('tool')])];
-    const alignment = alignTraces(a, b);
+    const alignment = align(a, b);
     expect(outline(alignment)).toEqual(['0:agent AB', '1:team A-', '2:member A-', '1:tool AB']);
     expect(alignment).toMatchObject({ matched: 2, onlyA: 2, onlyB: 0 });
   });
@@ -80,7 +87,7 @@ describe('alignTraces', () => {
   it('keeps A’s order when B lists the same siblings in another order', () => {
     const a = [span('x'), span('y'), span('x')];
     const b = [span('x'), span('x'), span('y'), span('z')];
-    expect(outline(alignTraces(a, b))).toEqual(['0:x AB', '0:y AB', '0:x#2 AB', '0:z -B']);
+    expect(outline(align(a, b))).toEqual(['0:x AB', '0:y AB', '0:x#2 AB', '0:z -B']);
   });
 
   it('gives each side its duration, tokens and status, and counts status changes', () => {
@@ -88,7 +95,7 @@ describe('alignTraces', () => {
     const b = [
       span('agent', { ms: 150, status: 'ERROR' }, [span('llm', { ms: 90, tokens: [300, 0] })]),
     ];
-    const alignment = alignTraces(a, b);
+    const alignment = align(a, b);
     const llm = alignment.rows[1]!;
     expect(llm.a).toMatchObject({ durationUs: 40_000, tokens: 120, status: 'OK', type: 'LLM' });
     expect(llm.b).toMatchObject({ durationUs: 90_000, tokens: 300 });
@@ -97,7 +104,7 @@ describe('alignTraces', () => {
   });
 
   it('aligns several roots, and roots of different names not at all', () => {
-    const alignment = alignTraces([span('A.run'), span('orphan')], [span('B.run'), span('orphan')]);
+    const alignment = align([span('A.run'), span('orphan')], [span('B.run'), span('orphan')]);
     expect(outline(alignment)).toEqual(['0:A.run A-', '0:B.run -B', '0:orphan AB']);
   });
 
@@ -107,14 +114,14 @@ describe('alignTraces', () => {
       for (let level = 0; level < 10_000; level++) node = span('level', {}, [node]);
       return [node];
     };
-    const alignment = alignTraces(chain(), chain());
+    const alignment = align(chain(), chain());
     expect(alignment.matched).toBe(10_001);
     expect(alignment.rows.at(-1)!.depth).toBe(10_000);
   });
 
   it('names the path of a row', () => {
     const tree = [span('agent', {}, [span('tool'), span('tool', {}, [span('inner')])])];
-    const alignment = alignTraces(tree, tree);
+    const alignment = align(tree, tree);
     expect(namePath(alignment.rows, 3)).toBe('agent › tool #2 › inner');
   });
 
@@ -123,7 +130,7 @@ describe('alignTraces', () => {
       span('Team.arun', {}, [span('AwsBedrock.ainvoke'), span('apply'), span('Member.arun')]),
     ];
     const b = [span('Team.run', {}, [span('AwsBedrock.invoke'), span('pply'), span('Member.run')])];
-    const alignment = alignTraces(a, b);
+    const alignment = align(a, b);
     expect(outline(alignment)).toEqual([
       '0:Team.arun AB',
       '1:AwsBedrock.ainvoke AB',
@@ -142,7 +149,7 @@ describe('alignTraces', () => {
   it('counts occurrences by the matched name, so .arun and .run calls pair in order', () => {
     const a = [span('t', {}, [span('M.ainvoke', { ms: 1 }), span('M.ainvoke', { ms: 2 })])];
     const b = [span('t', {}, [span('M.invoke', { ms: 3 }), span('M.invoke', { ms: 4 })])];
-    const rows = alignTraces(a, b).rows;
+    const rows = align(a, b).rows;
     expect(rows.map((row) => [row.a?.durationUs, row.b?.durationUs])).toEqual([
       [1_000, 1_000],
       [1_000, 3_000],
@@ -167,7 +174,7 @@ describe('alignTraces on the real team trace', () => {
     expect(copy[0]!.name).toBe('Research_Team.arun');
     expect(copy[0]!.spans![0]!.name).toBe('AwsBedrock.ainvoke');
 
-    const alignment = alignTraces(trace.tree, copy);
+    const alignment = alignTraces(buildTraceModel(trace), testModel(copy));
     // The real trace has 15 spans: all in both, none on one side only.
     expect(alignment).toMatchObject({ matched: 15, onlyA: 0, onlyB: 0, statusChanged: 0 });
     // The root, 2 member runs and 7 model calls are named differently; the 5 tools are not.

@@ -1,6 +1,5 @@
-import type { TraceNode } from '../../api/schemas';
 import { entryPointDifference, normalizeEntryPoint } from '../../domain/trace/spanNames';
-import { durationBetweenUs, parseTimestampUs } from '../../lib/time';
+import type { TraceModel } from '../../domain/trace/traceModel';
 
 /** One span of one trace, as the comparison shows it. */
 export interface SpanSide {
@@ -43,9 +42,10 @@ export interface Alignment {
   entryPointPairs: { a: string; b: string }[];
 }
 
+/** Two spans, by their index in A's and in B's model; -1 when that side has none. */
 interface Pair {
-  a: TraceNode | null;
-  b: TraceNode | null;
+  a: number;
+  b: number;
   name: string;
   occurrence: number;
 }
@@ -67,7 +67,7 @@ interface Frame {
  *
  * Iterative, so 10,000-level trees align too; O(n) map operations.
  */
-export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly TraceNode[]): Alignment {
+export function alignTraces(modelA: TraceModel, modelB: TraceModel): Alignment {
   const rows: AlignedRow[] = [];
   let matched = 0;
   let onlyA = 0;
@@ -76,7 +76,12 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
   let entryPointMatches = 0;
   const entryPointPairs = new Map<string, { a: string; b: string }>();
   const stack: Frame[] = [
-    { pairs: pairSiblings(rootsA, rootsB), next: 0, parentRow: -1, depth: 0 },
+    {
+      pairs: pairSiblings(modelA, childrenOf(modelA, -1), modelB, childrenOf(modelB, -1)),
+      next: 0,
+      parentRow: -1,
+      depth: 0,
+    },
   ];
   while (stack.length > 0) {
     const frame = stack[stack.length - 1]!;
@@ -91,24 +96,26 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
       parent: frame.parentRow,
       name: pair.name,
       occurrence: pair.occurrence,
-      a: pair.a && sideOf(pair.a),
-      b: pair.b && sideOf(pair.b),
+      a: pair.a < 0 ? null : sideOf(modelA, pair.a),
+      b: pair.b < 0 ? null : sideOf(modelB, pair.b),
     });
-    if (pair.a && pair.b) {
+    if (pair.a >= 0 && pair.b >= 0) {
+      const nodeA = modelA.nodes[pair.a]!;
+      const nodeB = modelB.nodes[pair.b]!;
       matched++;
-      if (pair.a.status !== pair.b.status) statusChanged++;
-      if (pair.a.name !== pair.b.name) {
+      if (nodeA.status !== nodeB.status) statusChanged++;
+      if (nodeA.name !== nodeB.name) {
         entryPointMatches++;
-        const difference = entryPointDifference(pair.a.name, pair.b.name);
+        const difference = entryPointDifference(nodeA.name, nodeB.name);
         if (difference) entryPointPairs.set(`${difference.a} ${difference.b}`, difference);
       }
-    } else if (pair.a) onlyA++;
+    } else if (pair.a >= 0) onlyA++;
     else onlyB++;
-    const childrenA = pair.a?.spans ?? [];
-    const childrenB = pair.b?.spans ?? [];
+    const childrenA = pair.a < 0 ? [] : childrenOf(modelA, pair.a);
+    const childrenB = pair.b < 0 ? [] : childrenOf(modelB, pair.b);
     if (childrenA.length + childrenB.length > 0) {
       stack.push({
-        pairs: pairSiblings(childrenA, childrenB),
+        pairs: pairSiblings(modelA, childrenA, modelB, childrenB),
         next: 0,
         parentRow: row,
         depth: frame.depth + 1,
@@ -130,12 +137,17 @@ export function alignTraces(rootsA: readonly TraceNode[], rootsB: readonly Trace
  * Matches two lists of siblings by (name, occurrence). A's order is kept; each span only in B
  * comes just before the first later B sibling that has a match, or at the end.
  */
-function pairSiblings(listA: readonly TraceNode[], listB: readonly TraceNode[]): Pair[] {
-  const namesB = listB.map((node) => normalizeEntryPoint(node.name));
+function pairSiblings(
+  modelA: TraceModel,
+  listA: readonly number[],
+  modelB: TraceModel,
+  listB: readonly number[],
+): Pair[] {
+  const namesB = listB.map((i) => normalizeEntryPoint(modelB.nodes[i]!.name));
   const occurrencesB = occurrencesOf(namesB);
   const indexB = new Map<string, number>();
   namesB.forEach((name, j) => indexB.set(keyOf(name, occurrencesB[j]!), j));
-  const namesA = listA.map((node) => normalizeEntryPoint(node.name));
+  const namesA = listA.map((i) => normalizeEntryPoint(modelA.nodes[i]!.name));
   const occurrencesA = occurrencesOf(namesA);
   const matchOfA = namesA.map((name, i) => indexB.get(keyOf(name, occurrencesA[i]!)));
   const isMatchedB = new Uint8Array(listB.length);
@@ -146,17 +158,17 @@ function pairSiblings(listA: readonly TraceNode[], listB: readonly TraceNode[]):
   const flushOnlyB = (until: number) => {
     for (; nextB < until; nextB++) {
       if (isMatchedB[nextB] === 1) continue;
-      const node = listB[nextB]!;
-      pairs.push({ a: null, b: node, name: node.name, occurrence: occurrencesB[nextB]! });
+      const b = listB[nextB]!;
+      pairs.push({ a: -1, b, name: modelB.nodes[b]!.name, occurrence: occurrencesB[nextB]! });
     }
   };
-  listA.forEach((node, i) => {
+  listA.forEach((a, i) => {
     const j = matchOfA[i];
     if (j !== undefined) flushOnlyB(j);
     pairs.push({
-      a: node,
-      b: j === undefined ? null : listB[j]!,
-      name: node.name,
+      a,
+      b: j === undefined ? -1 : listB[j]!,
+      name: modelA.nodes[a]!.name,
       occurrence: occurrencesA[i]!,
     });
   });
@@ -178,26 +190,25 @@ function keyOf(name: string, occurrence: number): string {
   return `${occurrence}\u0000${name}`;
 }
 
-function sideOf(node: TraceNode): SpanSide {
-  const input = tokenValue(node.metadata?.input_tokens);
-  const output = tokenValue(node.metadata?.output_tokens);
+/** The children of span `parent` (the roots for -1), in order: pre-order ranges, no recursion. */
+function childrenOf(model: TraceModel, parent: number): number[] {
+  const children: number[] = [];
+  const stop = parent < 0 ? model.count : parent + model.subtreeSize[parent]!;
+  for (let c = parent + 1; c < stop; c += model.subtreeSize[c]!) children.push(c);
+  return children;
+}
+
+function sideOf(model: TraceModel, index: number): SpanSide {
+  const node = model.nodes[index]!;
+  const tokens = model.totalTokens[index]!;
   return {
     id: node.id,
     name: node.name,
     type: node.type,
     status: node.status,
-    durationUs: durationBetweenUs(
-      parseTimestampUs(node.start_time),
-      parseTimestampUs(node.end_time),
-    ),
-    tokens: input === null && output === null ? null : (input ?? 0) + (output ?? 0),
+    durationUs: model.durationUs[index]!,
+    tokens: Number.isNaN(tokens) ? null : tokens,
   };
-}
-
-/** Token counts are integers on the wire; a proxy may send them as numeric strings. */
-function tokenValue(value: unknown): number | null {
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
 /** The names from the root to `row`, for a tooltip: `Agent.run › gpt-4o.invoke #2`. */

@@ -1,23 +1,17 @@
 import { formatDuration } from '../../lib/time';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 
 export interface ErrorLandingNoticeProps {
-  tree: SpanTree;
+  tree: TraceModel;
   /** The span the page landed on. */
   index: number;
-  traceStartUs: number;
   onShowWholeTrace: () => void;
 }
 
 /** Says why a failed trace opened on one span, with the way back to the whole trace. */
-export function ErrorLandingNotice({
-  tree,
-  index,
-  traceStartUs,
-  onShowWholeTrace,
-}: ErrorLandingNoticeProps) {
+export function ErrorLandingNotice({ tree, index, onShowWholeTrace }: ErrorLandingNoticeProps) {
   const node = tree.nodes[index]!;
-  const offsetUs = tree.startUs[index]! - traceStartUs;
+  const offsetUs = tree.offsetUs(index);
   return (
     <div className="notice error-landing" role="note" aria-label="Error-first landing">
       <span>

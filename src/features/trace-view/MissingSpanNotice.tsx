@@ -3,9 +3,9 @@ import { useMemo } from 'react';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { LoadingState } from '../../components/PageState';
-import { parseTimestampUs } from '../../lib/time';
 import { LazySpanDetailsPanel as SpanDetailsPanel } from './span-panel/LazySpanDetailsPanel';
-import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceNode } from '../../api/schemas';
+import { buildTraceModel, type TraceModel } from '../../domain/trace/traceModel';
 
 function Banner({ spanId, onDismiss }: { spanId: string; onDismiss: () => void }) {
   return (
@@ -32,7 +32,10 @@ interface PanelProps {
 function Panel({ traceId, spanId, dbId, onClose }: PanelProps) {
   const queries = useApiQueries(dbId);
   const span = useQuery(queries.span(traceId, spanId));
-  const tree = useMemo(() => (span.data ? buildSpanTree([span.data]) : null), [span.data]);
+  const tree = useMemo(
+    () => (span.data ? loneSpanModel(traceId, span.data) : null),
+    [traceId, span.data],
+  );
   if (span.isPending) return <LoadingState label="Looking the span up on the server…" />;
   if (span.isError || !tree) {
     return (
@@ -41,15 +44,26 @@ function Panel({ traceId, spanId, dbId, onClose }: PanelProps) {
       </div>
     );
   }
-  return (
-    <SpanDetailsPanel
-      tree={tree}
-      index={0}
-      traceStartUs={parseTimestampUs(span.data.start_time)}
-      isTraceRoot={false}
-      onClose={onClose}
-    />
-  );
+  return <SpanDetailsPanel tree={tree} index={0} isTraceRoot={false} onClose={onClose} />;
+}
+
+/**
+ * The span on its own, as a one-span trace: the panel reads a trace model. Its time axis is then
+ * the span itself, so its offset reads +0 (the rest of the trace is not loaded).
+ */
+function loneSpanModel(traceId: string, node: TraceNode): TraceModel {
+  return buildTraceModel({
+    trace_id: traceId,
+    name: node.name,
+    status: node.status,
+    duration: node.duration,
+    start_time: node.start_time,
+    end_time: node.end_time,
+    created_at: node.start_time,
+    total_spans: 1,
+    error_count: node.status === 'ERROR' ? 1 : 0,
+    tree: [node],
+  });
 }
 
 export const MissingSpanNotice = { Banner, Panel };

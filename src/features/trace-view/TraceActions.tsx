@@ -1,7 +1,7 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import type { TraceSource } from './TraceScreen';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 
 // Each dialog's code loads the first time it is opened: none of it is needed to show a trace.
 const CopyMarkdownDialog = lazy(() =>
@@ -15,7 +15,7 @@ const CompareWithDialog = lazy(() =>
 
 export interface TraceActionsProps {
   trace: TraceDetail;
-  tree: SpanTree;
+  tree: TraceModel;
   source: TraceSource;
   selectedIndex: number | null;
 }

@@ -5,17 +5,11 @@ import { CopyButton } from '../../components/CopyButton';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
-import {
-  durationProblem,
-  formatDurationBetween,
-  formatTimestamp,
-  parseTimestampUs,
-} from '../../lib/time';
+import { durationProblem, formatDurationBetween, formatTimestamp } from '../../lib/time';
 import { useTraceViewContext } from './traceViewContext';
 import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
-import { traceTokenTotals } from './traceTotals';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 
 /** Ids a trace can carry, under the API's names, which are also the list's filter parameters. */
 const ID_FIELDS = [
@@ -29,7 +23,7 @@ const ID_FIELDS = [
 
 export interface TraceHeaderProps {
   trace: TraceDetail;
-  tree: SpanTree;
+  tree: TraceModel;
   source: TraceSource;
   /** Header actions (download, copy, compare …). */
   actions?: ReactNode;
@@ -40,9 +34,10 @@ export function TraceHeader({ trace, tree, source, actions }: TraceHeaderProps) 
   // The repeated calls, once found; null while they are being looked for.
   const { repeated, store, flushUrl } = useTraceViewContext();
   const onShowRepeated = () => store.getState().showRepeated(repeated?.groups[0]?.spans[0] ?? null);
-  const startUs = parseTimestampUs(trace.start_time);
-  const endUs = parseTimestampUs(trace.end_time);
-  const tokens = traceTokenTotals(tree);
+  // The trace's own times, as the server reported them; the tokens by the model's one rule.
+  const startUs = tree.reportedStartUs;
+  const endUs = tree.reportedEndUs;
+  const tokens = tree.tokenTotals;
   const status = useMemo(
     () => traceStatus(trace.status, countFailingSpans(tree.isError)),
     [trace.status, tree],

@@ -2,12 +2,12 @@ import { useMemo } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { measure } from '../../lib/perf';
 import { diagnoseTrace } from './treeDiagnostics';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 import './traceNotes.css';
 
 export interface TraceNotesProps {
   trace: TraceDetail;
-  tree: SpanTree;
+  tree: TraceModel;
 }
 
 /**

@@ -1,11 +1,10 @@
 import { memo, useMemo, useState, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
+import { buildTraceModel, type TraceModel } from '../../domain/trace/traceModel';
 import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { EmptyState } from '../../components/PageState';
-import { buildSpanTree, type SpanTree } from '../../domain/trace/buildSpanTree';
 import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
 import { measure } from '../../lib/perf';
-import { parseTimestampUs } from '../../lib/time';
 import type { DroppedParam } from '../../lib/searchSchema';
 import { firstErrorOrigin } from './analysis/firstError';
 import { useRepeatedCalls } from './analysis/useTraceAnalyses';
@@ -50,10 +49,7 @@ export function TraceScreen({
   actions,
 }: TraceScreenProps) {
   // Built once per trace: every later interaction works on these arrays.
-  const tree = useMemo(
-    () => measure('app:buildSpanTree', () => buildSpanTree(trace.tree)),
-    [trace],
-  );
+  const tree = useMemo(() => measure('app:buildSpanTree', () => buildTraceModel(trace)), [trace]);
   // One view store per open trace, started from the URL. Error-first landing: a failed trace
   // opened without `?span=` shows where it went wrong first; decided once, on arrival.
   const [initial] = useState(() => {
@@ -92,7 +88,7 @@ export function TraceScreen({
   );
 }
 
-function errorLandingId(trace: TraceDetail, tree: SpanTree): string | null {
+function errorLandingId(trace: TraceDetail, tree: TraceModel): string | null {
   if (!traceStatus(trace.status, countFailingSpans(tree.isError)).isFailed) return null;
   const index = firstErrorOrigin(tree);
   return index === null ? null : tree.nodes[index]!.id;
@@ -100,7 +96,7 @@ function errorLandingId(trace: TraceDetail, tree: SpanTree): string | null {
 
 interface TraceScreenBodyProps {
   trace: TraceDetail;
-  tree: SpanTree;
+  tree: TraceModel;
   source: TraceSource;
   actions: ReactNode;
   dropped: readonly DroppedParam[];
@@ -142,7 +138,6 @@ const TraceScreenBody = memo(function TraceScreenBody({
       )}
       {tree.count > 0 ? (
         <TraceView
-          traceStartUs={parseTimestampUs(trace.start_time)}
           missingSpanPanel={
             missingId !== null && source.kind === 'server' ? (
               <MissingSpanNotice.Panel

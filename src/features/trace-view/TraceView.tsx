@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
 import { Group, Panel, Separator } from 'react-resizable-panels';
 import { LoadingState } from '../../components/PageState';
-import { delegationPartner, delegationsOf } from '../../domain/trace/delegation';
+import { delegationPartner } from '../../domain/trace/delegation';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import { ErrorLandingNotice } from './ErrorLandingNotice';
 import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
@@ -17,23 +17,18 @@ import {
   useTraceView,
   useTraceViewContext,
 } from './traceViewContext';
-import { computeSelfTimes } from './waterfall/selfTime';
 import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
-import { memoizeLast } from '../../lib/memoizeLast';
 
 export interface TraceViewProps {
-  /** Epoch microseconds the panel's offsets are measured from. */
-  traceStartUs: number;
   /** Shown in the panel area when the URL names a span that is not in the tree. */
   missingSpanPanel?: React.ReactNode;
 }
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
-const selfTimesOf = memoizeLast(computeSelfTimes);
 
 /** The view tabs (waterfall, charts), the waterfall with its controls and the span panel. */
-export function TraceView({ traceStartUs, missingSpanPanel }: TraceViewProps) {
+export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const { tree } = useTraceViewContext();
   const actions = useTraceActions();
   const viewTab = useTraceView((state) => state.viewTab);
@@ -44,7 +39,7 @@ export function TraceView({ traceStartUs, missingSpanPanel }: TraceViewProps) {
   const panelTab = useTraceView((state) => state.panelTab);
   const selectedIndex = useSelectedIndex();
   const criticalPath = useShownCriticalPath();
-  const selfTimes = selfTimesOf(tree);
+  const selfTimes = tree.selfTimeUs;
   const searchInputRef = useRef<HTMLInputElement>(null);
 
   const isPainted = useAfterFirstPaint();
@@ -58,7 +53,7 @@ export function TraceView({ traceStartUs, missingSpanPanel }: TraceViewProps) {
     onEscape: actions.closePanel,
     onDelegation: () => {
       if (selectedIndex === null) return;
-      const partner = delegationPartner(delegationsOf(tree), selectedIndex);
+      const partner = delegationPartner(tree.delegations, selectedIndex);
       if (partner >= 0) actions.select(partner);
     },
   });
@@ -74,7 +69,6 @@ export function TraceView({ traceStartUs, missingSpanPanel }: TraceViewProps) {
         <ErrorLandingNotice
           tree={tree}
           index={landingIndex}
-          traceStartUs={traceStartUs}
           onShowWholeTrace={actions.showWholeTrace}
         />
       )}
@@ -130,7 +124,6 @@ export function TraceView({ traceStartUs, missingSpanPanel }: TraceViewProps) {
                   <SpanDetailsPanel
                     tree={tree}
                     index={selectedIndex}
-                    traceStartUs={traceStartUs}
                     selfTimeUs={selfTimes[selectedIndex]}
                     criticalUs={criticalPath?.criticalUs[selectedIndex]}
                     tab={panelTab}

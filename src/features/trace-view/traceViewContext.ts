@@ -1,17 +1,17 @@
 import { createContext, useContext, useDeferredValue } from 'react';
 import { useStore } from 'zustand';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 import { memoizeLast } from '../../lib/memoizeLast';
 import type { RepeatedCalls } from './analysis/repeatedCalls';
 import { useCriticalPath } from './analysis/useTraceAnalyses';
 import type { TraceViewActions, TraceViewState, TraceViewStore } from './traceViewStore';
-import { applySpanFilter, isFilterActive, spanTypesIn } from './waterfall/spanFilter';
+import { applySpanFilter, isFilterActive } from './waterfall/spanFilter';
 import { searchSpans } from './waterfall/spanSearch';
 import { flattenVisibleRows } from './waterfall/visibleRows';
 
 /** What every part of an open trace shares: its tree, its view store, the slow analyses. */
 export interface TraceViewContextValue {
-  tree: SpanTree;
+  tree: TraceModel;
   store: TraceViewStore;
   /** The repeated calls, once found (null until then). */
   repeated: RepeatedCalls | null;
@@ -24,14 +24,13 @@ export interface TraceViewContextValue {
 export function createDerivedViews() {
   return {
     filter: memoizeLast(applySpanFilter),
-    search: memoizeLast((tree: SpanTree, query: string) => {
+    search: memoizeLast((tree: TraceModel, query: string) => {
       const matches = searchSpans(tree, query);
       const mask = new Uint8Array(tree.count);
       for (const index of matches) mask[index] = 1;
       return { matches, mask: matches.length > 0 ? mask : null };
     }),
     rows: memoizeLast(flattenVisibleRows),
-    spanTypes: memoizeLast(spanTypesIn),
   };
 }
 type DerivedViews = ReturnType<typeof createDerivedViews>;

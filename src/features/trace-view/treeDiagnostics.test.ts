@@ -6,7 +6,7 @@ import { generateTrace } from '../../mocks/generateTrace';
 import { ODD_TRACE_IDS, generateOddTraces } from '../../mocks/oddTraces';
 import { toJsonText } from '../../lib/jsonText';
 import { diagnoseTrace, lacksZone, type TraceNoteKind } from './treeDiagnostics';
-import { buildSpanTree } from '../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../domain/trace/traceModel';
 import { makeSpan } from '../../test/testSpans';
 
 function traceOf(tree: TraceNode[], overrides: Partial<TraceDetail> = {}): TraceDetail {
@@ -32,7 +32,7 @@ function traceOf(tree: TraceNode[], overrides: Partial<TraceDetail> = {}): Trace
 }
 
 function notesOf(trace: TraceDetail) {
-  return diagnoseTrace(trace, buildSpanTree(trace.tree));
+  return diagnoseTrace(trace, buildTraceModel(trace));
 }
 
 function kinds(trace: TraceDetail): TraceNoteKind[] {
@@ -138,7 +138,7 @@ describe('diagnoseTrace', () => {
     ];
     for (const [id, kind, message] of expected) {
       const trace = oddTrace(id);
-      const tree = buildSpanTree(trace.tree);
+      const tree = buildTraceModel(trace);
       const started = performance.now();
       const notes = diagnoseTrace(trace, tree);
       expect(performance.now() - started).toBeLessThan(1_000);

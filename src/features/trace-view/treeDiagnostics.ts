@@ -1,6 +1,6 @@
 import type { TraceDetail } from '../../api/schemas';
 import { parseTimestampUs } from '../../lib/time';
-import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../domain/trace/traceModel';
 
 /**
  * What is odd about a trace's data, told to the reader beside the trace rather than hidden in
@@ -71,7 +71,7 @@ class Tally {
  * tree's parsed arrays; only the zone check reads the text again), so 100,000 spans cost a few
  * milliseconds.
  */
-export function diagnoseTrace(trace: TraceDetail, tree: SpanTree): TraceNote[] {
+export function diagnoseTrace(trace: TraceDetail, tree: TraceModel): TraceNote[] {
   const notes: TraceNote[] = [];
   const endBeforeStart = new Tally();
   const zeroDuration = new Tally();
@@ -105,8 +105,8 @@ export function diagnoseTrace(trace: TraceDetail, tree: SpanTree): TraceNote[] {
     if (lacksZone(node.end_time, end)) zoneless.add(node.end_time);
   }
 
-  const traceStart = parseTimestampUs(trace.start_time);
-  const traceEnd = parseTimestampUs(trace.end_time);
+  const traceStart = tree.reportedStartUs;
+  const traceEnd = tree.reportedEndUs;
   const traceTimes: [string, string, number][] = [
     ['start', trace.start_time, traceStart],
     ['end', trace.end_time, traceEnd],

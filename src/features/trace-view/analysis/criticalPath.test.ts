@@ -3,13 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
 import { realTrace } from '../../../test/testTree';
 import { parseTimestampUs } from '../../../lib/time';
-import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../../domain/trace/traceModel';
+import { testModel } from '../../../test/testModel';
 import { computeCriticalPath, criticalSectionsOf, type CriticalPath } from './criticalPath';
 import { at, timedSpan as span } from '../../../test/testTraces';
 
 /** Each span's name → its critical sections (µs after the base), for spans on the path. */
 function sectionsByName(roots: TraceNode[]): Record<string, [number, number][]> {
-  const tree = buildSpanTree(roots);
+  const tree = testModel(roots);
   const path = computeCriticalPath(tree);
   const base = parseTimestampUs(at(0));
   const result: Record<string, [number, number][]> = {};
@@ -53,7 +54,7 @@ describe('computeCriticalPath', () => {
   });
 
   it('on the real team trace, credits each delegation only with the time its member run leaves', () => {
-    const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+    const tree = buildTraceModel(realTrace('trace-team-delegation.json'));
     const path = computeCriticalPath(tree);
     const criticalOf = (name: string) =>
       tree.nodes.flatMap((node, i) => (node.name === name ? [path.criticalUs[i]] : []));
@@ -195,14 +196,14 @@ describe('computeCriticalPath', () => {
     for (let level = depth - 2; level >= 0; level--) {
       node = span(level, 2 * depth - level, { name: `level ${level}`, spans: [node] });
     }
-    const tree = buildSpanTree([node]);
+    const tree = testModel([node]);
     const path = computeCriticalPath(tree);
     expect(path.spanCount).toBe(depth);
     expect(totalCritical(path)).toBe(2 * depth);
   });
 
   it('is an empty path for an empty tree', () => {
-    const path = computeCriticalPath(buildSpanTree([]));
+    const path = computeCriticalPath(testModel([]));
     expect(path.spanCount).toBe(0);
   });
 });
@@ -234,7 +235,7 @@ describe('computeCriticalPath on random trees', () => {
   it('gives disjoint sections inside each span, never more than the trace', () => {
     fc.assert(
       fc.property(randomForest, (roots) => {
-        const tree = buildSpanTree(roots);
+        const tree = testModel(roots);
         const path = computeCriticalPath(tree);
         const all: [number, number][] = [];
         for (let i = 0; i < tree.count; i++) {
@@ -260,7 +261,7 @@ describe('computeCriticalPath on random trees', () => {
     fc.assert(
       fc.property(randomForest, (roots) => {
         const root = roots[0]!;
-        const tree = buildSpanTree([root]);
+        const tree = testModel([root]);
         const path = computeCriticalPath(tree);
         expect(totalCritical(path)).toBe(tree.endUs[0]! - tree.startUs[0]!);
       }),

@@ -1,5 +1,5 @@
-import { delegationsOf, type Delegations } from '../../../domain/trace/delegation';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { Delegations } from '../../../domain/trace/delegation';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 
 /**
  * The critical path of a trace: the chain of spans the trace's end actually waited on, as
@@ -37,8 +37,8 @@ export interface CriticalPath {
  * run rather than crediting the call with the run's time.
  */
 export function computeCriticalPath(
-  tree: SpanTree,
-  delegations: Delegations = delegationsOf(tree),
+  tree: TraceModel,
+  delegations: Delegations = tree.delegations,
 ): CriticalPath {
   const { count } = tree;
   const VIRTUAL = count;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { testModel } from '../../../test/testModel';
 import { makeSpan } from '../../../test/testSpans';
 import {
   addsOnlyToolResults,
@@ -29,7 +29,7 @@ function agent(spans: TraceNode[], name = 'Agent.run'): TraceNode {
 
 /** Group names and sizes, e.g. `tool:get_price×3`. */
 function summary(roots: TraceNode[]): string[] {
-  const tree = buildSpanTree(roots);
+  const tree = testModel(roots);
   return detectRepeatedCalls(tree).groups.map(
     (group) => `${group.kind}:${group.label}×${group.spans.length}`,
   );
@@ -67,7 +67,7 @@ describe('detectRepeatedCalls: tools', () => {
       tool('get_price', '{"symbol": "NVDA"}'),
       tool('get_price', '{"symbol": "TSLA"}'),
     ]);
-    const tree = buildSpanTree([root]);
+    const tree = testModel([root]);
     const result = detectRepeatedCalls(tree);
     expect(result.groups).toEqual([{ kind: 'tool', spans: [1, 3, 5], label: 'get_price' }]);
     expect(Array.from(result.groupSize)).toEqual([0, 3, 0, 3, 0, 3]);
@@ -107,7 +107,7 @@ describe('detectRepeatedCalls: tools', () => {
 
 describe('detectRepeatedCalls: model calls going round in circles', () => {
   it(`flags ${MIN_LOOP_CALLS} model calls in a row that each add only a tool result`, () => {
-    const tree = buildSpanTree([agent(toolLoop(MIN_LOOP_CALLS))]);
+    const tree = testModel([agent(toolLoop(MIN_LOOP_CALLS))]);
     const result = detectRepeatedCalls(tree);
     expect(result.groups).toHaveLength(1);
     expect(result.groups[0]!.kind).toBe('llm-loop');
@@ -200,7 +200,7 @@ describe('createRepeatedCallsScan', () => {
     const roots = [
       agent([...toolLoop(MIN_LOOP_CALLS + 1), tool('ping', '{}'), tool('ping', '{}')]),
     ];
-    const tree = buildSpanTree(roots);
+    const tree = testModel(roots);
     const scan = createRepeatedCallsScan(tree);
     let steps = 0;
     while (!scan.step(1)) steps++;
@@ -211,7 +211,7 @@ describe('createRepeatedCallsScan', () => {
   it('handles a 10,000-level chain', () => {
     let node = tool('leaf', '{}');
     for (let level = 0; level < 10_000; level++) node = agent([node, tool('leaf', '{}')]);
-    const result = detectRepeatedCalls(buildSpanTree([node]));
+    const result = detectRepeatedCalls(testModel([node]));
     expect(result.groups).toHaveLength(1); // only the deepest agent has two identical leaves
   });
 });

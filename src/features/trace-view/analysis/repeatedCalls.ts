@@ -1,5 +1,6 @@
 import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import { SpanKind } from '../../../domain/trace/spanKind';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 
 /**
  * Calls that look like an agent repeating itself:
@@ -36,7 +37,7 @@ export interface RepeatedCalls {
 export const MIN_LOOP_CALLS = 4;
 
 /** Detects repeated calls in one go; see `createRepeatedCallsScan` for the resumable form. */
-export function detectRepeatedCalls(tree: SpanTree): RepeatedCalls {
+export function detectRepeatedCalls(tree: TraceModel): RepeatedCalls {
   const scan = createRepeatedCallsScan(tree);
   while (!scan.step(tree.count)) {
     // one step does it all
@@ -56,8 +57,8 @@ export interface RepeatedCallsScan {
  * tasks (100,000 spans take longer than a frame). One pass over the spans, then one to gather
  * the groups; texts are compared, and parsed only where one model input extends the previous.
  */
-export function createRepeatedCallsScan(tree: SpanTree): RepeatedCallsScan {
-  const { count, nodes, parentIndex } = tree;
+export function createRepeatedCallsScan(tree: TraceModel): RepeatedCallsScan {
+  const { count, nodes, parentIndex, kind } = tree;
   // Tools: the first call per parent, tool and parameters, then its repeats. Nested maps, so
   // each key is a string the server sent (its hash computed once), not a new joined string.
   const firstCall = new Map<number, Map<string, Map<string, number>>>();
@@ -71,14 +72,13 @@ export function createRepeatedCallsScan(tree: SpanTree): RepeatedCallsScan {
 
   const visit = (i: number) => {
     const node = nodes[i]!;
-    const type = node.type;
     const parent = parentIndex[i]!;
-    if (type === 'TOOL' || (type !== 'LLM' && type.toUpperCase() === 'TOOL')) {
+    if (kind[i] === SpanKind.Tool) {
       const parameters = parametersText(node);
       if (parameters === null) return;
       let byTool = firstCall.get(parent);
       if (!byTool) firstCall.set(parent, (byTool = new Map<string, Map<string, number>>()));
-      const name = toolName(node);
+      const name = toolName(tree, i);
       let byParameters = byTool.get(name);
       if (!byParameters) byTool.set(name, (byParameters = new Map<string, number>()));
       const first = byParameters.get(parameters);
@@ -88,7 +88,7 @@ export function createRepeatedCallsScan(tree: SpanTree): RepeatedCallsScan {
         if (list) list.push(i);
         else repeats.set(first, [first, i]);
       }
-    } else if (type === 'LLM' || type.toUpperCase() === 'LLM') {
+    } else if (kind[i] === SpanKind.Llm) {
       const slot = parent < 0 ? count : parent;
       const previous = lastLlm[slot]!;
       lastLlm[slot] = i;
@@ -110,23 +110,23 @@ export function createRepeatedCallsScan(tree: SpanTree): RepeatedCallsScan {
 }
 
 function gatherGroups(
-  tree: SpanTree,
+  tree: TraceModel,
   repeats: Map<number, number[]>,
   runStart: Int32Array,
   runLength: Int32Array,
 ): RepeatedCalls {
-  const { count, nodes } = tree;
+  const { count } = tree;
   const groups: RepeatedGroup[] = [];
   // Groups in the order their first span appears in the tree.
   const loopGroup = new Map<number, RepeatedGroup>();
   for (let i = 0; i < count; i++) {
     const tools = repeats.get(i);
-    if (tools) groups.push({ kind: 'tool', spans: tools, label: toolName(nodes[i]!) });
+    if (tools) groups.push({ kind: 'tool', spans: tools, label: toolName(tree, i) });
     const run = runStart[i]!;
     if (run < 0 || runLength[run]! < MIN_LOOP_CALLS) continue;
     let group = loopGroup.get(run);
     if (!group) {
-      group = { kind: 'llm-loop', spans: [], label: modelName(nodes[i]!) };
+      group = { kind: 'llm-loop', spans: [], label: modelName(tree, i) };
       loopGroup.set(run, group);
       groups.push(group);
     }
@@ -147,14 +147,12 @@ function gatherGroups(
   return { groups, groupOf, groupSize, mask, spanCount };
 }
 
-function toolName(node: TraceNode): string {
-  const name = node.metadata?.tool_name;
-  return typeof name === 'string' && name !== '' ? name : node.name;
+function toolName(tree: TraceModel, index: number): string {
+  return tree.toolNameOf(index) ?? tree.nodes[index]!.name;
 }
 
-function modelName(node: TraceNode): string {
-  const model = node.metadata?.model;
-  return typeof model === 'string' && model !== '' ? model : node.name;
+function modelName(tree: TraceModel, index: number): string {
+  return tree.modelLabelOf(index)?.text ?? tree.nodes[index]!.name;
 }
 
 /** The call's arguments as text: `metadata.parameters` (usually a JSON string), else the input. */

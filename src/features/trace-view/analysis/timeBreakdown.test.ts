@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
 import { realTrace } from '../../../test/testTree';
-import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../../domain/trace/traceModel';
+import { testModel } from '../../../test/testModel';
 import { computeSelfTimes } from '../waterfall/selfTime';
 import { breakdownBy, UNNAMED, type BreakdownGrouping } from './timeBreakdown';
 import { timedSpan as span } from '../../../test/testTraces';
@@ -20,7 +21,8 @@ function sampleTrace(): TraceNode[] {
   ) =>
     span(start, end, {
       type: 'LLM',
-      name: `${model ?? 'some'}.invoke`,
+      // Without a model id nor a model class in the name, the call names no model at all.
+      name: model ? `${model}.invoke` : 'invoke',
       metadata: {
         ...(model ? { model } : {}),
         input_tokens: input,
@@ -51,7 +53,7 @@ function sampleTrace(): TraceNode[] {
 }
 
 function rowsOf(grouping: BreakdownGrouping) {
-  const tree = buildSpanTree(sampleTrace());
+  const tree = testModel(sampleTrace());
   return breakdownBy(tree, computeSelfTimes(tree), grouping);
 }
 
@@ -89,6 +91,16 @@ describe('breakdownBy', () => {
     ]);
   });
 
+  it('groups a model call that lost its model id under the model class in its name', () => {
+    const tree = testModel([
+      span(0, 100, { type: 'LLM', name: 'AwsBedrock.invoke', metadata: { input_tokens: '7' } }),
+    ]);
+    const rows = breakdownBy(tree, tree.selfTimeUs, 'model');
+    expect(rows.map((row) => [row.key, row.count, row.inputTokens])).toEqual([
+      ['AwsBedrock', 1, 7],
+    ]);
+  });
+
   it('groups TOOL spans by tool name; parallel calls each count their own time', () => {
     const rows = rowsOf('tool');
     expect(rows.map((row) => [row.key, row.count, row.totalUs, row.selfUs])).toEqual([
@@ -100,13 +112,13 @@ describe('breakdownBy', () => {
 
   it('counts unparsable durations as zero and an instant trace as no share', () => {
     const broken = { ...span(0, 10, { type: 'TOOL', name: 'x' }), end_time: 'never' };
-    const tree = buildSpanTree([span(5, 5, { type: 'AGENT', spans: [broken] })]);
+    const tree = testModel([span(5, 5, { type: 'AGENT', spans: [broken] })]);
     const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
     expect(rows.every((row) => row.totalUs === 0 && row.share === 0)).toBe(true);
   });
 
   it('on the real team trace, gives TOOL spans their own time only, not their members’', () => {
-    const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+    const tree = buildTraceModel(realTrace('trace-team-delegation.json'));
     const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
     // By hand from the file's timestamps, in µs. Tool leaves: web_search 181,403, fetch_page
     // 102,213 and 65,741; the two delegations 719,596 and 265,613 in total, of which their

@@ -1,6 +1,5 @@
-import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { tokenCount } from '../waterfall/selfTime';
+import { SpanKind } from '../../../domain/trace/spanKind';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 
 /** What "Where the time went" groups spans by. */
 export type BreakdownGrouping = 'type' | 'model' | 'tool';
@@ -25,7 +24,7 @@ export interface BreakdownRow {
   outputTokens: number;
 }
 
-/** When an LLM span does not name its model, or a TOOL span its tool. */
+/** When an LLM span names no model (not even a model class), or a TOOL span no tool. */
 export const UNNAMED = '(unnamed)';
 
 /**
@@ -33,48 +32,50 @@ export const UNNAMED = '(unnamed)';
  * model (LLM spans) or by tool name (TOOL spans); most self time first. One pass, O(n).
  */
 export function breakdownBy(
-  tree: SpanTree,
+  tree: TraceModel,
   selfTimes: Float64Array,
   grouping: BreakdownGrouping,
 ): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
-  const traceUs = tree.endBoundUs - tree.startBoundUs;
+  // The length of the waterfall's axis, so shares match what the bars show.
+  const traceUs = tree.axisEndUs - tree.axisStartUs;
   for (let i = 0; i < tree.count; i++) {
-    const node = tree.nodes[i]!;
-    const key = groupKey(node, grouping);
+    const key = groupKey(tree, i, grouping);
     if (key === null) continue;
     let row = rows.get(key);
     if (!row) {
       row = { key, count: 0, totalUs: 0, selfUs: 0, share: 0, inputTokens: 0, outputTokens: 0 };
       rows.set(key, row);
     }
-    const durationUs = tree.endUs[i]! - tree.startUs[i]!;
+    const durationUs = tree.durationUs[i]!;
     row.count += 1;
-    if (durationUs > 0) row.totalUs += durationUs; // NaN and reversed times count as zero
+    if (durationUs > 0) row.totalUs += durationUs; // NaN (unreadable or reversed) counts as zero
     row.selfUs += selfTimes[i] ?? 0;
-    // The root's trace-wide totals are other keys (`total_input_tokens`), so nothing counts twice.
-    row.inputTokens += tokenCount(node.metadata?.input_tokens);
-    row.outputTokens += tokenCount(node.metadata?.output_tokens);
+    // Each span's own counts: the root's trace-wide totals are not among them.
+    row.inputTokens += orZero(tree.inputTokens[i]!);
+    row.outputTokens += orZero(tree.outputTokens[i]!);
   }
   const result = [...rows.values()];
   for (const row of result) row.share = traceUs > 0 ? row.selfUs / traceUs : 0;
   return result.sort((a, b) => b.selfUs - a.selfUs || a.key.localeCompare(b.key));
 }
 
-function groupKey(node: TraceNode, grouping: BreakdownGrouping): string | null {
-  const type = node.type.toUpperCase();
+function groupKey(tree: TraceModel, index: number, grouping: BreakdownGrouping): string | null {
   switch (grouping) {
     case 'type':
-      return node.type;
+      return tree.nodes[index]!.type;
     case 'model':
-      return type === 'LLM' ? nonEmpty(node.metadata?.model) : null;
+      return tree.kind[index] === SpanKind.Llm ? nonEmpty(tree.modelLabelOf(index)?.text) : null;
     case 'tool':
-      return type === 'TOOL' ? nonEmpty(node.metadata?.tool_name, node.name) : null;
+      return tree.kind[index] === SpanKind.Tool ? nonEmpty(tree.toolNameOf(index)) : null;
   }
 }
 
-/** The first non-empty string among `values`, else UNNAMED. */
-function nonEmpty(...values: unknown[]): string {
-  for (const value of values) if (typeof value === 'string' && value !== '') return value;
-  return UNNAMED;
+function nonEmpty(text: string | null | undefined): string {
+  return text ? text : UNNAMED;
+}
+
+/** A count not recorded (NaN) adds nothing. */
+function orZero(n: number): number {
+  return Number.isNaN(n) ? 0 : n;
 }

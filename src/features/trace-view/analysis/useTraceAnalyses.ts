@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import type { CriticalPath } from './criticalPath';
 import type { RepeatedCalls } from './repeatedCalls';
 
@@ -9,7 +9,7 @@ const SCAN_CHUNK = 512;
 const FALLBACK_SLICE_MS = 8;
 
 interface Done<T> {
-  tree: SpanTree;
+  tree: TraceModel;
   result: T;
 }
 
@@ -18,7 +18,7 @@ interface Done<T> {
  * at 100,000 spans the scan takes longer than a frame, and nothing on screen waits for it.
  * Null until it is done. The detector's code loads then too, keeping it out of the first paint.
  */
-export function useRepeatedCalls(tree: SpanTree): RepeatedCalls | null {
+export function useRepeatedCalls(tree: TraceModel): RepeatedCalls | null {
   const [done, setDone] = useState<Done<RepeatedCalls> | null>(null);
   useEffect(() => {
     let isCancelled = false;
@@ -73,13 +73,13 @@ function whenIdle(work: (hasTime: () => boolean) => void): () => void {
 }
 
 /** Critical paths already computed, per tree: every component asking gets the same one. */
-const criticalPaths = new WeakMap<SpanTree, CriticalPath>();
+const criticalPaths = new WeakMap<TraceModel, CriticalPath>();
 
 /**
  * The critical path, computed (and its code loaded) the first time it is asked for, then kept
  * for the tree: switching the toggle off and on again costs nothing.
  */
-export function useCriticalPath(tree: SpanTree, isWanted: boolean): CriticalPath | null {
+export function useCriticalPath(tree: TraceModel, isWanted: boolean): CriticalPath | null {
   const [, setDone] = useState<CriticalPath | null>(null);
   const known = criticalPaths.get(tree);
   useEffect(() => {

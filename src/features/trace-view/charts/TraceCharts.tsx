@@ -4,12 +4,12 @@ import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { formatDuration } from '../../../lib/time';
 import { breakdownBy } from '../analysis/timeBreakdown';
 import { useTraceView } from '../traceViewContext';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
 
 export interface TraceChartsProps {
-  tree: SpanTree;
+  tree: TraceModel;
   selfTimes: Float64Array;
 }
 

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type RefObject } from 'react';
 import type { TraceDetail } from '../../../api/schemas';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { traceFileName } from './downloadTrace';
 import { TEXT_LIMITS, traceToMarkdown, type MarkdownOptions } from './traceMarkdown';
 import { ModalDialog } from '../../../components/ModalDialog';
@@ -10,7 +10,7 @@ const PREVIEW_SPANS = 25;
 
 export interface CopyMarkdownDialogProps {
   trace: TraceDetail;
-  tree: SpanTree;
+  tree: TraceModel;
   selectedIndex: number | null;
   /** The button that opened the dialog, which gets the focus back when it closes. */
   returnFocusTo: RefObject<HTMLElement | null>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceDetail, TraceNode } from '../../../api/schemas';
 import { timedSpan as span, at } from '../../../test/testTraces';
-import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../../domain/trace/traceModel';
 import { code, cutText, MAX_INDENT_LEVEL, traceToMarkdown } from './traceMarkdown';
 
 function sampleTrace(): TraceDetail {
@@ -52,7 +52,7 @@ function sampleTrace(): TraceDetail {
 }
 
 function markdown(options: Parameters<typeof traceToMarkdown>[2], trace = sampleTrace()) {
-  return traceToMarkdown(trace, buildSpanTree(trace.tree), options);
+  return traceToMarkdown(trace, buildTraceModel(trace), options);
 }
 
 describe('traceToMarkdown', () => {
@@ -87,11 +87,24 @@ describe('traceToMarkdown', () => {
     );
   });
 
+  it('counts tokens sent as numeric strings as the header and the comparison do', () => {
+    const trace = sampleTrace();
+    const [llm] = trace.tree[0]!.spans!;
+    trace.tree[0]!.metadata = {};
+    llm!.metadata = { model: 'gpt-4o-mini', input_tokens: '912', output_tokens: '64' };
+    const lines = markdown({ textLimit: 0 }, trace).split('\n');
+    // Summed over the spans, the root recording no totals: the model's `tokenTotals`.
+    expect(lines).toContain('- Tokens: 912 in · 64 out');
+    expect(lines).toContain(
+      '  - LLM `gpt-4o-mini.invoke` · 1.53s · `gpt-4o-mini` · 912 → 64 tokens',
+    );
+  });
+
   it('calls a trace whose root span is OK but with a failing span failed, and says so', () => {
     const trace = sampleTrace();
     trace.status = 'OK';
     trace.tree[0]!.status = 'OK';
-    const text = traceToMarkdown(trace, buildSpanTree(trace.tree), { textLimit: 0 });
+    const text = traceToMarkdown(trace, buildTraceModel(trace), { textLimit: 0 });
     expect(text.split('\n')[0]).toBe(
       '# Trace `Stock_Agent.run` (ERROR; root span OK · 1 failing span)',
     );
@@ -108,7 +121,7 @@ describe('traceToMarkdown', () => {
 
   it('exports the subtree of one span, indented from it', () => {
     const trace = sampleTrace();
-    const tree = buildSpanTree(trace.tree);
+    const tree = buildTraceModel(trace);
     const text = traceToMarkdown(trace, tree, {
       textLimit: 0,
       rootIndex: tree.indexById.get('tool')!,
@@ -198,7 +211,7 @@ describe('cutText', () => {
 describe('traceToMarkdown preview', () => {
   it('stops after `spanLimit` spans and says how many are left', () => {
     const trace = sampleTrace();
-    const text = traceToMarkdown(trace, buildSpanTree(trace.tree), { textLimit: 0, spanLimit: 1 });
+    const text = traceToMarkdown(trace, buildTraceModel(trace), { textLimit: 0, spanLimit: 1 });
     expect(text.trimEnd().split('\n').slice(-2)).toEqual([
       '- AGENT `Stock_Agent.run` · 3.20s · **ERROR**',
       '- … 2 more spans',

@@ -1,7 +1,6 @@
 import type { TraceDetail } from '../../../api/schemas';
-import { formatDurationBetween, parseTimestampUs } from '../../../lib/time';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { tokenCount } from '../waterfall/selfTime';
+import { formatDuration, formatDurationBetween } from '../../../lib/time';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { traceStatus } from '../../../domain/trace/traceStatus';
 
 export interface MarkdownOptions {
@@ -41,7 +40,7 @@ const ID_FIELDS = [
  */
 export function traceToMarkdown(
   trace: TraceDetail,
-  tree: SpanTree,
+  tree: TraceModel,
   options: MarkdownOptions,
 ): string {
   const lines: string[] = [];
@@ -58,7 +57,7 @@ export function traceToMarkdown(
     lines.push(`# Trace ${code(trace.name)}${statusSuffix(statusText)}`, '');
     lines.push(`- Trace id: ${code(trace.trace_id)}`);
     lines.push(
-      `- Start: ${code(trace.start_time)} · Duration: ${formatDurationBetween(parseTimestampUs(trace.start_time), parseTimestampUs(trace.end_time))} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
+      `- Start: ${code(trace.start_time)} · Duration: ${formatDurationBetween(tree.reportedStartUs, tree.reportedEndUs)} · Spans: ${count(to - from)} · Errors: ${count(errors)}`,
     );
     const tokens = traceTokens(tree);
     if (tokens) lines.push(`- Tokens: ${tokens}`);
@@ -98,54 +97,36 @@ export function traceToMarkdown(
   return `${lines.join('\n')}\n`;
 }
 
-function spanLine(tree: SpanTree, index: number, level: number): string {
+function spanLine(tree: TraceModel, index: number, level: number): string {
   const node = tree.nodes[index]!;
   const parts = [`${plain(node.type)} ${code(node.name)}`, spanDuration(tree, index)];
-  const metadata = node.metadata ?? {};
-  if (typeof metadata.model === 'string' && metadata.model !== '') parts.push(code(metadata.model));
-  const tokens = tokenText(metadata.input_tokens, metadata.output_tokens);
+  // A label taken from the span's name would only repeat the name.
+  const model = tree.modelLabelOf(index);
+  if (model && !model.isFromSpanName) parts.push(code(model.text));
+  const tokens = tokenText(tree.inputTokens[index]!, tree.outputTokens[index]!);
   if (tokens) parts.push(tokens);
-  const tool = metadata.tool_name;
-  if (typeof tool === 'string' && tool !== '' && tool !== node.name) {
-    parts.push(`tool ${code(tool)}`);
-  }
+  const tool = tree.toolNameOf(index);
+  if (tool !== null && tool !== node.name) parts.push(`tool ${code(tool)}`);
   if (node.status === 'ERROR') parts.push('**ERROR**');
   if (level > MAX_INDENT_LEVEL) parts.push(`level ${count(level + 1)}`);
   return parts.join(' · ');
 }
 
 /** From the parsed times, never the server's text (rounded, or a float like "498.0057ms"). */
-function spanDuration(tree: SpanTree, index: number): string {
-  return formatDurationBetween(tree.startUs[index]!, tree.endUs[index]!);
+function spanDuration(tree: TraceModel, index: number): string {
+  return formatDuration(tree.durationUs[index]!);
 }
 
-function traceTokens(tree: SpanTree): string | null {
-  let input = 0;
-  let output = 0;
-  let found = false;
-  for (let i = 0; i < tree.count; i += tree.subtreeSize[i]!) {
-    const metadata = tree.nodes[i]!.metadata;
-    if (metadata?.total_input_tokens != null || metadata?.total_output_tokens != null) {
-      found = true;
-      input += tokenCount(metadata.total_input_tokens);
-      output += tokenCount(metadata.total_output_tokens);
-    }
-  }
-  if (!found) {
-    for (const node of tree.nodes) {
-      const metadata = node.metadata;
-      if (metadata?.input_tokens == null && metadata?.output_tokens == null) continue;
-      found = true;
-      input += tokenCount(metadata.input_tokens);
-      output += tokenCount(metadata.output_tokens);
-    }
-  }
-  return found ? `${count(input)} in · ${count(output)} out` : null;
+/** The header's numbers: the model's totals. */
+function traceTokens(tree: TraceModel): string | null {
+  const { input, output, source } = tree.tokenTotals;
+  return source === 'none' ? null : `${count(input)} in · ${count(output)} out`;
 }
 
-function tokenText(input: unknown, output: unknown): string | null {
-  if (input == null && output == null) return null;
-  const show = (value: unknown) => (value == null ? '?' : count(tokenCount(value)));
+/** A span's counts; a side not recorded (NaN) is "?". */
+function tokenText(input: number, output: number): string | null {
+  if (Number.isNaN(input) && Number.isNaN(output)) return null;
+  const show = (value: number) => (Number.isNaN(value) ? '?' : count(value));
   return `${show(input)} → ${show(output)} tokens`;
 }
 

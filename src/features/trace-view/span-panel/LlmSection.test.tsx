@@ -12,7 +12,6 @@ function renderSpan(file: string, spanId: string) {
     <SpanDetailsPanel
       tree={tree}
       index={indexOf(tree, spanId)}
-      traceStartUs={tree.startBoundUs}
       onClose={() => {}}
       onSelectSpan={onSelectSpan}
     />,
@@ -105,14 +104,7 @@ describe('LLM span panel on messages from history', () => {
     messages[2]!.from_history = true;
     messages[0]!.images = ['diagram.png'];
     tree.nodes[index] = { ...node, input: JSON.stringify({ messages }) };
-    render(
-      <SpanDetailsPanel
-        tree={tree}
-        index={index}
-        traceStartUs={tree.startBoundUs}
-        onClose={() => {}}
-      />,
-    );
+    render(<SpanDetailsPanel tree={tree} index={index} onClose={() => {}} />);
     const input = screen.getByRole('list', { name: 'Input messages' });
     expect(within(input).queryByText('Please refund order A-1002, it arrived broken.')).toBeNull();
     await userEvent.click(

@@ -1,8 +1,6 @@
 import { useMemo } from 'react';
-import { modelLabel } from '../../../domain/trace/modelLabel';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { formatDuration } from '../../../lib/time';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { tokenCount } from '../waterfall/selfTime';
 import type { ChatLinks } from './chatLinks';
 import { parsePayloadMessages, systemPromptText } from './chatMessages';
 import { Fact } from './Fact';
@@ -12,19 +10,18 @@ import { missingLlmAttributes } from './missingLlmAttributes';
 import { PayloadBlock } from './PayloadBlock';
 
 export interface LlmSectionProps {
-  tree: SpanTree;
+  tree: TraceModel;
   index: number;
-  /** Epoch microseconds that span offsets in link names are measured from. */
-  traceStartUs: number;
   /** A root span: its input and output are the trace's, which the server puts on the trace. */
   isRoot: boolean;
   /** Selects another span; links to tool spans and the previous model call are left out when absent. */
   onSelectSpan?: (index: number) => void;
 }
 
-function tokenText(value: unknown): string {
-  if (typeof value === 'number') return value.toLocaleString();
-  if (typeof value === 'string' && value !== '') return value;
+/** A count the model read, else what was sent when it is not a count ("n/a"), else "–". */
+function tokenText(count: number, sent: unknown): string {
+  if (!Number.isNaN(count)) return count.toLocaleString();
+  if (typeof sent === 'string' && sent !== '') return sent;
   return '–';
 }
 
@@ -32,12 +29,11 @@ function tokenText(value: unknown): string {
  * An LLM call: model and token counts, what was not recorded, then the prompt and the reply (as
  * chat messages when they are, linked to the tool spans and the previous model call).
  */
-export function LlmSection({ tree, index, traceStartUs, isRoot, onSelectSpan }: LlmSectionProps) {
+export function LlmSection({ tree, index, isRoot, onSelectSpan }: LlmSectionProps) {
   const node = tree.nodes[index]!;
   const metadata = node.metadata ?? {};
-  const model = modelLabel(node);
-  const hasTokens = metadata.input_tokens != null || metadata.output_tokens != null;
-  const total = tokenCount(metadata.input_tokens) + tokenCount(metadata.output_tokens);
+  const model = tree.modelLabelOf(index);
+  const total = tree.totalTokens[index]!;
 
   const input = useMemo(() => parsePayloadMessages(node.input), [node.input]);
   const output = useMemo(() => parsePayloadMessages(node.output), [node.output]);
@@ -45,14 +41,14 @@ export function LlmSection({ tree, index, traceStartUs, isRoot, onSelectSpan }: 
   const links = useMemo((): ChatLinks | undefined => {
     if (!onSelectSpan) return undefined;
     const spanLabel = (i: number) =>
-      `${tree.nodes[i]!.name} at +${formatDuration(tree.startUs[i]! - traceStartUs)}`;
+      `${tree.nodes[i]!.name} at +${formatDuration(tree.offsetUs(i))}`;
     return {
       onSelectSpan,
       spanLabel,
       toolSpans: linkToolCalls(tree, index, input, output),
       sameSystemPromptAs: samePromptAsPrevious(tree, index, input),
     };
-  }, [tree, index, traceStartUs, onSelectSpan, input, output]);
+  }, [tree, index, onSelectSpan, input, output]);
 
   return (
     <>
@@ -69,9 +65,13 @@ export function LlmSection({ tree, index, traceStartUs, isRoot, onSelectSpan }: 
               model.text
             )}
           </Fact>
-          <Fact label="Input tokens">{tokenText(metadata.input_tokens)}</Fact>
-          <Fact label="Output tokens">{tokenText(metadata.output_tokens)}</Fact>
-          <Fact label="Total tokens">{hasTokens ? total.toLocaleString() : '–'}</Fact>
+          <Fact label="Input tokens">
+            {tokenText(tree.inputTokens[index]!, metadata.input_tokens)}
+          </Fact>
+          <Fact label="Output tokens">
+            {tokenText(tree.outputTokens[index]!, metadata.output_tokens)}
+          </Fact>
+          <Fact label="Total tokens">{tokenText(total, null)}</Fact>
         </dl>
       </section>
       {missing && <MissingLlmNote missing={missing} />}
@@ -92,7 +92,7 @@ export function LlmSection({ tree, index, traceStartUs, isRoot, onSelectSpan }: 
 
 /** The previous model call (in time), when its system prompt is this one's; else undefined. */
 function samePromptAsPrevious(
-  tree: SpanTree,
+  tree: TraceModel,
   index: number,
   input: ReturnType<typeof parsePayloadMessages>,
 ): number | undefined {

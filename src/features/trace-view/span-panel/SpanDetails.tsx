@@ -1,4 +1,4 @@
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { IoSection } from './IoSection';
 import { KeyValueList } from './KeyValueList';
 import { LlmSection } from './LlmSection';
@@ -14,9 +14,8 @@ import { ToolSection } from './ToolSection';
 import { WorkflowSection } from './WorkflowSection';
 
 export interface SpanDetailsProps {
-  tree: SpanTree;
+  tree: TraceModel;
   index: number;
-  traceStartUs: number;
   selfTimeUs?: number;
   /** Time on the critical path, while it is shown; the fact is left out when absent. */
   criticalUs?: number;
@@ -31,7 +30,6 @@ const NOTHING_SHOWN: ReadonlySet<string> = new Set();
 export function SpanDetails({
   tree,
   index,
-  traceStartUs,
   selfTimeUs,
   criticalUs,
   isTraceRoot: isRoot,
@@ -51,22 +49,17 @@ export function SpanDetails({
       <SpanFacts
         tree={tree}
         index={index}
-        traceStartUs={traceStartUs}
         selfTimeUs={selfTimeUs}
         criticalUs={criticalUs}
         isTraceRoot={isRoot}
         onSelectSpan={onSelectSpan}
       />
       {kind === 'llm' && (
-        <LlmSection
-          tree={tree}
-          index={index}
-          traceStartUs={traceStartUs}
-          isRoot={isRoot}
-          onSelectSpan={onSelectSpan}
-        />
+        <LlmSection tree={tree} index={index} isRoot={isRoot} onSelectSpan={onSelectSpan} />
       )}
-      {kind === 'tool' && <ToolSection node={node} />}
+      {kind === 'tool' && (
+        <ToolSection node={node} toolName={tree.toolNameOf(index) ?? node.name} />
+      )}
       {kind === 'workflow' && <WorkflowSection node={node} isRoot={isRoot} />}
       {(kind === 'run' || kind === 'generic') && <IoSection node={node} isRoot={isRoot} />}
       {otherMetadata.length > 0 && <KeyValueList label="Other metadata" entries={otherMetadata} />}

@@ -2,7 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
+import { testModel } from '../../../test/testModel';
 import { makeSpan } from '../../../test/testSpans';
 import { SpanDetailsPanel } from './SpanDetailsPanel';
 
@@ -100,26 +101,20 @@ const workflowRoot: TraceNode = {
 };
 
 function renderPanel(
-  tree: SpanTree,
+  tree: TraceModel,
   index: number,
   extra: { selfTimeUs?: number; onClose?: () => void } = {},
 ) {
   const onClose = extra.onClose ?? vi.fn();
   const user = userEvent.setup();
   render(
-    <SpanDetailsPanel
-      tree={tree}
-      index={index}
-      traceStartUs={tree.startBoundUs}
-      selfTimeUs={extra.selfTimeUs}
-      onClose={onClose}
-    />,
+    <SpanDetailsPanel tree={tree} index={index} selfTimeUs={extra.selfTimeUs} onClose={onClose} />,
   );
   return { user, onClose, panel: screen.getByRole('region', { name: 'Span details' }) };
 }
 
 function renderSpan(node: TraceNode) {
-  return renderPanel(buildSpanTree([node]), 0);
+  return renderPanel(testModel([node]), 0);
 }
 
 /** The value (`definition`) next to the `term` with this text. */
@@ -137,7 +132,7 @@ function fact(scope: HTMLElement, label: string): HTMLElement {
 
 describe('SpanDetailsPanel', () => {
   it('shows the common facts, with ids that can be copied', async () => {
-    const { panel, user } = renderPanel(buildSpanTree([agentRoot]), 1, { selfTimeUs: 1_000_000 });
+    const { panel, user } = renderPanel(testModel([agentRoot]), 1, { selfTimeUs: 1_000_000 });
     expect(within(panel).getByRole('heading', { name: 'gpt-4o-mini.invoke' })).toBeVisible();
     expect(fact(panel, 'Duration')).toHaveTextContent('1.18s');
     expect(fact(panel, 'Duration')).not.toHaveAttribute('title'); // no server text: from the times
@@ -158,7 +153,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows an LLM call: model, tokens, and the prompt and reply as chat messages', async () => {
-    const { panel, user } = renderPanel(buildSpanTree([agentRoot]), 1);
+    const { panel, user } = renderPanel(testModel([agentRoot]), 1);
     const call = within(panel).getByRole('region', { name: 'LLM call' });
     expect(fact(call, 'Model')).toHaveTextContent('gpt-4o-mini');
     expect(fact(call, 'Input tokens')).toHaveTextContent('912');
@@ -197,7 +192,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows a tool call: the tool, formatted parameters and the result', () => {
-    const { panel } = renderPanel(buildSpanTree([agentRoot]), 2);
+    const { panel } = renderPanel(testModel([agentRoot]), 2);
     expect(
       fact(within(panel).getByRole('region', { name: 'Tool call' }), 'Tool'),
     ).toHaveTextContent('get_current_stock_price');
@@ -228,7 +223,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows the error of an ERROR span first, and its step type', () => {
-    const { panel } = renderPanel(buildSpanTree([workflowRoot]), 2);
+    const { panel } = renderPanel(testModel([workflowRoot]), 2);
     const error = within(panel).getByRole('note', { name: 'Span error' });
     expect(error).toHaveTextContent(
       'FactCheckError: source https://example.org/ss-batteries returned 503',
@@ -238,7 +233,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows a workflow root: description, steps and step types', () => {
-    const { panel } = renderPanel(buildSpanTree([workflowRoot]), 0);
+    const { panel } = renderPanel(testModel([workflowRoot]), 0);
     const workflow = within(panel).getByRole('region', { name: 'Workflow' });
     expect(fact(workflow, 'Description')).toHaveTextContent(
       'Research, summarize, fact-check, write',
@@ -262,15 +257,9 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('treats a span loaded on its own as a span, not as the trace root', () => {
-    const tree = buildSpanTree([makeSpan({ type: 'AGENT', status: 'ERROR' })]);
+    const tree = testModel([makeSpan({ type: 'AGENT', status: 'ERROR' })]);
     render(
-      <SpanDetailsPanel
-        tree={tree}
-        index={0}
-        traceStartUs={tree.startBoundUs}
-        isTraceRoot={false}
-        onClose={() => undefined}
-      />,
+      <SpanDetailsPanel tree={tree} index={0} isTraceRoot={false} onClose={() => undefined} />,
     );
     const panel = screen.getByRole('region', { name: 'Span details' });
     expect(fact(panel, 'Parent span id')).toHaveTextContent('not loaded');
@@ -281,7 +270,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows the run id of an agent span with a copy button', () => {
-    const { panel } = renderPanel(buildSpanTree([workflowRoot]), 1);
+    const { panel } = renderPanel(testModel([workflowRoot]), 1);
     expect(fact(panel, 'Run id')).toHaveTextContent('r-research-01');
     expect(within(panel).getByRole('button', { name: 'Copy run id' })).toBeVisible();
     expect(within(panel).getByRole('region', { name: 'Input' })).toHaveTextContent(
@@ -345,7 +334,7 @@ describe('SpanDetailsPanel', () => {
   });
 
   it('shows the node as sent in a Raw JSON tab, without its children', async () => {
-    const { panel, user } = renderPanel(buildSpanTree([agentRoot]), 0);
+    const { panel, user } = renderPanel(testModel([agentRoot]), 0);
     const details = within(panel).getByRole('tab', { name: 'Details' });
     const raw = within(panel).getByRole('tab', { name: 'Raw JSON' });
     expect(details).toHaveAttribute('aria-selected', 'true');
@@ -367,7 +356,7 @@ describe('SpanDetailsPanel', () => {
 
   it('closes with its button and with Esc from inside the panel', async () => {
     const onClose = vi.fn();
-    const { panel, user } = renderPanel(buildSpanTree([agentRoot]), 1, { onClose });
+    const { panel, user } = renderPanel(testModel([agentRoot]), 1, { onClose });
     await user.click(within(panel).getByRole('button', { name: 'Close span details' }));
     expect(onClose).toHaveBeenCalledTimes(1);
 

@@ -1,17 +1,16 @@
 import { useId, useState, type KeyboardEvent } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import type { PanelTab } from '../traceSearch';
 import { RawJsonView } from './RawJsonView';
 import { SpanDetails } from './SpanDetails';
 import './spanPanel.css';
 
 export interface SpanDetailsPanelProps {
-  tree: SpanTree;
+  /** The trace model: offsets are on its time axis, the waterfall's. */
+  tree: TraceModel;
   /** The span's index in `tree` (pre-order). */
   index: number;
-  /** Epoch microseconds the offsets are measured from, usually `tree.startBoundUs`. */
-  traceStartUs: number;
   /** From `computeSelfTimes`; the fact is left out when absent. */
   selfTimeUs?: number;
   /** Time on the critical path, while it is shown; the fact is left out when absent. */
@@ -46,7 +45,6 @@ const TABS: readonly (readonly [Tab, string])[] = [
 export function SpanDetailsPanel({
   tree,
   index,
-  traceStartUs,
   selfTimeUs,
   criticalUs,
   isTraceRoot,
@@ -140,7 +138,6 @@ export function SpanDetailsPanel({
             key={`${index}:${node.id}`}
             tree={tree}
             index={index}
-            traceStartUs={traceStartUs}
             selfTimeUs={selfTimeUs}
             criticalUs={criticalUs}
             isTraceRoot={isTraceRoot ?? tree.parentIndex[index]! < 0}

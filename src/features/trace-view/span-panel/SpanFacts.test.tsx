@@ -1,24 +1,25 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
+import { testModel } from '../../../test/testModel';
+import { at, timedSpan } from '../../../test/testTraces';
 import { realTrace } from '../../../test/testTree';
-import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
-import { computeSelfTimes } from '../waterfall/selfTime';
+import { barGeometry, createTimeScale } from '../waterfall/timeScale';
+import { buildTraceModel, type TraceModel } from '../../../domain/trace/traceModel';
 import { SpanFacts } from './SpanFacts';
 
-function indexOf(tree: SpanTree, name: string, nth = 0): number {
+function indexOf(tree: TraceModel, name: string, nth = 0): number {
   const indices = tree.nodes.flatMap((node, i) => (node.name === name ? [i] : []));
   return indices[nth]!;
 }
 
-function renderFacts(tree: SpanTree, index: number, onSelectSpan = vi.fn()) {
+function renderFacts(tree: TraceModel, index: number, onSelectSpan = vi.fn()) {
   render(
     <dl>
       <SpanFacts
         tree={tree}
         index={index}
-        traceStartUs={tree.startBoundUs}
-        selfTimeUs={computeSelfTimes(tree)[index]}
+        selfTimeUs={tree.selfTimeUs[index]}
         isTraceRoot={index === 0}
         onSelectSpan={onSelectSpan}
       />
@@ -34,8 +35,23 @@ function fact(label: string): HTMLElement {
   return term.nextElementSibling as HTMLElement;
 }
 
+describe('SpanFacts offset', () => {
+  it('measures the offset on the waterfall’s axis, where the bar starts, not from start_time', () => {
+    // The spans run from +1ms to +5ms; the server says the trace started at +2ms.
+    const tree = testModel(
+      [timedSpan(1000, 5000, { type: 'AGENT', spans: [timedSpan(2600, 3000)] })],
+      { start_time: at(2000), end_time: at(4000) },
+    );
+    renderFacts(tree, 1);
+    // From start_time it would read +600µs, while the bar starts 1.6ms into the 4ms axis.
+    expect(fact('Offset')).toHaveTextContent('+1.6ms');
+    const scale = createTimeScale(tree.axisStartUs, tree.axisEndUs);
+    expect(barGeometry(scale, tree.startUs[1]!, tree.endUs[1]!).leftPercent).toBe(40);
+  });
+});
+
 describe('SpanFacts on the real team trace', () => {
-  const tree = buildSpanTree(realTrace('trace-team-delegation.json').tree);
+  const tree = buildTraceModel(realTrace('trace-team-delegation.json'));
 
   it('names the member run a delegate_task_to_member call started, as a link to it', async () => {
     const call = indexOf(tree, 'delegate_task_to_member', 1);
@@ -63,14 +79,14 @@ describe('SpanFacts on the real team trace', () => {
 
 describe('SpanFacts step type', () => {
   it('takes the type of a workflow step from its name, not from the server’s position', () => {
-    const tree = buildSpanTree(realTrace('trace-workflow-error.json').tree);
+    const tree = buildTraceModel(realTrace('trace-workflow-error.json'));
     renderFacts(tree, indexOf(tree, 'publish.execute'));
     // The server sent "Condition": the skipped review_gate shifted the positions.
     expect(fact('Step type')).toHaveTextContent(/^Step$/);
   });
 
   it('shows no step type for a loop’s inner step rather than a wrong one', () => {
-    const tree = buildSpanTree(realTrace('trace-workflow-loop.json').tree);
+    const tree = buildTraceModel(realTrace('trace-workflow-loop.json'));
     renderFacts(tree, indexOf(tree, 'extract.execute'));
     expect(screen.queryByText('Step type')).toBeNull();
   });

@@ -1,15 +1,13 @@
-import { delegationsOf } from '../../../domain/trace/delegation';
 import { workflowStepType } from '../../../domain/trace/workflowSteps';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
+import { tokenCount, type TraceModel } from '../../../domain/trace/traceModel';
+import { durationProblem, formatDuration } from '../../../lib/time';
 import { Fact, IdFact } from './Fact';
 import { formatPreciseTimestamp } from './formatPreciseTimestamp';
 import { spanIds, traceTotals } from './spanSections';
 
 export interface SpanFactsProps {
-  tree: SpanTree;
+  tree: TraceModel;
   index: number;
-  traceStartUs: number;
   selfTimeUs?: number;
   criticalUs?: number;
   isTraceRoot: boolean;
@@ -21,7 +19,6 @@ export interface SpanFactsProps {
 export function SpanFacts({
   tree,
   index,
-  traceStartUs,
   selfTimeUs,
   criticalUs,
   isTraceRoot,
@@ -31,14 +28,15 @@ export function SpanFacts({
   const startUs = tree.startUs[index]!;
   const endUs = tree.endUs[index]!;
   // From the parsed times: the server's `duration` text is rounded, or a long float.
-  const durationUs = endUs - startUs;
+  const durationUs = tree.durationUs[index]!;
   const hasDuration = Number.isFinite(durationUs);
   const parent = tree.parentIndex[index]!;
   const parentNode = parent >= 0 ? tree.nodes[parent] : undefined;
   const childCount = tree.childCount[index]!;
   const descendants = tree.subtreeSize[index]! - 1;
-  const offsetUs = startUs - traceStartUs;
-  const delegations = delegationsOf(tree);
+  // On the waterfall's axis, so it matches where the span's bar starts.
+  const offsetUs = tree.offsetUs(index);
+  const delegations = tree.delegations;
   const delegatedBy = delegations.toolOf[index]!;
   const delegatedTo = delegations.membersOf.get(index) ?? [];
   const stepType = workflowStepType(tree, index);
@@ -59,7 +57,7 @@ export function SpanFacts({
     <>
       <dl className="facts span-facts">
         <Fact label="Duration" title={durationProblem(startUs, endUs)}>
-          {formatDurationBetween(startUs, endUs)}
+          {formatDuration(durationUs)}
         </Fact>
         {selfTimeUs !== undefined && hasDuration && (
           <Fact
@@ -81,7 +79,10 @@ export function SpanFacts({
             {criticalUs > 0 ? formatDuration(criticalUs) : 'not on it'}
           </Fact>
         )}
-        <Fact label="Offset" title="From the start of the trace">
+        <Fact
+          label="Offset"
+          title="From the earliest span’s start, where the waterfall’s time axis begins"
+        >
           {Number.isFinite(offsetUs) ? `+${formatDuration(offsetUs)}` : '–'}
         </Fact>
         <Fact label="Start" title={node.start_time}>
@@ -123,7 +124,7 @@ export function SpanFacts({
         )}
         {traceTotals(node.metadata).map(({ key, label, value }) => (
           <Fact key={key} label={label}>
-            {Number.isFinite(Number(value)) ? Number(value).toLocaleString() : value}
+            {tokenCount(value)?.toLocaleString() ?? value}
           </Fact>
         ))}
       </dl>

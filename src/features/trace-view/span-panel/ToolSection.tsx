@@ -8,15 +8,13 @@ import { PayloadBlock } from './PayloadBlock';
 
 export interface ToolSectionProps {
   node: TraceNode;
+  /** The tool it ran, by the trace model's rule (`toolNameOf`). */
+  toolName: string;
 }
 
 /** A tool call: the tool, its parameters as formatted JSON (or as sent when not JSON), the result. */
-export function ToolSection({ node }: ToolSectionProps) {
+export function ToolSection({ node, toolName }: ToolSectionProps) {
   const metadata = node.metadata ?? {};
-  const toolName =
-    typeof metadata.tool_name === 'string' && metadata.tool_name !== ''
-      ? metadata.tool_name
-      : node.name;
   const parameters = metadata.parameters;
   const formatted = useMemo(
     () => (parameters === undefined ? null : formatJsonValue(parameters)),

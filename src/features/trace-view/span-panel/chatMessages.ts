@@ -1,3 +1,4 @@
+import { tokenCount } from '../../../domain/trace/traceModel';
 import { formatDuration } from '../../../lib/time';
 import { formatJsonValue, parseJsonText } from './jsonText';
 
@@ -183,12 +184,24 @@ const METRIC_FIELDS = {
 
 type MetricField = (typeof METRIC_FIELDS)[keyof typeof METRIC_FIELDS];
 
+const TOKEN_METRICS: ReadonlySet<string> = new Set([
+  'input_tokens',
+  'output_tokens',
+  'total_tokens',
+]);
+
 function readMetrics(raw: JsonObject): ChatMetrics {
   const metrics: ChatMetrics = { other: [] };
   for (const [key, value] of Object.entries(raw)) {
     const field = (METRIC_FIELDS as Partial<Record<string, MetricField>>)[key];
-    if (field !== undefined && typeof value === 'number' && Number.isFinite(value)) {
-      metrics[field] = value;
+    // Token counts by the trace model's rule (numeric strings too); durations as numbers only.
+    const number = TOKEN_METRICS.has(key)
+      ? tokenCount(value)
+      : typeof value === 'number' && Number.isFinite(value)
+        ? value
+        : null;
+    if (field !== undefined && number !== null) {
+      metrics[field] = number;
     } else if (value !== null && value !== undefined) {
       metrics.other.push([key, value]);
     }

@@ -2,15 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { parseChatMessages } from './chatMessages';
 import { linkToolCalls, previousLlmSpan } from './llmLinks';
 import { indexOf, recordedTree } from '../../../test/recordedTraces';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 
-function messagesOf(tree: SpanTree, index: number, field: 'input' | 'output') {
+function messagesOf(tree: TraceModel, index: number, field: 'input' | 'output') {
   const text = tree.nodes[index]![field];
   return text == null ? null : parseChatMessages(text);
 }
 
 /** Tool call id → the id of the span it is linked to, for every linked call. */
-function linkedCallIds(tree: SpanTree, index: number) {
+function linkedCallIds(tree: TraceModel, index: number) {
   const input = messagesOf(tree, index, 'input');
   const output = messagesOf(tree, index, 'output');
   const links = linkToolCalls(tree, index, input, output);

@@ -1,31 +1,17 @@
-import type { TraceNode } from '../../../api/schemas';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import { SpanKind } from '../../../domain/trace/spanKind';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import type { ChatMessage, ChatToolCall } from './chatMessages';
-
-function isLlm(node: TraceNode): boolean {
-  return node.type.toUpperCase() === 'LLM';
-}
-
-function isTool(node: TraceNode): boolean {
-  return node.type.toUpperCase() === 'TOOL';
-}
-
-/** The tool a TOOL span ran: its `metadata.tool_name`, else its name (agno names it after the tool). */
-function toolNameOf(node: TraceNode): string {
-  const toolName = node.metadata?.tool_name;
-  return typeof toolName === 'string' && toolName !== '' ? toolName : node.name;
-}
 
 /**
  * The model call before span `index` in time anywhere in the trace (the latest LLM span that
  * starts before it; on a tie, the earlier in tree order), or -1. Spans with unparsable times
  * are never "before".
  */
-export function previousLlmSpan(tree: SpanTree, index: number): number {
+export function previousLlmSpan(tree: TraceModel, index: number): number {
   const start = tree.startUs[index]!;
   let best = -1;
   for (let i = 0; i < tree.count; i++) {
-    if (i === index || !isLlm(tree.nodes[i]!)) continue;
+    if (i === index || tree.kind[i] !== SpanKind.Llm) continue;
     const s = tree.startUs[i]!;
     const isBefore = s < start || (s === start && i < index);
     if (isBefore && (best === -1 || s > tree.startUs[best]!)) best = i;
@@ -34,11 +20,13 @@ export function previousLlmSpan(tree: SpanTree, index: number): number {
 }
 
 /** The LLM spans of the same run (same parent) as span `index`, itself left out, in time order. */
-export function sameRunLlmSpans(tree: SpanTree, index: number): number[] {
+export function sameRunLlmSpans(tree: TraceModel, index: number): number[] {
   const parent = tree.parentIndex[index]!;
   const spans: number[] = [];
   for (let i = 0; i < tree.count; i++) {
-    if (i !== index && tree.parentIndex[i] === parent && isLlm(tree.nodes[i]!)) spans.push(i);
+    if (i !== index && tree.parentIndex[i] === parent && tree.kind[i] === SpanKind.Llm) {
+      spans.push(i);
+    }
   }
   return spans.sort((a, b) => tree.startUs[a]! - tree.startUs[b]!);
 }
@@ -62,7 +50,7 @@ export interface ToolSpanLinks {
  * A tool result is linked to the span of the call it answers (`tool_call_id`).
  */
 export function linkToolCalls(
-  tree: SpanTree,
+  tree: TraceModel,
   index: number,
   input: readonly ChatMessage[] | null,
   output: readonly ChatMessage[] | null,
@@ -73,7 +61,7 @@ export function linkToolCalls(
   const before: number[] = [];
   const after: number[] = [];
   for (let i = 0; i < tree.count; i++) {
-    if (tree.parentIndex[i] !== parent || !isTool(tree.nodes[i]!)) continue;
+    if (tree.parentIndex[i] !== parent || tree.kind[i] !== SpanKind.Tool) continue;
     const s = tree.startUs[i]!;
     // Comparisons with NaN (an unparsable time) are false: such spans are never linked.
     if (s < start) before.push(i);
@@ -85,7 +73,7 @@ export function linkToolCalls(
   // A span whose parameters are the call's arguments wins over a nearer one with other
   // parameters: parallel calls of one tool (two `fetch_page`) then land on the right spans.
   const claim = (candidates: number[], call: ChatToolCall): number => {
-    const named = candidates.filter((i) => toolNameOf(tree.nodes[i]!) === call.name);
+    const named = candidates.filter((i) => tree.toolNameOf(i) === call.name);
     const chosen =
       named.find((i) => sameJson(tree.nodes[i]!.metadata?.parameters, call.arguments)) ?? named[0];
     if (chosen === undefined) return -1;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceNode } from '../../../api/schemas';
-import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
+import { testModel } from '../../../test/testModel';
 import { makeSpan } from '../../../test/testSpans';
 import { missingLlmAttributes } from './missingLlmAttributes';
 import { indexOf, recordedTree } from '../../../test/recordedTraces';
@@ -16,7 +16,7 @@ function conversation(length: number): string {
 }
 
 function runOf(spans: TraceNode[]) {
-  return buildSpanTree([makeSpan({ type: 'AGENT', name: 'Agent.run', spans })]);
+  return testModel([makeSpan({ type: 'AGENT', name: 'Agent.run', spans })]);
 }
 
 describe('missingLlmAttributes', () => {
@@ -78,7 +78,7 @@ describe('missingLlmAttributes', () => {
   });
 
   it('does not judge by a model call of another run', () => {
-    const tree = buildSpanTree([
+    const tree = testModel([
       makeSpan({
         type: 'TEAM',
         spans: [

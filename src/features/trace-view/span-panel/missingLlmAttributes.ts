@@ -1,4 +1,4 @@
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { parsePayloadMessages } from './chatMessages';
 import { sameRunLlmSpans } from './llmLinks';
 
@@ -44,20 +44,19 @@ function messageCount(text: string | null | undefined): number {
  * the server puts on the trace instead.
  */
 export function missingLlmAttributes(
-  tree: SpanTree,
+  tree: TraceModel,
   index: number,
   isRoot = false,
 ): MissingLlmAttributes | null {
   const node = tree.nodes[index]!;
-  const metadata = node.metadata ?? {};
   const missing: MissingLlmField[] = [];
   // The server moves a root span's input and output to the trace: not missing.
   if (!isRoot && !hasValue(node.input)) missing.push('input');
-  if (!hasValue(metadata.model)) missing.push('model');
+  // A label from the span's name is the model class, not the model id the span lost.
+  const model = tree.modelLabelOf(index);
+  if (model === null || model.isFromSpanName) missing.push('model');
   if (!isRoot && !hasValue(node.output)) missing.push('output');
-  if (!hasValue(metadata.input_tokens) && !hasValue(metadata.output_tokens)) {
-    missing.push('token counts');
-  }
+  if (Number.isNaN(tree.totalTokens[index]!)) missing.push('token counts');
   if (missing.length === 0) return null;
 
   let count = Math.max(messageCount(node.input), messageCount(node.output));
@@ -75,7 +74,7 @@ export function missingLlmAttributes(
 }
 
 /** The model call of the same run nearest in time to span `index` that has an input, or -1. */
-function nearestWithInput(tree: SpanTree, index: number): number {
+function nearestWithInput(tree: TraceModel, index: number): number {
   const start = tree.startUs[index]!;
   let best = -1;
   for (const i of sameRunLlmSpans(tree, index)) {

@@ -1,4 +1,5 @@
 import type { TraceNode } from '../../../api/schemas';
+import { SpanKind, spanKind } from '../../../domain/trace/spanKind';
 
 /** Which per-type section the panel shows for a span. */
 export type SpanSectionKind = 'llm' | 'tool' | 'run' | 'workflow' | 'generic';
@@ -13,14 +14,14 @@ const WORKFLOW_KEYS = ['description', 'steps_count', 'steps', 'step_types'] as c
  * workflow metadata (steps), since other chains exist.
  */
 export function spanSectionKind(node: TraceNode): SpanSectionKind {
-  const type = node.type.toUpperCase();
-  if (type === 'LLM') return 'llm';
-  if (type === 'TOOL') return 'tool';
-  if (type === 'AGENT' || type === 'TEAM') return 'run';
-  if (type === 'WORKFLOW') return 'workflow';
+  const kind = spanKind(node.type);
+  if (kind === SpanKind.Llm) return 'llm';
+  if (kind === SpanKind.Tool) return 'tool';
+  if (kind === SpanKind.Agent || kind === SpanKind.Team) return 'run';
+  if (kind === SpanKind.Workflow) return 'workflow';
   const metadata = node.metadata;
   if (
-    type === 'CHAIN' &&
+    node.type.toUpperCase() === 'CHAIN' &&
     metadata &&
     (metadata.steps != null || metadata.step_types != null || metadata.steps_count != null)
   ) {

@@ -1,8 +1,8 @@
-import { delegationsOf, memberName } from '../../../domain/trace/delegation';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import { memberName } from '../../../domain/trace/delegation';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 
 export interface DelegationMarkProps {
-  tree: SpanTree;
+  tree: TraceModel;
   index: number;
 }
 
@@ -11,7 +11,7 @@ export interface DelegationMarkProps {
  * delegated. The server makes the two siblings, so nothing else on screen ties them together.
  */
 export function DelegationMark({ tree, index }: DelegationMarkProps) {
-  const delegations = delegationsOf(tree);
+  const delegations = tree.delegations;
   const tool = delegations.toolOf[index]!;
   if (tool >= 0) {
     const by = tree.nodes[tool]!.name;

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { formatDuration } from '../../../lib/time';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { memoizeLast } from '../../../lib/memoizeLast';
 import {
   useFilterResult,
@@ -16,8 +16,8 @@ import {
 import { createTimeScale, timeTicks } from './timeScale';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
 
-const scaleOf = memoizeLast((tree: SpanTree) =>
-  createTimeScale(tree.startBoundUs, tree.endBoundUs),
+const scaleOf = memoizeLast((tree: TraceModel) =>
+  createTimeScale(tree.axisStartUs, tree.axisEndUs),
 );
 
 /**

@@ -1,8 +1,7 @@
 import { memo } from 'react';
-import { modelLabel } from '../../../domain/trace/modelLabel';
-import { durationProblem, formatDuration, formatDurationBetween } from '../../../lib/time';
+import { durationProblem, formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
-import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import type { TraceModel } from '../../../domain/trace/traceModel';
 import { DelegationMark } from './DelegationMark';
 import { barGeometry, type TimeScale } from './timeScale';
 
@@ -13,7 +12,7 @@ const INDENT_PX = 14;
 const MAX_INDENT_LEVELS = 24;
 
 export interface WaterfallRowProps {
-  tree: SpanTree;
+  tree: TraceModel;
   index: number;
   rowNumber: number;
   top: number;
@@ -120,7 +119,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         <span className="span-name">{node.name}</span>
         {repeatCount > 1 && <RepeatMark count={repeatCount} isModel={typeClass === 'llm'} />}
         <DelegationMark tree={tree} index={index} />
-        <SpanSummary node={node} />
+        <SpanSummary tree={tree} index={index} />
         {isCollapsed && (
           <span className="hidden-count" title="Spans hidden in this collapsed subtree">
             +{(tree.subtreeSize[index]! - 1).toLocaleString()}
@@ -132,7 +131,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         className="waterfall-duration numeric"
         title={durationProblem(startUs, endUs)}
       >
-        {formatDurationBetween(startUs, endUs)}
+        {formatDuration(tree.durationUs[index]!)}
       </div>
       <div role="gridcell" className="waterfall-bar-cell">
         <div
@@ -189,12 +188,12 @@ function CriticalSections({
   );
 }
 
-function SpanSummary({ node }: { node: SpanTree['nodes'][number] }) {
-  const metadata = node.metadata ?? {};
-  const model = modelLabel(node);
+/** The model and its tokens, or the tool when the span's name does not say it already. */
+function SpanSummary({ tree, index }: { tree: TraceModel; index: number }) {
+  const model = tree.modelLabelOf(index);
   if (model) {
-    const input = typeof metadata.input_tokens === 'number' ? metadata.input_tokens : null;
-    const output = typeof metadata.output_tokens === 'number' ? metadata.output_tokens : null;
+    const input = tokenText(tree.inputTokens[index]!);
+    const output = tokenText(tree.outputTokens[index]!);
     return (
       <span className="span-extra">
         {model.isFromSpanName ? (
@@ -207,16 +206,22 @@ function SpanSummary({ node }: { node: SpanTree['nodes'][number] }) {
         {(input !== null || output !== null) && (
           <span title="Input → output tokens">
             {' '}
-            · {input?.toLocaleString() ?? '?'} → {output?.toLocaleString() ?? '?'} tok
+            · {input ?? '?'} → {output ?? '?'} tok
           </span>
         )}
       </span>
     );
   }
-  if (typeof metadata.tool_name === 'string' && metadata.tool_name !== node.name) {
-    return <span className="span-extra">{metadata.tool_name}</span>;
+  const tool = tree.toolNameOf(index);
+  if (tool !== null && tool !== tree.nodes[index]!.name) {
+    return <span className="span-extra">{tool}</span>;
   }
   return null;
+}
+
+/** A count the model read, or null when not recorded (NaN). */
+function tokenText(count: number): string | null {
+  return Number.isNaN(count) ? null : count.toLocaleString();
 }
 
 const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);

@@ -14,7 +14,7 @@ export interface WaterfallToolbarProps {
 }
 
 export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
-  const { tree, repeated, derived } = useTraceViewContext();
+  const { tree, repeated } = useTraceViewContext();
   const actions = useTraceActions();
   const filter = useTraceView((state) => state.filter);
   const hideFiltered = useTraceView((state) => state.hideFiltered);
@@ -22,7 +22,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
   const filterResult = useFilterResult();
   const criticalPath = useShownCriticalPath();
   const search = useSpanSearch();
-  const spanTypes = derived.spanTypes(tree);
+  const spanTypes = tree.spanTypeCounts;
   const repeatedCount = repeated === null ? null : repeated.spanCount;
   const depthChoices = Array.from({ length: Math.min(tree.maxDepth + 1, 12) }, (_, i) => i + 1);
   const toggleType = (type: string) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { TraceDetail, TraceNode } from '../../../api/schemas';
 import { diagnoseTrace } from '../treeDiagnostics';
 import { buildSpanTree, type SpanTree } from '../../../domain/trace/buildSpanTree';
+import { buildTraceModel } from '../../../domain/trace/traceModel';
 import { computeSelfTimes, summarizeTimeByType, summarizeTokensByModel } from './selfTime';
 import { applySpanFilter, spanTypesIn } from './spanFilter';
 import { searchSpans } from './spanSearch';
@@ -263,14 +264,6 @@ describe('buildSpanTree on random trees', () => {
   it('never throws in the helpers that read the tree', () => {
     fc.assert(
       fc.property(forest, fc.string({ maxLength: 6 }), (roots, query) => {
-        const tree = buildSpanTree(roots);
-        const selfTimes = computeSelfTimes(tree);
-        summarizeTimeByType(tree, selfTimes);
-        summarizeTokensByModel(tree);
-        spanTypesIn(tree);
-        // Regex characters in the query are taken literally.
-        searchSpans(tree, query);
-        searchSpans(tree, '(.*[');
         const trace: TraceDetail = {
           trace_id: 't',
           name: 'n',
@@ -279,10 +272,20 @@ describe('buildSpanTree on random trees', () => {
           start_time: roots[0]?.start_time ?? '',
           end_time: roots[0]?.end_time ?? '',
           created_at: '',
-          total_spans: tree.count,
+          total_spans: 0,
           error_count: 0,
           tree: roots,
         };
+        const tree = buildTraceModel(trace);
+        const selfTimes = computeSelfTimes(tree);
+        expect(Array.from(tree.selfTimeUs)).toEqual(Array.from(selfTimes));
+        expect(tree.spanTypeCounts).toEqual(spanTypesIn(tree));
+        expect(Number.isFinite(tree.axisStartUs) && Number.isFinite(tree.axisEndUs)).toBe(true);
+        summarizeTimeByType(tree, selfTimes);
+        summarizeTokensByModel(tree);
+        // Regex characters in the query are taken literally.
+        searchSpans(tree, query);
+        searchSpans(tree, '(.*[');
         expect(Array.isArray(diagnoseTrace(trace, tree))).toBe(true);
       }),
       { numRuns: 800 },

@@ -1,4 +1,5 @@
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import { countSpanTypes, type SpanTypeCount } from '../../../domain/trace/traceModel';
 
 export interface SpanFilter {
   /** Span types to keep; empty means every type. */
@@ -51,9 +52,10 @@ export function applySpanFilter(
   return { matches, keep, matchCount };
 }
 
-/** The span types present in a trace, most frequent first, for the filter's choices. */
-export function spanTypesIn(tree: SpanTree): { type: string; count: number }[] {
-  const counts = new Map<string, number>();
-  for (const node of tree.nodes) counts.set(node.type, (counts.get(node.type) ?? 0) + 1);
-  return [...counts].map(([type, count]) => ({ type, count })).sort((a, b) => b.count - a.count);
+/**
+ * The span types present in a trace, most frequent first, for the filter's choices. TODO(#11):
+ * TraceView reads `model.spanTypeCounts` once it takes a TraceModel; then this goes.
+ */
+export function spanTypesIn(tree: SpanTree): SpanTypeCount[] {
+  return countSpanTypes(tree.nodes);
 }
