@@ -226,11 +226,13 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
     return {
       ...initial,
       goTo,
+      // A span the reader picks ends the error-first landing: from then on the link names it.
       select: (index) => {
-        set({ selectedId: tree.nodes[index]!.id });
+        set({ selectedId: tree.nodes[index]!.id, landingId: null });
         goTo(index);
       },
-      open: (index) => set({ selectedId: tree.nodes[index]!.id, isPanelOpen: true }),
+      open: (index) =>
+        set({ selectedId: tree.nodes[index]!.id, isPanelOpen: true, landingId: null }),
       clearSelection: () => set({ selectedId: null, isPanelOpen: false }),
       closePanel: () => set({ isPanelOpen: false }),
       setPanelTab: (panelTab) => set({ panelTab }),
