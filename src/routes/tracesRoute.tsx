@@ -1,5 +1,10 @@
-import { createRoute, stripSearchParams, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import {
+  createRoute,
+  defaultStringifySearch,
+  stripSearchParams,
+  type SearchSchemaInput,
+} from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   parseTraceListSearch,
   parseTraceListSearchFields,
@@ -7,6 +12,7 @@ import {
   type TraceListSearch,
   type TraceListSearchInput,
 } from '../features/trace-list/traceListSearch';
+import { rememberListSearch } from '../lib/listReturn';
 import { withoutDropped } from '../lib/searchFields';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
@@ -71,6 +77,17 @@ function TracesRoute() {
       }),
     [navigate],
   );
+  // For "← Traces" on a trace page (lib/listReturn.ts).
+  useEffect(() => {
+    const { page, limit, ...rest } = search;
+    rememberListSearch(
+      defaultStringifySearch({
+        ...rest,
+        page: page === TRACE_LIST_DEFAULTS.page ? undefined : page,
+        limit: limit === TRACE_LIST_DEFAULTS.limit ? undefined : limit,
+      }),
+    );
+  }, [search]);
   return (
     <TraceListPage
       search={search}
