@@ -1,5 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { createRouter } from '@tanstack/react-router';
+import { listScrollKey } from '../lib/listReturn';
 import { parseSearchAsText } from '../lib/parseSearchAsText';
 import { routeTree } from '../routes/routeTree';
 import { RouteErrorPage } from './RouteErrorPage';
@@ -12,6 +13,12 @@ export function createAppRouter(queryClient: QueryClient) {
     // Search values reach the routes as text only: see parseSearchAsText.
     parseSearch: parseSearchAsText,
     scrollRestoration: true,
+    // The list's position belongs to its view, so "← Traces" from a trace restores it too; other
+    // pages keep the router's default, one position per history entry.
+    getScrollRestorationKey: (location) =>
+      location.pathname === '/traces'
+        ? listScrollKey(location.searchStr)
+        : location.state.__TSR_key || location.href,
   });
 }
 

@@ -1,5 +1,14 @@
 import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
 import { RouteErrorPage } from '../app/RouteErrorPage';
+import {
+  parseCompareSearch,
+  parseCompareSearchFields,
+  type CompareOnly,
+  type CompareSearch,
+  type CompareSearchInput,
+} from '../features/trace-compare/compareSearch';
+import { withoutDropped } from '../lib/searchFields';
 import { lazyPage } from './lazyPage';
 import { rootRoute } from './rootRoute';
 
@@ -7,45 +16,57 @@ const ComparePage = lazyPage(() =>
   import('../features/trace-compare/ComparePage').then((module) => module.ComparePage),
 );
 
-export interface CompareSearch {
-  /** The two traces' ids. */
-  a?: string;
-  b?: string;
-  /** The database both live in, when not the connection's default. */
-  db_id?: string;
-}
-
-function optionalText(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 export const compareRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/compare',
-  validateSearch: (raw: CompareSearch & SearchSchemaInput): CompareSearch => {
-    const search: CompareSearch = {};
-    const a = optionalText(raw.a);
-    const b = optionalText(raw.b);
-    const dbId = optionalText(raw.db_id);
-    if (a) search.a = a;
-    if (b) search.b = b;
-    if (dbId) search.db_id = dbId;
-    return search;
-  },
+  // Every parameter is optional; absent ones are the defaults, so they stay out of the URL. What
+  // the parser cannot use is left as the link wrote it, for the page to report.
+  validateSearch: (raw: CompareSearchInput & SearchSchemaInput): CompareSearch =>
+    withoutDropped(parseCompareSearchFields(raw as Record<string, unknown>)),
   component: CompareRoute,
   errorComponent: RouteErrorPage,
 });
 
 function CompareRoute() {
-  const { a, b, db_id: dbId } = compareRoute.useSearch();
+  // Parsed again: the router lays the address bar's values under the validated ones, and what
+  // the schema dropped is said on the page (see tracesRoute.tsx).
+  const routeSearch = compareRoute.useSearch();
+  const { search, dropped } = useMemo(
+    () => parseCompareSearchFields(routeSearch as Record<string, unknown>),
+    [routeSearch],
+  );
+  const { a, b, db_id: dbId, only } = search;
   const navigate = compareRoute.useNavigate();
+  // Which spans show is how this comparison looks: the entry is replaced.
+  const handleOnlyChange = useCallback(
+    (next: CompareOnly | undefined) =>
+      void navigate({
+        search: (previous) => ({ ...parseCompareSearch(previous), only: next }),
+        replace: true,
+        resetScroll: false,
+      }),
+    [navigate],
+  );
+  const handleDismissDropped = useCallback(
+    () =>
+      void navigate({
+        search: (previous) => parseCompareSearch(previous),
+        replace: true,
+        resetScroll: false,
+      }),
+    [navigate],
+  );
   return (
     <ComparePage
       key={`${dbId ?? ''}/${a ?? ''}/${b ?? ''}`}
       traceIdA={a ?? null}
       traceIdB={b ?? null}
       dbId={dbId}
-      onCompare={(next) => void navigate({ search: { ...next, db_id: dbId } })}
+      only={only}
+      dropped={dropped}
+      onCompare={(next) => void navigate({ search: { ...next, db_id: dbId, only } })}
+      onOnlyChange={handleOnlyChange}
+      onDismissDropped={handleDismissDropped}
     />
   );
 }

@@ -1,10 +1,19 @@
-import { createRoute, stripSearchParams, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import {
+  createRoute,
+  defaultStringifySearch,
+  stripSearchParams,
+  type SearchSchemaInput,
+} from '@tanstack/react-router';
+import { useCallback, useEffect, useMemo } from 'react';
 import {
   parseTraceListSearch,
+  parseTraceListSearchFields,
   TRACE_LIST_DEFAULTS,
   type TraceListSearch,
+  type TraceListSearchInput,
 } from '../features/trace-list/traceListSearch';
+import { rememberListSearch } from '../lib/listReturn';
+import { withoutDropped } from '../lib/searchFields';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { rootRoute } from './rootRoute';
@@ -16,9 +25,10 @@ const TraceListPage = lazyPage(() =>
 export const tracesRoute = createRoute({
   getParentRoute: () => rootRoute,
   path: '/traces',
-  // Every parameter is optional in links; the parser fills in defaults and drops nonsense.
-  validateSearch: (raw: Partial<TraceListSearch> & SearchSchemaInput) =>
-    parseTraceListSearch(raw as Record<string, unknown>),
+  // Every parameter is optional in links; the parser fills in defaults. What it cannot use is
+  // left as the link wrote it, for the page to report (see withoutDropped).
+  validateSearch: (raw: TraceListSearchInput & SearchSchemaInput) =>
+    withoutDropped(parseTraceListSearchFields(raw as Record<string, unknown>)),
   // Defaults stay out of the URL, so links stay short and stable.
   search: { middlewares: [stripSearchParams(TRACE_LIST_DEFAULTS)] },
   component: TracesRoute,
@@ -26,14 +36,65 @@ export const tracesRoute = createRoute({
   errorComponent: RouteErrorPage,
 });
 
+type ViewChange = Pick<TraceListSearch, 'sort' | 'cols'>;
+
 function TracesRoute() {
-  const search = tracesRoute.useSearch();
+  // The router lays the address bar's values under the validated ones, so a value the schema
+  // dropped is still there: parsed again here, the page gets only valid values and the list of
+  // what the link lost (the same parser, so the same rules).
+  const routeSearch = tracesRoute.useSearch();
+  const { search, dropped } = useMemo(
+    () => parseTraceListSearchFields(routeSearch as Record<string, unknown>),
+    [routeSearch],
+  );
   const navigate = tracesRoute.useNavigate();
-  // Each change is a history entry, so back and forward walk through filter changes.
+  // Each filter or page change is a history entry, so back and forward walk through them; the
+  // values a link could not use are left behind at the first change.
   const handleSearchChange = useCallback(
     (next: Partial<TraceListSearch>) =>
-      void navigate({ search: (previous) => ({ ...previous, ...next }) }),
+      void navigate({
+        search: (previous) => ({ ...parseTraceListSearch(previous), ...next }),
+      }),
     [navigate],
   );
-  return <TraceListPage search={search} onSearchChange={handleSearchChange} />;
+  // Sort and columns are how this view looks, not where the reader went: the entry is replaced
+  // and the scroll position kept.
+  const handleViewChange = useCallback(
+    (next: ViewChange) =>
+      void navigate({
+        search: (previous) => ({ ...parseTraceListSearch(previous), ...next }),
+        replace: true,
+        resetScroll: false,
+      }),
+    [navigate],
+  );
+  const handleDismissDropped = useCallback(
+    () =>
+      void navigate({
+        search: (previous) => parseTraceListSearch(previous),
+        replace: true,
+        resetScroll: false,
+      }),
+    [navigate],
+  );
+  // For "← Traces" on a trace page (lib/listReturn.ts).
+  useEffect(() => {
+    const { page, limit, ...rest } = search;
+    rememberListSearch(
+      defaultStringifySearch({
+        ...rest,
+        page: page === TRACE_LIST_DEFAULTS.page ? undefined : page,
+        limit: limit === TRACE_LIST_DEFAULTS.limit ? undefined : limit,
+      }),
+    );
+  }, [search]);
+  return (
+    <TraceListPage
+      search={search}
+      dropped={dropped}
+      onSearchChange={handleSearchChange}
+      onViewChange={handleViewChange}
+      onDismissDropped={handleDismissDropped}
+    />
+  );
 }

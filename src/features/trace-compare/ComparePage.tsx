@@ -1,12 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useApiQueries } from '../../api/queries';
 import type { TraceDetail } from '../../api/schemas';
 import { ApiErrorState } from '../../components/ApiErrorState';
+import { CopyLinkButton } from '../../components/CopyLinkButton';
+import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { EmptyState, LoadingState } from '../../components/PageState';
 import { buildTraceModel } from '../../domain/trace/traceModel';
+import type { DroppedParam } from '../../lib/searchSchema';
 import { alignTraces, type Alignment } from './alignTraces';
 import { CompareForm } from './CompareForm';
+import type { CompareOnly } from './compareSearch';
 import { CompareTable } from './CompareTable';
 import { compareTotals } from './compareTotals';
 import { CompareTotals } from './CompareTotals';
@@ -16,19 +20,43 @@ export interface ComparePageProps {
   traceIdA: string | null;
   traceIdB: string | null;
   dbId?: string;
+  /** Which aligned spans show; all of them when undefined. */
+  only?: CompareOnly;
+  /** What the page's link carried that could not be used. */
+  dropped?: readonly DroppedParam[];
   onCompare: (ids: { a: string; b: string }) => void;
+  onOnlyChange: (only: CompareOnly | undefined) => void;
+  onDismissDropped?: () => void;
 }
 
 /** /compare?a=&b=: two traces' span trees aligned by the names of their spans. */
-export function ComparePage({ traceIdA, traceIdB, dbId, onCompare }: ComparePageProps) {
+export function ComparePage({
+  traceIdA,
+  traceIdB,
+  dbId,
+  only,
+  dropped = [],
+  onCompare,
+  onOnlyChange,
+  onDismissDropped,
+}: ComparePageProps) {
   return (
     <section className="page compare-page" aria-label="Compare traces">
       <header className="compare-header">
         <h1>Compare traces</h1>
         <CompareForm traceIdA={traceIdA} traceIdB={traceIdB} onCompare={onCompare} />
+        <span className="spacer" />
+        <CopyLinkButton />
       </header>
+      <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
       {traceIdA && traceIdB ? (
-        <LoadedComparison traceIdA={traceIdA} traceIdB={traceIdB} dbId={dbId} />
+        <LoadedComparison
+          traceIdA={traceIdA}
+          traceIdB={traceIdB}
+          dbId={dbId}
+          only={only}
+          onOnlyChange={onOnlyChange}
+        />
       ) : (
         <EmptyState title="Choose two traces">
           <p className="muted">
@@ -41,15 +69,22 @@ export function ComparePage({ traceIdA, traceIdB, dbId, onCompare }: ComparePage
   );
 }
 
+interface ShowProps {
+  only?: CompareOnly;
+  onOnlyChange: (only: CompareOnly | undefined) => void;
+}
+
 function LoadedComparison({
   traceIdA,
   traceIdB,
   dbId,
+  only,
+  onOnlyChange,
 }: {
   traceIdA: string;
   traceIdB: string;
   dbId?: string;
-}) {
+} & ShowProps) {
   const queries = useApiQueries(dbId);
   const traceA = useQuery(queries.traceDetail(traceIdA));
   const traceB = useQuery(queries.traceDetail(traceIdB));
@@ -76,27 +111,38 @@ function LoadedComparison({
     );
   }
   if (traceA.isPending || traceB.isPending) return <LoadingState label="Loading both traces…" />;
-  return <Comparison traceA={traceA.data} traceB={traceB.data} dbId={dbId} />;
+  return (
+    <Comparison
+      traceA={traceA.data}
+      traceB={traceB.data}
+      dbId={dbId}
+      only={only}
+      onOnlyChange={onOnlyChange}
+    />
+  );
 }
 
-type Show = 'all' | 'one-side' | 'status';
+/** The choices of the "Show" menu; `all` is the URL without `only`. */
+type Show = 'all' | CompareOnly;
 
 const SHOW_CHOICES: [Show, string][] = [
   ['all', 'All spans'],
-  ['one-side', 'Only in one trace'],
-  ['status', 'Another status'],
+  ['one-trace', 'Only in one trace'],
+  ['another-status', 'Another status'],
 ];
 
 function Comparison({
   traceA,
   traceB,
   dbId,
+  only,
+  onOnlyChange,
 }: {
   traceA: TraceDetail;
   traceB: TraceDetail;
   dbId?: string;
-}) {
-  const [show, setShow] = useState<Show>('all');
+} & ShowProps) {
+  const show: Show = only ?? 'all';
   // Each trace's model, as the trace page builds it, so both pages count the same.
   const modelA = useMemo(() => buildTraceModel(traceA), [traceA]);
   const modelB = useMemo(() => buildTraceModel(traceB), [traceB]);
@@ -124,7 +170,13 @@ function Comparison({
         </p>
         <label className="inline-field">
           Show
-          <select value={show} onChange={(event) => setShow(event.target.value as Show)}>
+          <select
+            value={show}
+            onChange={(event) => {
+              const next = event.target.value as Show;
+              onOnlyChange(next === 'all' ? undefined : next);
+            }}
+          >
             {SHOW_CHOICES.map(([value, label]) => (
               <option key={value} value={value}>
                 {label}
@@ -157,7 +209,7 @@ function rowsToShow(alignment: Alignment, show: Show): Int32Array {
   for (let i = rows.length - 1; i >= 0; i--) {
     const row = rows[i]!;
     const isMatch =
-      show === 'one-side'
+      show === 'one-trace'
         ? row.a === null || row.b === null
         : row.a !== null && row.b !== null && row.a.status !== row.b.status;
     if (isMatch) keep[i] = 1;

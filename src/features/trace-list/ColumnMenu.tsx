@@ -7,7 +7,7 @@ export interface ColumnMenuProps {
   columns: Column<TraceSummary>[];
 }
 
-/** Show or hide columns; the choice is remembered by this browser. */
+/** Show or hide columns; the choice is in the URL (`cols`), so a copied link shows the same. */
 export function ColumnMenu({ columns }: ColumnMenuProps) {
   const [isOpen, setOpen] = useState(false);
   const panelId = useId();

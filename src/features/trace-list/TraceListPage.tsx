@@ -5,6 +5,7 @@ import { formatDetail, HttpError } from '../../api/errors';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
+import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { DatabaseSelect } from '../../components/filters/DatabaseSelect';
 import { FilterChips } from '../../components/filters/FilterChips';
 import { LiveToggle } from '../../components/LiveToggle';
@@ -13,6 +14,7 @@ import { Pagination } from '../../components/Pagination';
 import { configChoices } from '../../lib/configChoices';
 import { PAGE_SIZES, type PageSize } from '../../lib/paginationSearch';
 import { formatShortTimestamp } from '../../lib/shortTimestamp';
+import type { DroppedParam } from '../../lib/searchSchema';
 import { parseTimestampUs } from '../../lib/time';
 import { useTimeZone } from '../../lib/timeZone';
 import { activeFilters } from './activeFilters';
@@ -31,10 +33,22 @@ import { LIVE_INTERVAL_MS, useTraceListData } from './useTraceListData';
 
 export interface TraceListPageProps {
   search: TraceListSearch;
+  /** What the page's link carried that could not be used. */
+  dropped?: readonly DroppedParam[];
+  /** A change of what is listed: filters, page, page size, database. */
   onSearchChange: (next: Partial<TraceListSearch>) => void;
+  /** A change of how the page looks: sort and columns. */
+  onViewChange: (next: Pick<TraceListSearch, 'sort' | 'cols'>) => void;
+  onDismissDropped?: () => void;
 }
 
-export function TraceListPage({ search, onSearchChange }: TraceListPageProps) {
+export function TraceListPage({
+  search,
+  dropped = [],
+  onSearchChange,
+  onViewChange,
+  onDismissDropped,
+}: TraceListPageProps) {
   const connection = useConnection();
   const queries = useApiQueries(search.db_id);
   const utc = useTimeZone() === 'utc';
@@ -86,6 +100,7 @@ export function TraceListPage({ search, onSearchChange }: TraceListPageProps) {
         />
         <CopyLinkButton />
       </header>
+      <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
       <TraceFilters search={search} choices={choices} onChange={changeFilters} />
       <AdvancedSearchSection
         queries={queries}
@@ -122,6 +137,9 @@ export function TraceListPage({ search, onSearchChange }: TraceListPageProps) {
             dbId={search.db_id}
             isLoadingNext={data.isPlaceholderData}
             onFilter={handleIdFilter}
+            sort={search.sort}
+            cols={search.cols}
+            onViewChange={onViewChange}
           />
           <Pagination
             noun="traces"

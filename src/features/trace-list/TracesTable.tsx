@@ -3,13 +3,19 @@ import {
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
-  type SortingState,
+  type Updater,
 } from '@tanstack/react-table';
 import { Fragment, useMemo, useState } from 'react';
 import type { TraceSummary } from '../../api/schemas';
 import { timeZoneLabel, useTimeZone } from '../../lib/timeZone';
 import { ColumnMenu } from './ColumnMenu';
-import { useColumnVisibility } from './columnVisibility';
+import {
+  colsParamFrom,
+  sortingFromParam,
+  sortParamFrom,
+  visibilityFromParam,
+  type TraceSort,
+} from './tableView';
 import { COLUMN_LABELS, createTraceColumns } from './traceColumns';
 import type { IdFilterKey } from './traceListSearch';
 
@@ -20,15 +26,31 @@ export interface TracesTableProps {
   onFilter: (key: IdFilterKey, value: string) => void;
   /** The list's database, kept when a trace is opened. */
   dbId?: string;
+  /** The sort and the columns, as the URL has them (tableView.ts). */
+  sort?: TraceSort;
+  cols?: string;
+  onViewChange: (next: { sort?: TraceSort; cols?: string }) => void;
 }
+
+const apply = <T,>(updater: Updater<T>, current: T): T =>
+  typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
 
 /** Longest input shown when a row is expanded; the rest is on the trace page. */
 const EXPANDED_INPUT_CHARS = 20_000;
 
-export function TracesTable({ traces, isLoadingNext, onFilter, dbId }: TracesTableProps) {
+export function TracesTable({
+  traces,
+  isLoadingNext,
+  onFilter,
+  dbId,
+  sort,
+  cols,
+  onViewChange,
+}: TracesTableProps) {
   const zone = useTimeZone();
-  const [sorting, setSorting] = useState<SortingState>([]);
-  const [visibility, setVisibility] = useColumnVisibility();
+  // Both live in the URL, so a copied link shows the same order and columns.
+  const sorting = useMemo(() => sortingFromParam(sort), [sort]);
+  const visibility = useMemo(() => visibilityFromParam(cols), [cols]);
   // Keyed by trace id, so a live refresh keeps what the reader opened.
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const columns = useMemo(
@@ -51,9 +73,12 @@ export function TracesTable({ traces, isLoadingNext, onFilter, dbId }: TracesTab
     data: traces,
     columns,
     state: { sorting, columnVisibility: visibility },
-    onSortingChange: setSorting,
+    // One column at a time: that is what the URL names.
+    enableMultiSort: false,
+    onSortingChange: (updater) =>
+      onViewChange({ sort: sortParamFrom(apply(updater, sorting)), cols }),
     onColumnVisibilityChange: (updater) =>
-      setVisibility(typeof updater === 'function' ? updater(visibility) : updater),
+      onViewChange({ sort, cols: colsParamFrom(apply(updater, visibility)) }),
     getCoreRowModel: getCoreRowModel(),
     // Sorting reorders the page on screen only: the server has no sort parameter.
     getSortedRowModel: getSortedRowModel(),
@@ -70,7 +95,11 @@ export function TracesTable({ traces, isLoadingNext, onFilter, dbId }: TracesTab
             <>
               Sorted by {COLUMN_LABELS[sorted.id]?.toLowerCase() ?? sorted.id} within this page
               only; the server orders traces by start time, newest first.{' '}
-              <button type="button" className="link-button" onClick={() => setSorting([])}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => onViewChange({ sort: undefined, cols })}
+              >
                 Restore server order
               </button>
             </>

@@ -1,12 +1,19 @@
-import { defaultParseSearch, defaultStringifySearch } from '@tanstack/react-router';
+import {
+  defaultParseSearch,
+  defaultStringifySearch,
+  stripSearchParams,
+} from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
+import { parseSearchAsText } from '../../lib/parseSearchAsText';
 import {
   clearedFilters,
   hasFilters,
   parseTraceListSearch,
+  parseTraceListSearchFields,
   toSearchFilter,
   toTraceListParams,
   TRACE_LIST_DEFAULTS,
+  type TraceListSearch,
 } from './traceListSearch';
 
 describe('parseTraceListSearch (URL → state)', () => {
@@ -207,6 +214,100 @@ describe('the round trip through the address bar', () => {
       agent_id: 'stock_agent',
       status: 'OK',
       start_time: '2025-11-19T10:00:00.000Z',
+    });
+  });
+});
+
+/** What the route writes: the router's stringifier after its strip-the-defaults middleware. */
+function toUrl(search: TraceListSearch): string {
+  const strip = stripSearchParams(TRACE_LIST_DEFAULTS);
+  return defaultStringifySearch(strip({ search, next: (next) => next }) as TraceListSearch);
+}
+
+describe('sort and columns (the table’s view)', () => {
+  it('reads a sort and the columns that differ from the defaults', () => {
+    expect(parseTraceListSearch({ sort: '-duration', cols: '-input.run_id' })).toEqual({
+      ...TRACE_LIST_DEFAULTS,
+      sort: '-duration',
+      cols: '-input.run_id',
+    });
+  });
+
+  it('gives back the same state from the URL, whichever parser reads it', () => {
+    const state = parseTraceListSearch({
+      page: 2,
+      limit: 50,
+      status: 'OK',
+      agent_id: '7',
+      range: '7d',
+      sort: '-total_spans',
+      cols: '-status.-input.run_id',
+    });
+    const url = toUrl(state);
+    expect(url).toContain('sort=-total_spans');
+    expect(url).toContain('cols=-status.-input.run_id');
+    // The app reads every value as text; tests and the router's default read JSON.
+    expect(parseTraceListSearch(parseSearchAsText(url))).toEqual(state);
+    expect(parseTraceListSearch(defaultParseSearch(url))).toEqual(state);
+  });
+
+  it('leaves the defaults out of the URL: a default view has no parameters', () => {
+    expect(toUrl(parseTraceListSearch({}))).toBe('');
+    expect(toUrl(parseTraceListSearch({ page: '1', limit: '20', cols: '-run_id' }))).toBe('');
+    expect(toUrl(parseTraceListSearch({ page: 3, cols: 'run_id' }))).toBe('?page=3&cols=run_id');
+  });
+});
+
+describe('what a link carried that no longer applies', () => {
+  it('keeps the rest and says what it left out, and why', () => {
+    const { search, dropped } = parseTraceListSearchFields({
+      status: 'ERROR',
+      sort: 'cost',
+      cols: '-input.-cost',
+      limit: '33',
+      page: '0',
+      start_time: 'yesterday',
+      filter: '{oops',
+    });
+    expect(search).toEqual({ page: 1, limit: 20, status: 'ERROR', cols: '-input' });
+    expect(dropped).toEqual([
+      { key: 'page', value: '0', reason: 'pages are numbered from 1' },
+      { key: 'limit', value: '33', reason: 'not an offered page size (20, 50, 100)' },
+      { key: 'start_time', value: 'yesterday', reason: 'not a date and time' },
+      { key: 'filter', value: '{oops', reason: 'not a search expression' },
+      {
+        key: 'sort',
+        value: 'cost',
+        reason:
+          'not a sortable column (name, status, duration, start_time, total_spans, error_count)',
+      },
+      { key: 'cols', value: '-cost', reason: 'no such column' },
+    ]);
+  });
+
+  it('names the fixed bounds a preset overrides', () => {
+    const { search, dropped } = parseTraceListSearchFields({
+      range: '1h',
+      end_time: '2025-11-19T10:00:00Z',
+    });
+    expect(search).toEqual({ ...TRACE_LIST_DEFAULTS, range: '1h' });
+    expect(dropped).toEqual([
+      { key: 'end_time', value: '2025-11-19T10:00:00.000Z', reason: 'range=1h is used instead' },
+    ]);
+  });
+
+  it('says nothing of blank values or of parameters it does not know', () => {
+    expect(
+      parseTraceListSearchFields({ status: '', agent_id: ' ', utm_source: 'mail', sort: '' })
+        .dropped,
+    ).toEqual([]);
+  });
+
+  it('reads the state it wrote without a note', () => {
+    const state = parseTraceListSearch({ sort: 'name', cols: 'run_id', filter: { op: 'EQ' } });
+    expect(parseTraceListSearchFields(parseSearchAsText(toUrl(state)))).toEqual({
+      search: state,
+      dropped: [],
     });
   });
 });

@@ -1,24 +1,31 @@
+import { z } from 'zod';
 import type { TraceListParams } from '../../api/client';
 import type { FilterExpr } from '../../api/schemas';
+import { PAGE_SIZES, PAGINATION_DEFAULTS, type PaginationSearch } from '../../lib/paginationSearch';
 import {
-  PAGINATION_DEFAULTS,
-  parsePaginationSearch,
-  type PaginationSearch,
-} from '../../lib/paginationSearch';
-import { oneOf, textParam, withoutUndefined } from '../../lib/searchParams';
+  choiceField,
+  isoTimeField,
+  positiveIntField,
+  textField,
+  withoutBlankValues,
+} from '../../lib/searchFields';
+import { withoutUndefined } from '../../lib/searchParams';
+import { parseSearchFields, type ParsedSearch } from '../../lib/searchSchema';
 import {
-  parseTimeRangeSearch,
+  TIME_RANGE_PRESETS,
   toTimeWindow,
   type TimeRangeSearch,
   type TimeWindow,
 } from '../../lib/timeRange';
 import { andAll } from './filterExpression';
+import { colsField, sortField, type TraceSort } from './tableView';
 
 /**
  * The trace list's whole state lives in the URL, under the API's own parameter names where the
  * API has one: `status`, `agent_id` … `run_id`, `start_time`/`end_time`, `page`, `limit`,
  * `db_id`; `filter` is the advanced search expression (the body field of POST /traces/search),
- * and `range` a time preset relative to now.
+ * and `range` a time preset relative to now. `sort` and `cols` are the table's view (see
+ * tableView.ts): they reorder and trim what is on screen, not what is fetched.
  */
 export const TRACE_STATUSES = ['OK', 'ERROR'] as const;
 export type TraceStatusFilter = (typeof TRACE_STATUSES)[number];
@@ -49,36 +56,99 @@ export interface TraceListSearch
   filter?: FilterExpr;
   /** Which of the server's databases to read; overrides the connection's choice. */
   db_id?: string;
+  /** The column the page is sorted by, `-` first for descending. */
+  sort?: TraceSort;
+  /** The columns shown, as a difference from the default ones. */
+  cols?: string;
 }
+
+/** What a link to the list may carry: the values, or their text as the address bar has it. */
+export type TraceListSearchInput = {
+  [K in keyof TraceListSearch]?: TraceListSearch[K] | string;
+};
 
 export const TRACE_LIST_DEFAULTS: TraceListSearch = PAGINATION_DEFAULTS;
 
-/** Whatever is in the address bar becomes a valid state; nonsense is dropped. */
-export function parseTraceListSearch(raw: Record<string, unknown>): TraceListSearch {
-  const ids: Partial<Record<IdFilterKey, string>> = {};
-  for (const key of ID_FILTER_KEYS) ids[key] = textParam(raw[key]);
-  return withoutUndefined({
-    ...parsePaginationSearch(raw),
-    status: oneOf(raw.status, TRACE_STATUSES),
-    ...ids,
-    ...parseTimeRangeSearch(raw),
-    filter: filterParam(raw.filter),
-    db_id: textParam(raw.db_id),
-  });
-}
-
-/** The router JSON-parses the value; a hand-edited URL may still hold it as text. */
-function filterParam(value: unknown): FilterExpr | undefined {
+/** The advanced expression: as the router's JSON parser gave it, or as JSON text. */
+const filterField = z.unknown().transform((value, ctx) => {
   let parsed = value;
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value) as unknown;
     } catch {
-      return undefined;
+      parsed = undefined;
     }
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return undefined;
-  return typeof (parsed as { op?: unknown }).op === 'string' ? (parsed as FilterExpr) : undefined;
+  const isExpression =
+    parsed !== null &&
+    typeof parsed === 'object' &&
+    !Array.isArray(parsed) &&
+    typeof (parsed as { op?: unknown }).op === 'string';
+  if (!isExpression) {
+    ctx.addIssue({ code: 'custom', message: 'not a search expression' });
+    return z.NEVER;
+  }
+  // Kept even when malformed inside: the server judges it and the page shows its message.
+  return parsed as FilterExpr;
+});
+
+/** One schema per parameter: what validates is kept, the rest is reported (searchSchema.ts). */
+const TRACE_LIST_FIELDS = {
+  page: positiveIntField('pages are numbered from 1'),
+  limit: positiveIntField('not a page size').refine(
+    (size) => (PAGE_SIZES as readonly number[]).includes(size),
+    { error: `not an offered page size (${PAGE_SIZES.join(', ')})` },
+  ),
+  status: choiceField(TRACE_STATUSES, `not a status (${TRACE_STATUSES.join(' or ')})`),
+  ...(Object.fromEntries(ID_FILTER_KEYS.map((key) => [key, textField])) as Record<
+    IdFilterKey,
+    typeof textField
+  >),
+  range: choiceField(TIME_RANGE_PRESETS, `not a time range (${TIME_RANGE_PRESETS.join(', ')})`),
+  start_time: isoTimeField,
+  end_time: isoTimeField,
+  filter: filterField,
+  db_id: textField,
+  sort: sortField,
+  cols: colsField,
+};
+
+/**
+ * Whatever is in the address bar becomes a valid state, and what could not be used is listed:
+ * the route keeps the state, the page says what a link lost.
+ */
+export function parseTraceListSearchFields(
+  raw: Record<string, unknown>,
+): ParsedSearch<TraceListSearch> {
+  const { search: fields, dropped } = parseSearchFields(TRACE_LIST_FIELDS, withoutBlankValues(raw));
+  const { cols, range, start_time, end_time, limit, ...rest } = fields;
+  if (cols && cols.unknown.length > 0) {
+    dropped.push({ key: 'cols', value: cols.unknown.join('.'), reason: 'no such column' });
+  }
+  // A preset wins over fixed bounds.
+  if (range) {
+    for (const [key, value] of [
+      ['start_time', start_time],
+      ['end_time', end_time],
+    ] as const) {
+      if (value) dropped.push({ key, value, reason: `range=${range} is used instead` });
+    }
+  }
+  const search: TraceListSearch = withoutUndefined({
+    ...TRACE_LIST_DEFAULTS,
+    ...rest,
+    limit: (limit ?? TRACE_LIST_DEFAULTS.limit) as TraceListSearch['limit'],
+    range,
+    start_time: range ? undefined : start_time,
+    end_time: range ? undefined : end_time,
+    cols: cols?.cols,
+  });
+  return { search, dropped };
+}
+
+/** The state alone (see parseTraceListSearchFields). */
+export function parseTraceListSearch(raw: Record<string, unknown>): TraceListSearch {
+  return parseTraceListSearchFields(raw).search;
 }
 
 /** With an advanced expression, the list comes from POST /traces/search instead of GET /traces. */

@@ -5,6 +5,7 @@ import { CopyButton } from '../../components/CopyButton';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
+import { listReturnSearch } from '../../lib/listReturn';
 import { durationProblem, formatDurationBetween, formatTimestamp } from '../../lib/time';
 import { useTraceViewContext } from './traceViewContext';
 import type { TraceSource } from './TraceScreen';
@@ -45,7 +46,7 @@ export function TraceHeader({ trace, tree, source, actions }: TraceHeaderProps) 
   return (
     <header className="trace-header">
       <div className="trace-title-row">
-        <Link to="/traces" search={{ db_id: dbId }} className="back-link">
+        <Link to="/traces" search={listReturnSearch(dbId)} className="back-link">
           ← Traces
         </Link>
         <h1>{trace.name}</h1>

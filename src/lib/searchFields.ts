@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import type { ParsedSearch } from './searchSchema';
+import { parseTimestampUs } from './time';
+
+/*
+ * Field schemas for routes' search parameters (see searchSchema.ts). Values arrive as text from
+ * the address bar, or as numbers, booleans and objects from the router's own navigations and its
+ * default JSON parser: each field accepts both. A field's output `undefined` means "not set".
+ */
+
+/** An id or a name: the router may have read `?user_id=42` as a number; blank means not set. */
+export const textField = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
+  .transform((value) => {
+    const text = String(value).trim();
+    return text === '' ? undefined : text;
+  });
+
+/** A whole number from 1, written as a number or as its digits. */
+export function positiveIntField(message: string) {
+  return z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .regex(/^\s*\d+\s*$/)
+          .transform(Number),
+      ],
+      { error: message },
+    )
+    .pipe(z.number().int({ error: message }).min(1, { error: message }));
+}
+
+/** One of a fixed set of words. */
+export function choiceField<const T extends readonly [string, ...string[]]>(
+  choices: T,
+  message: string,
+) {
+  return z.enum(choices, { error: message });
+}
+
+/** A date-time with a zone, normalized to ISO 8601 in UTC (`…Z`); zone-less text is read as UTC. */
+export const isoTimeField = z.string({ error: 'not a date and time' }).transform((text, ctx) => {
+  const us = parseTimestampUs(text);
+  if (!Number.isFinite(us)) {
+    ctx.addIssue({ code: 'custom', message: 'not a date and time' });
+    return z.NEVER;
+  }
+  return new Date(Math.floor(us / 1000)).toISOString();
+});
+
+/** Text that may be left out of a link: blank values are "not set", not errors. */
+export function withoutBlankValues(raw: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(raw).filter(([, value]) => !(typeof value === 'string' && value.trim() === '')),
+  );
+}
+
+/**
+ * For a route's `validateSearch`: the parsed values less those the link carried but could not
+ * use. The router keeps the address bar's own values under the validated ones, so a dropped
+ * value stays in the address (not replaced by a default) until the reader changes the view, and
+ * the page, parsing the same search again, can say what was left out.
+ */
+export function withoutDropped<T extends object>({ search, dropped }: ParsedSearch<T>): Partial<T> {
+  const kept: Partial<T> = { ...search };
+  for (const { key } of dropped) delete kept[key as keyof T];
+  return kept;
+}
