@@ -2,81 +2,91 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
+import { importX } from 'eslint-plugin-import-x';
+import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript';
+import { readdirSync } from 'node:fs';
 
 /*
- * Layering: routes → features → domain, api, components, lib. Features do not import each other;
- * what two features share moves down a layer. Tests may reach anywhere (they render the app).
+ * Layering (docs/adr/0003, docs/adr/0005): routes → features → domain → api → lib, with components
+ * (shared UI) beside domain. src/app is the shell; src/mocks the demo AgentOS; src/test the test
+ * builders. Each zone forbids its `target` to import from `from`. Tests may reach anywhere (they
+ * render the app and feed it demo data), so the zones apply to application code only.
  */
-const FEATURES = [
-  'connection',
-  'sessions',
-  'trace-compare',
-  'trace-file',
-  'trace-list',
-  'trace-view',
-];
-const UP = String.raw`^(\.\./)+`;
-const layer = (regex, message) => ({ regex, message });
-const layeringRules = [
+const FEATURES = readdirSync(new URL('./src/features', import.meta.url), { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+const TESTS = ['**/*.test.{ts,tsx}', 'src/test/**'];
+/** The demo start-up: the one application module that loads src/mocks (as a lazy chunk). */
+const DEMO_START_UP = 'src/features/connection/demoWorker.ts';
+
+const layerZones = [
   ...FEATURES.map((feature) => ({
-    files: [`src/features/${feature}/**/*.{ts,tsx}`],
-    ignores: ['**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              `${UP}(features/)?(${FEATURES.filter((other) => other !== feature).join('|')})/`,
-              'Features do not import each other: move what both need to domain/, components/ or lib/.',
-            ),
-            layer(`${UP}(app|routes)/`, 'Features do not import routes or the app shell.'),
-          ],
-        },
-      ],
-    },
+    target: `./src/features/${feature}`,
+    from: './src/features',
+    except: [`./${feature}`],
+    message:
+      'Features do not import each other: move what both need down to domain/, components/ or lib/.',
   })),
   {
-    files: ['src/{domain,api,components,lib}/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              `${UP}(features|routes|app|mocks)/`,
-              'The shared layers (domain, api, components, lib) do not import features, routes, the app or mocks.',
-            ),
-          ],
-        },
-      ],
-    },
+    target: './src/features',
+    from: ['./src/routes', './src/app'],
+    message: 'Features do not import routes or the app shell.',
   },
   {
-    files: ['src/domain/**/*.{ts,tsx}'],
-    ignores: ['**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            layer(
-              `${UP}(features|routes|app|mocks|components)/`,
-              'The domain is plain TypeScript: it imports only api/ types and lib/.',
-            ),
-          ],
-        },
-      ],
-    },
+    target: './src/components',
+    from: ['./src/features', './src/routes', './src/app'],
+    message:
+      'components/ is UI that features share: it imports no feature, route or the app shell.',
+  },
+  {
+    target: './src/domain',
+    from: ['./src/components', './src/features', './src/routes', './src/app'],
+    message: 'The domain is plain TypeScript: it imports only api/ and lib/.',
+  },
+  {
+    target: './src/api',
+    from: ['./src/domain', './src/components', './src/features', './src/routes', './src/app'],
+    message: 'api/ speaks to AgentOS and imports no UI: only lib/.',
+  },
+  {
+    target: './src/lib',
+    from: [
+      './src/api',
+      './src/domain',
+      './src/components',
+      './src/features',
+      './src/routes',
+      './src/app',
+    ],
+    message: 'lib/ is the bottom layer: it imports nothing from the rest of src/.',
+  },
+  {
+    target: './src',
+    from: './src/test',
+    message: 'src/test/ holds test builders: only tests import them.',
   },
 ];
+const mocksZone = {
+  target: [
+    './src/main.tsx',
+    './src/app',
+    './src/routes',
+    './src/features',
+    './src/components',
+    './src/domain',
+    './src/api',
+    './src/lib',
+  ],
+  from: './src/mocks',
+  message: `The demo AgentOS is loaded only by the demo start-up (${DEMO_START_UP}), scripts/, e2e/, bench/ and tests.`,
+};
+const restrictedPaths = (zones) => ['error', { basePath: import.meta.dirname, zones }];
 
 export default tseslint.config(
   {
     ignores: [
       'dist',
-      'dist-bench',
+      'dist-*',
       'node_modules',
       'public/mockServiceWorker.js',
       'test-results',
@@ -133,5 +143,29 @@ export default tseslint.config(
     extends: [js.configs.recommended],
     languageOptions: { globals: { ...globals.node } },
   },
-  ...layeringRules,
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      // What import-x's `flatConfigs.typescript` sets, but with the resolver-next API.
+      'import-x/extensions': ['.ts', '.tsx', '.js', '.jsx', '.mjs', '.cjs'],
+      'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [
+        createTypeScriptImportResolver({ project: `${import.meta.dirname}/tsconfig.app.json` }),
+      ],
+    },
+    rules: {
+      'import-x/no-cycle': 'error',
+      'import-x/no-restricted-paths': restrictedPaths([...layerZones, mocksZone]),
+    },
+  },
+  {
+    files: [DEMO_START_UP],
+    rules: { 'import-x/no-restricted-paths': restrictedPaths(layerZones) },
+  },
+  {
+    files: TESTS,
+    rules: { 'import-x/no-restricted-paths': 'off' },
+  },
 );

@@ -3,7 +3,7 @@
  * (it runs before the app's own scripts), so it must not use anything from its module scope.
  */
 
-export interface PageProbes {
+interface PageProbes {
   /** Long tasks (≥ 50 ms on the main thread), in page time (ms since navigation start). */
   longTasks: { start: number; end: number }[];
   /** For each watched name, when its selector first matched and that frame had been painted. */
@@ -24,7 +24,7 @@ declare global {
 }
 
 /** `watch`: name → CSS selector whose first match (and its paint) is recorded. */
-export function installProbes(watch: Record<string, string>): void {
+function installProbes(watch: Record<string, string>): void {
   const nextPaint = () =>
     new Promise<number>((resolve) => {
       requestAnimationFrame(() => {

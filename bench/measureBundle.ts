@@ -14,7 +14,7 @@ const ROUTES = [
 ];
 
 /** A built file's size as sent and gzipped (zlib's default level, as Vite's build report). */
-export function builtFile(distDir: string, path: string): BundleFile {
+function builtFile(distDir: string, path: string): BundleFile {
   const bytes = readFileSync(join(distDir, path));
   return { path, bytes: bytes.length, gzipBytes: gzipSync(bytes).length };
 }

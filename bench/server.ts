@@ -23,7 +23,7 @@ export interface BenchServerOptions {
   host?: string;
 }
 
-export interface BenchTrace {
+interface BenchTrace {
   spans: number;
   traceId: string;
   /** Bytes of JSON the app receives for GET /traces/{id}. */

@@ -1,6 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { TraceNode } from '../src/api/schemas';
-import { formatJsonValue } from '../src/features/trace-view/span-panel/jsonText';
 import { CANARY, HOSTILE_PAYLOADS, generateHostileTraces } from '../src/mocks/hostileTraces';
 import { guardPage, type InertGuard } from './support/inertGuard';
 
@@ -73,6 +72,37 @@ async function expectTexts(scope: Locator, expected: readonly string[], what: st
 const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
 const waterfallOf = (page: Page) => page.getByRole('treegrid', { name: 'Span waterfall' });
 
+/**
+ * A tool span's parameters as the panel shows them. The corpus gives a tool either its payload as
+ * plain text, shown as sent, or `{"query": payload, "nested": {"html": payload}}` as compact JSON,
+ * shown indented by two spaces: see PARAMETERS_SHOWN for one written out.
+ */
+function shownParameters(node: TraceNode): string {
+  const payload = node.name;
+  if (node.metadata?.parameters === payload) return payload;
+  expect(node.metadata?.parameters).toBe(
+    `{"query":${JSON.stringify(payload)},"nested":{"html":${JSON.stringify(payload)}}}`,
+  );
+  return [
+    '{',
+    `  "query": ${JSON.stringify(payload)},`,
+    '  "nested": {',
+    `    "html": ${JSON.stringify(payload)}`,
+    '  }',
+    '}',
+  ].join('\n');
+}
+
+/** The first span of hostile trace 1, a tool: its parameters as sent, and as the panel shows them. */
+const PARAMETERS_SENT =
+  '{"query":"<script>alert(2)</script>","nested":{"html":"<script>alert(2)</script>"}}';
+const PARAMETERS_SHOWN = `{
+  "query": "<script>alert(2)</script>",
+  "nested": {
+    "html": "<script>alert(2)</script>"
+  }
+}`;
+
 /** Every text the panel's Details tab must show for `node`, exactly. */
 function expectedPanelTexts(node: TraceNode): string[] {
   const texts = [node.name, node.type, node.id, node.status];
@@ -87,9 +117,7 @@ function expectedPanelTexts(node: TraceNode): string[] {
   ) {
     texts.push(node.input);
   }
-  if (isTool && metadata.parameters !== undefined) {
-    texts.push(formatJsonValue(metadata.parameters).text);
-  }
+  if (isTool && metadata.parameters !== undefined) texts.push(shownParameters(node));
   if (node.type === 'LLM' && typeof metadata.model === 'string') texts.push(metadata.model);
   if (node.step_type) texts.push(node.step_type);
   if (typeof metadata.session_id === 'string') texts.push(metadata.session_id);
@@ -189,6 +217,10 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
     for (const node of [root, ...children]) {
       await moveTo(node === root ? 'Home' : 'ArrowDown', node);
       await expectTexts(panel, expectedPanelTexts(node), `span ${JSON.stringify(node.id)}`);
+      if (t === 1 && node === children[0]) {
+        expect(node.metadata?.parameters).toBe(PARAMETERS_SENT);
+        await expectTexts(panel, [PARAMETERS_SHOWN], 'tool parameters, indented');
+      }
       // The waterfall row shows the name as text too.
       await expectTexts(grid, [node.name], 'waterfall row');
     }

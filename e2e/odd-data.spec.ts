@@ -22,6 +22,8 @@ interface OddCase {
   notes: RegExp[];
   /** Checks on the rendered page beyond the notes. */
   check?: (page: Page) => Promise<void>;
+  /** A span search and the count it shows, over the whole tree; null: there is no waterfall. */
+  search: { query: string; shows: string } | null;
 }
 
 const rowsOf = (page: Page) =>
@@ -55,6 +57,8 @@ async function openLastSpan(page: Page) {
 const CASES: OddCase[] = [
   {
     id: ODD_TRACE_IDS.duplicateIds,
+    // Both copies of the shared subtree.
+    search: { query: 'lookup_customer', shows: '1 of 2' },
     notes: [
       /3 span ids appear more than once \(3 extra copies\)/,
       /The tree holds 9 spans, more than the 7 the server counts/,
@@ -68,6 +72,7 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.emptyTree,
+    search: null,
     notes: [/The tree is empty, although the server counts 4 spans/],
     async check(page) {
       await expect(page.getByText('This trace has no spans')).toBeVisible();
@@ -76,6 +81,8 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.negativeDurations,
+    // zero_duration and zero_duration_again.
+    search: { query: 'zero_duration', shows: '1 of 2' },
     notes: [/2 spans end before it starts/, /2 spans last exactly zero/],
     async check(page) {
       const row = rowsOf(page).filter({ hasText: 'ends_before_it_starts' });
@@ -88,6 +95,8 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.zonelessDates,
+    // The root (its name) and both children (their ids).
+    search: { query: 'zoneless', shows: '1 of 3' },
     notes: [/9 timestamps have no time zone: read as UTC/],
     async check(page) {
       await expect(rowsOf(page)).toHaveCount(3);
@@ -96,6 +105,7 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.unparsableDates,
+    search: { query: 'not_iso_8601', shows: '1 of 1' },
     notes: [/span times are not dates; the trace's end time is not a date/],
     async check(page) {
       await expect(rowsOf(page).filter({ hasText: 'start_is_not_a_date' })).toContainText('–');
@@ -104,14 +114,20 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.moreSpansCounted,
+    // The 4 spans the tree holds, by id.
+    search: { query: 'count-high-', shows: '1 of 4' },
     notes: [/The server counts 5,000 spans; the tree holds 4: 4,996 missing/],
   },
   {
     id: ODD_TRACE_IDS.fewerSpansCounted,
+    // The 4 spans the tree holds, by id.
+    search: { query: 'count-low-', shows: '1 of 4' },
     notes: [/The tree holds 4 spans, more than the 1 the server counts/],
   },
   {
     id: ODD_TRACE_IDS.orphanRoots,
+    // The first root, its child and the two orphan roots, by id.
+    search: { query: 'orphan', shows: '1 of 4' },
     notes: [/2 spans have no parent in the tree/],
     async check(page) {
       await collapseAndExpand(page, 3);
@@ -119,6 +135,8 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.hugeStrings,
+    // The last characters of the model call's 10 MB output (save_report has only its first 1 MB).
+    search: { query: '<end of the 10 MB text>', shows: '1 of 1' },
     notes: [/3 texts are over 1 million characters/],
     async check(page) {
       await expect(page.getByRole('region', { name: 'Trace output' })).toContainText(
@@ -140,6 +158,8 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.manySiblings,
+    // Every sibling: the scan covers all 100,001 spans.
+    search: { query: 'process_item', shows: '1 of 100,000' },
     notes: [/One span has 100,000 direct children/],
     async check(page) {
       await collapseAndExpand(page, 1);
@@ -153,6 +173,8 @@ const CASES: OddCase[] = [
   },
   {
     id: ODD_TRACE_IDS.deepChain,
+    // Every level below the root.
+    search: { query: 'delegate_level_', shows: '1 of 9,999' },
     notes: [/The tree is 10,000 levels deep/],
     async check(page) {
       await collapseAndExpand(page, 1);
@@ -241,13 +263,20 @@ async function runCase(page: Page, odd: OddCase, via: string) {
     );
 
     await odd.check?.(page);
-    // Still answering: a search runs over every span.
-    await timed(page, 'search', async () => {
-      const search = page.getByRole('searchbox', { name: 'Search spans' });
-      if ((await search.count()) === 0) return; // the empty tree has no waterfall
+    // Still answering: a search runs over every span, and says how many match.
+    const search = page.getByRole('searchbox', { name: 'Search spans' });
+    if (odd.search === null) {
+      await expect(search).toHaveCount(0);
+    } else {
+      const { query, shows } = odd.search;
+      const count = page.getByRole('status').filter({ hasText: /^(No matches|\d+ of [\d,]+)$/ });
+      await timed(page, 'search', async () => {
+        await search.fill(query);
+        await expect(count).toHaveText(shows);
+      });
       await search.fill('zz-no-such-span');
-      await expect(search).toHaveValue('zz-no-such-span');
-    });
+      await expect(count).toHaveText('No matches');
+    }
     expect(pageErrors).toEqual([]);
   }
 }

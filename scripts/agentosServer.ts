@@ -39,7 +39,7 @@ export interface AgentOsHandler {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
-export const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
+const DEFAULT_CORS_ORIGINS = ['http://localhost:3000'];
 
 type CorsAnswer = { preflight: Response } | { headers: Record<string, string> };
 
@@ -49,7 +49,7 @@ type CorsAnswer = { preflight: Response } | { headers: Record<string, string> };
  * a preflight from an allowed origin is 200 "OK", from another one 400 "Disallowed CORS origin";
  * a simple answer names the origin only when it is allowed, so the browser refuses the rest.
  */
-export function corsFor(req: IncomingMessage, allowed: readonly string[]): CorsAnswer {
+function corsFor(req: IncomingMessage, allowed: readonly string[]): CorsAnswer {
   const origin = req.headers.origin;
   if (origin === undefined) return { headers: {} };
   const isAllowed = allowed.includes('*') || allowed.includes(origin);
@@ -82,7 +82,7 @@ export function corsFor(req: IncomingMessage, allowed: readonly string[]): CorsA
 }
 
 /** The benchmark traces: stable ids, a day old so they sit below the demo data in the list. */
-export function generateBigTrace(spanCount: number, seed: number, nowMs: number): TraceDetail {
+function generateBigTrace(spanCount: number, seed: number, nowMs: number): TraceDetail {
   return generateTrace({
     seed: seed * 31 + spanCount,
     spanCount,
@@ -173,7 +173,7 @@ export async function toFetchRequest(req: IncomingMessage, target: string | URL)
   return new Request(url, { method, headers, body });
 }
 
-export async function sendFetchResponse(
+async function sendFetchResponse(
   res: ServerResponse,
   response: Response,
   extraHeaders: Record<string, string> = {},

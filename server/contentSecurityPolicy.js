@@ -44,7 +44,7 @@ export function contentSecurityPolicy(connectSources) {
  * every port on the loopback host is allowed (AgentOS's default 7777, the mock servers the tests
  * start on other ports). A deployment with config.json gets exactly that endpoint's origin.
  */
-export const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
+const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
 
 /**
  * The origin of `endpoint`, or null when it is not an absolute http(s) URL.
@@ -52,7 +52,7 @@ export const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
  * @param {unknown} endpoint
  * @returns {string | null}
  */
-export function endpointOrigin(endpoint) {
+function endpointOrigin(endpoint) {
   if (typeof endpoint !== 'string' || endpoint.trim() === '') return null;
   try {
     const url = new URL(endpoint.trim());

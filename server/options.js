@@ -18,11 +18,11 @@ import { parseArgs } from 'node:util';
  * @property {number} maxResponseBytes
  */
 
-export const DEFAULT_PORT = 3000;
-export const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = 3000;
+const DEFAULT_HOST = '127.0.0.1';
 export const PROXY_PREFIX = '/agentos/';
 /** A 100,000-span trace is about 100 MB of JSON; ten times that is surely a mistake. */
-export const DEFAULT_MAX_RESPONSE_MB = 1024;
+const DEFAULT_MAX_RESPONSE_MB = 1024;
 
 export const USAGE = `Usage: agentos-trace-viewer [options]
 

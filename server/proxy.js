@@ -117,7 +117,7 @@ function splitQuery(rest) {
  * @param {string} query
  * @returns {URL | null}
  */
-export function upstreamUrl(upstream, restPath, query) {
+function upstreamUrl(upstream, restPath, query) {
   if (!restPath.startsWith('/') || restPath.includes('\\')) return null;
   for (const segment of restPath.split('/')) {
     let decoded;

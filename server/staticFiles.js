@@ -37,7 +37,7 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.map', '
 
 /** Vite's output under assets/ carries a content hash: `index-B3x_9aZq.js`. */
 const HASHED_ASSET = /^\/assets\/.+-[A-Za-z0-9_-]{8,}\.[a-z0-9]+$/;
-export const IMMUTABLE = 'public, max-age=31536000, immutable';
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** Always asked again (a 304 when unchanged), so a new release is seen on the next load. */
 export const REVALIDATE = 'no-cache';
 
@@ -88,7 +88,7 @@ export function loadStaticFiles(root) {
  * @param {string | undefined} acceptEncoding
  * @returns {Encoding | null}
  */
-export function pickEncoding(acceptEncoding) {
+function pickEncoding(acceptEncoding) {
   /** @type {Map<string, number>} */
   const accepted = new Map();
   for (const part of (acceptEncoding ?? '').split(',')) {

@@ -127,7 +127,7 @@ export function createViewerServer(options) {
  *
  * @param {ViewerServerOptions} options
  */
-export function runtimeConfigFor(options) {
+function runtimeConfigFor(options) {
   const [first] = options.upstreams;
   if (!first) return null;
   /** @param {Upstream} upstream */

@@ -76,7 +76,7 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 type QueryValue = string | number | undefined | null;
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function createApiClient(options: ApiClientOptions) {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');

@@ -52,7 +52,7 @@ interface PendingNode {
  * 10,000 levels deep, which a recursive schema would not survive. The JSON path of a failure is
  * rebuilt from parent links only when something is wrong, so the happy path stays cheap.
  */
-export function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): TraceNode[] {
+function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): TraceNode[] {
   const result: TraceNode[] = new Array<TraceNode>(roots.length);
   const stack: PendingNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {

@@ -33,7 +33,7 @@ type Scope = ApiClient['scope'];
  * Every query key the app uses, from one place. Keys start with the connection's scope
  * (endpoint and database), so two servers' answers never mix in the cache.
  */
-export const queryKeys = {
+const queryKeys = {
   all: (scope: Scope) => ['agentos', scope.baseUrl, scope.dbId] as const,
   traceLists: (scope: Scope) => [...queryKeys.all(scope), 'traces', 'list'] as const,
   traceList: (scope: Scope, params: TraceListParams) =>

@@ -14,8 +14,7 @@ import { z } from 'zod';
 
 const optionalString = z.string().nullish();
 
-export const traceStatusSchema = z.string();
-export type TraceStatus = 'OK' | 'ERROR' | 'UNSET' | (string & {});
+const traceStatusSchema = z.string();
 
 const traceIdsShape = {
   run_id: optionalString,
@@ -26,7 +25,7 @@ const traceIdsShape = {
   workflow_id: optionalString,
 };
 
-export const traceSummarySchema = z.looseObject({
+const traceSummarySchema = z.looseObject({
   trace_id: z.string(),
   name: z.string(),
   status: traceStatusSchema,
@@ -74,7 +73,7 @@ const traceDetailBaseSchema = traceSummarySchema.extend({
 export const traceDetailFieldsSchema = traceDetailBaseSchema.extend({ tree: z.array(z.unknown()) });
 export type TraceDetail = z.infer<typeof traceDetailBaseSchema> & { tree: TraceNode[] };
 
-export const paginationMetaSchema = z.looseObject({
+const paginationMetaSchema = z.looseObject({
   page: z.number().int(),
   limit: z.number().int(),
   total_pages: z.number().int(),
@@ -104,7 +103,7 @@ export type TraceSessionStats = z.infer<typeof traceSessionStatsSchema>;
 export const sessionStatsResponseSchema = paginatedSchema(traceSessionStatsSchema);
 export type SessionStatsResponse = z.infer<typeof sessionStatsResponseSchema>;
 
-export const filterFieldSchema = z.looseObject({
+const filterFieldSchema = z.looseObject({
   key: z.string(),
   label: z.string().nullish(),
   type: z.string(),
@@ -131,14 +130,6 @@ export type FilterExpr =
   | FilterCondition
   | { op: 'AND' | 'OR'; conditions: FilterExpr[] }
   | { op: 'NOT'; condition: FilterExpr };
-
-export type SearchGroupBy = 'run' | 'session';
-export interface SearchRequest {
-  filter: FilterExpr | null;
-  group_by: SearchGroupBy;
-  page: number;
-  limit: number;
-}
 
 export const configResponseSchema = z.looseObject({
   os_id: optionalString,
@@ -168,7 +159,7 @@ export type ConfigResponse = z.infer<typeof configResponseSchema>;
 export const healthResponseSchema = z.unknown();
 
 /** Error bodies: `detail` is a string, except FastAPI's 422, where it is an array. */
-export const validationIssueSchema = z.looseObject({
+const validationIssueSchema = z.looseObject({
   loc: z.array(z.union([z.string(), z.number()])).nullish(),
   msg: z.string(),
   type: z.string().nullish(),
@@ -178,4 +169,3 @@ export const errorBodySchema = z.looseObject({
   detail: z.union([z.string(), z.array(validationIssueSchema)]),
   error_code: optionalString,
 });
-export type ErrorBody = z.infer<typeof errorBodySchema>;

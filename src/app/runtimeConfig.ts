@@ -41,7 +41,7 @@ export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
  * this page's origin, like any URL a user could type in Settings. Other values are kept as they
  * are (`//host` too: that is another server, not a path here).
  */
-export function resolveEndpoint(endpoint: string): string {
+function resolveEndpoint(endpoint: string): string {
   if (!endpoint.startsWith('/') || endpoint.startsWith('//')) return endpoint;
   return new URL(endpoint, window.location.origin).href;
 }

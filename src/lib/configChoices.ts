@@ -1,5 +1,3 @@
-import type { ConfigResponse } from '../api/schemas';
-
 /** One option of a picker: the id to send, and a friendlier name when the server has one. */
 export interface Choice {
   value: string;
@@ -18,6 +16,22 @@ export interface ConfigChoices {
 
 type Entity = { id?: string | null; name?: string | null };
 
+/**
+ * The parts of GET /config that name choices: api/schemas' `ConfigResponse` has this shape. Written
+ * out here because lib/ is the bottom layer and imports nothing from the rest of src/.
+ */
+interface ChoiceSource {
+  databases?: readonly string[] | null;
+  os_database?: string | null;
+  agents?: readonly Entity[] | null;
+  teams?: readonly Entity[] | null;
+  workflows?: readonly Entity[] | null;
+  traces?: {
+    dbs?:
+      readonly { db_id: string; domain_config?: { display_name?: string | null } | null }[] | null;
+  } | null;
+}
+
 function entityChoices(entities: readonly Entity[] | null | undefined): Choice[] {
   const seen = new Set<string>();
   const choices: Choice[] = [];
@@ -34,7 +48,7 @@ function entityChoices(entities: readonly Entity[] | null | undefined): Choice[]
 }
 
 /** The ids GET /config knows, as choices for filters; empty lists when it is unavailable. */
-export function configChoices(config: ConfigResponse | undefined): ConfigChoices {
+export function configChoices(config: ChoiceSource | undefined): ConfigChoices {
   const traceDbs = config?.traces?.dbs;
   const databases: Choice[] = traceDbs?.length
     ? traceDbs.map((db) => {

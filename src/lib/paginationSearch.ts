@@ -9,7 +9,7 @@ export interface PaginationSearch {
 
 export const PAGINATION_DEFAULTS: PaginationSearch = { page: 1, limit: 20 };
 
-export function positiveInt(value: unknown): number | undefined {
+function positiveInt(value: unknown): number | undefined {
   const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
   return Number.isInteger(n) && n >= 1 ? n : undefined;
 }

@@ -9,7 +9,7 @@ import { oneOf } from './searchParams';
 export const TIME_RANGE_PRESETS = ['15m', '1h', '24h', '7d'] as const;
 export type TimeRangePreset = (typeof TIME_RANGE_PRESETS)[number];
 
-export const PRESET_MS: Record<TimeRangePreset, number> = {
+const PRESET_MS: Record<TimeRangePreset, number> = {
   '15m': 15 * 60_000,
   '1h': 3_600_000,
   '24h': 24 * 3_600_000,

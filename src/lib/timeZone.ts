@@ -19,7 +19,7 @@ function readChoice(): TimeZoneChoice {
 
 let choice: TimeZoneChoice | null = null;
 
-export function getTimeZone(): TimeZoneChoice {
+function getTimeZone(): TimeZoneChoice {
   choice ??= readChoice();
   return choice;
 }

@@ -102,7 +102,7 @@ export const COMPANIES = [
   ['AMD', 'AMD'],
 ] as const;
 
-export const TOPICS = [
+const TOPICS = [
   'solid-state batteries',
   'small modular reactors',
   'retrieval-augmented generation',
@@ -200,7 +200,7 @@ export function makeLongText(bytes: number): string {
   return SCRAPED_PARAGRAPH.repeat(Math.ceil(bytes / SCRAPED_PARAGRAPH.length)).slice(0, bytes);
 }
 
-export const TOOLS = {
+const TOOLS = {
   think: {
     name: 'think',
     fast: true,

@@ -123,7 +123,7 @@ function columnOf(key: unknown): string {
 }
 
 /** Python's `repr()` of a JSON value, as the server's f-strings print the filter it got. */
-export function pythonRepr(value: unknown): string {
+function pythonRepr(value: unknown): string {
   if (value === null || value === undefined) return 'None';
   if (value === true) return 'True';
   if (value === false) return 'False';

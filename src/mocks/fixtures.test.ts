@@ -19,17 +19,18 @@ import { HOSTILE_DB_ID, createMockDatabase } from './mockDatabase';
 
 /*
  * One place that parses every fixture with the app's own schemas, so the mocks cannot drift
- * from the API: the shared examples of real answers, and everything the mock server sends.
+ * from the API: the real server's recorded answers, and everything the mock server sends.
  */
 
-// `../shared/examples` sits beside the repository: there in CI, maybe absent in a user's
-// clone. A Vite glob (not node:fs) keeps this file in the browser-typed app project.
-const SHARED_EXAMPLES = import.meta.glob<unknown>('../../../shared/examples/*.json', {
+// The real AgentOS's answers, copied from ../shared/examples/real-agentos into the repository
+// (src/mocks/recorded/README.md), so this test never depends on a directory beside the clone.
+// Their schemas are checked in realAgentos.test.ts; here, the mocks' duration text against them.
+const RECORDED = import.meta.glob<unknown>('./recorded/real-agentos/*.json', {
   eager: true,
   import: 'default',
 });
-const sharedFiles = Object.entries(SHARED_EXAMPLES).map(
-  ([file, json]) => [file.slice(file.lastIndexOf('/') + 1), json] as const,
+const recorded = new Map(
+  Object.entries(RECORDED).map(([file, json]) => [file.slice(file.lastIndexOf('/') + 1), json]),
 );
 
 function nodesOf(roots: TraceNode[]): TraceNode[] {
@@ -45,41 +46,56 @@ function nodesOf(roots: TraceNode[]): TraceNode[] {
 /**
  * The server's duration text agrees with the timestamps: truncated ms, then 2 decimals; a root
  * under a second gets float text ("590.9845232963562ms"), within a millisecond of them.
+ *
+ * The real server truncates its nanosecond difference while its timestamps are rounded to the
+ * microsecond, so with `fromNanoseconds` a difference landing on a whole millisecond may also be
+ * written one lower (trace-agent-tool-error.json: 13.000 ms apart, "12ms").
  */
-function expectDurationsMatchTimes(nodes: TraceNode[]): void {
+function expectDurationsMatchTimes(nodes: TraceNode[], fromNanoseconds = false): void {
   for (const node of nodes) {
     const us = parseIsoToUs(node.end_time) - parseIsoToUs(node.start_time);
     if (/^\d+\.\d+ms$/.test(node.duration)) {
       expect(Math.abs(parseFloat(node.duration) - us / 1000), node.id).toBeLessThan(1);
+    } else if (fromNanoseconds && node.duration !== formatWireDuration(us)) {
+      expect(node.duration, node.id).toBe(formatWireDuration(us - 1));
     } else {
       expect(node.duration, node.id).toBe(formatWireDuration(us));
     }
   }
 }
 
-function validateSharedExample(name: string, json: unknown): void {
-  if (name === 'errors.json') {
-    for (const body of Object.values(json as Record<string, unknown>)) errorBodySchema.parse(body);
-  } else if (name.startsWith('traces-page')) {
-    traceListResponseSchema.parse(json);
-  } else if (name.startsWith('span-')) {
-    expectDurationsMatchTimes([parseTraceNode(json)]);
-  } else if (name.startsWith('trace-')) {
-    expectDurationsMatchTimes(nodesOf(parseTraceDetail(json).tree));
-  } else {
-    throw new Error(`No schema is known for the shared example ${name}: add one to this test`);
-  }
-}
+describe('recorded answers of the real AgentOS (src/mocks/recorded/real-agentos)', () => {
+  // Each recorded trace and span, with the number of spans it holds.
+  const SPANS_PER_FILE: [string, number][] = [
+    ['span-llm.json', 1],
+    ['span-tool-error.json', 1],
+    ['trace-agent-async-stream.json', 4],
+    ['trace-agent-model-error.json', 2],
+    ['trace-agent-tool-error.json', 6],
+    ['trace-team-delegation.json', 15],
+    ['trace-workflow-error.json', 13],
+    ['trace-workflow-loop.json', 16],
+  ];
 
-describe('shared examples (../shared/examples)', () => {
-  if (sharedFiles.length === 0) {
-    it.skip('skipped: ../shared/examples is absent in this checkout', () => {});
-  }
-  for (const [name, json] of sharedFiles) {
-    it(`${name} validates with the app schemas`, () => {
-      validateSharedExample(name, json);
-    });
-  }
+  it('are in the repository: 44 answers, the 8 traces and spans among them', () => {
+    expect(recorded.size).toBe(44);
+    const spansAndTraces = [...recorded.keys()].filter(
+      (name) => /^(span|trace)-/.test(name) && name !== 'trace-session-stats.json',
+    );
+    expect(spansAndTraces.sort()).toEqual(SPANS_PER_FILE.map(([name]) => name));
+  });
+
+  it.each(SPANS_PER_FILE)(
+    '%s (%i spans): each duration is written as the mocks write it',
+    (name, spanCount) => {
+      const json = recorded.get(name);
+      const nodes = name.startsWith('span-')
+        ? [parseTraceNode(json, name)]
+        : nodesOf(parseTraceDetail(json, name).tree);
+      expect(nodes).toHaveLength(spanCount);
+      expectDurationsMatchTimes(nodes, true);
+    },
+  );
 });
 
 describe('mock server answers', () => {

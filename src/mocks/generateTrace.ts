@@ -44,10 +44,8 @@ import type { ZoneSuffix } from './wireFormat';
  * traces go up to 100,000 spans and chains up to 10,000 levels deep.
  */
 
-export { formatWireDuration, formatWireTime, makeLongText, pyJson };
-export type { ZoneSuffix };
+export { formatWireDuration, formatWireTime, makeLongText };
 export { AGENTS, TEAMS, WORKFLOWS };
-export type { AgentProfile, TeamProfile, WorkflowProfile };
 
 export type TraceKind = 'agent' | 'team' | 'workflow';
 /** `os`: started through AgentOS's HTTP routes (`.arun`, `.ainvoke`); `direct`: `.run` in code. */
@@ -163,7 +161,7 @@ const BASE_LLM_ATTRIBUTES = 20;
 const TOOL_RESULT_IN_PROMPT = 400;
 
 /** "Stock Price Agent" → "Stock_Price_Agent.arun" or ".run", as Agno names its run spans. */
-export function runSpanName(name: string, entry: EntryPoint = 'direct'): string {
+function runSpanName(name: string, entry: EntryPoint = 'direct'): string {
   return `${name.replace(/ /g, '_')}.${entry === 'os' ? 'arun' : 'run'}`;
 }
 

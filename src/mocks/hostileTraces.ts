@@ -222,7 +222,7 @@ function chatSpan(payload: string, id: string, atUs: number): TraceNode {
 }
 
 /** The trace names, unique so each list row and page can be found by its heading. */
-export function hostileTraceName(t: number): string {
+function hostileTraceName(t: number): string {
   return `<img src=x onerror="window.__pwned=13${t}">Hostile trace ${t}`;
 }
 

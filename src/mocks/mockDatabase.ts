@@ -21,8 +21,8 @@ import type { Random } from './random';
  * on the first span lookup.
  */
 
-export const DEFAULT_DB_ID = 'agno-traces';
-export const STAGING_DB_ID = 'staging-traces';
+const DEFAULT_DB_ID = 'agno-traces';
+const STAGING_DB_ID = 'staging-traces';
 /** Script-injection payloads and odd-but-valid shapes (src/mocks/hostileTraces.ts, oddTraces.ts). */
 export const HOSTILE_DB_ID = 'hostile-traces';
 /** Fixed default clock, so a database made without `nowMs` is the same on every machine. */
@@ -182,7 +182,7 @@ function toLazyEntry(trace: LazyTrace): StoredTrace {
   };
 }
 
-export function createTraceStore(
+function createTraceStore(
   id: string,
   displayName: string,
   traces: readonly TraceDetail[],

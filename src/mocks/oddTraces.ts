@@ -33,9 +33,9 @@ export const ODD_TRACE_IDS = {
   deepChain: 'odd-depth-10000',
 } as const;
 
-export const HUGE_STRING_CHARS = 10_000_000;
-export const SIBLING_COUNT = 100_000;
-export const CHAIN_DEPTH = 10_000;
+const HUGE_STRING_CHARS = 10_000_000;
+const SIBLING_COUNT = 100_000;
+const CHAIN_DEPTH = 10_000;
 
 interface SpanSpec {
   id: string;

@@ -38,7 +38,7 @@ const recordedDetails: unknown[] = [
  * timings stretched by 7%, started 17 minutes later. It lets compare align a `.run` with an
  * `.arun` of the same team on otherwise real data.
  */
-export function deriveArunTrace(recorded: TraceDetail): TraceDetail {
+function deriveArunTrace(recorded: TraceDetail): TraceDetail {
   const r = createRandom(2_9_0);
   const startUs = parseIsoToUs(recorded.start_time);
   const newStartUs = startUs + 17 * 60 * 1_000_000;

@@ -24,7 +24,7 @@ export function setOpenedTraceFile(file: OpenedTraceFile | null): void {
   for (const listener of listeners) listener();
 }
 
-export function getOpenedTraceFile(): OpenedTraceFile | null {
+function getOpenedTraceFile(): OpenedTraceFile | null {
   return current;
 }
 
