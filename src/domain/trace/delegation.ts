@@ -32,7 +32,7 @@ export interface Delegations {
 /** `delegate_task_to_member`, and `delegate_task_to_members` (a team that delegates to all). */
 const DELEGATE_TOOL = /^delegate_task_to_members?$/;
 
-export function isDelegateTool(node: TraceNode): boolean {
+function isDelegateTool(node: TraceNode): boolean {
   const tool = toolName(node);
   return tool !== null && DELEGATE_TOOL.test(tool);
 }

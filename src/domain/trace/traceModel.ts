@@ -7,7 +7,7 @@ import { computeSelfTimes } from './selfTimes';
 import { spanKind } from './spanKind';
 import { toolName } from './toolName';
 
-export interface TokenTotals {
+interface TokenTotals {
   input: number;
   output: number;
   /** Where the numbers came from: the roots' trace-wide totals, or a sum over the spans. */

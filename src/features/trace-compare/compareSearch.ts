@@ -7,7 +7,7 @@ import { parseSearchFields, type ParsedSearch } from '../../lib/searchSchema';
  * aligned spans to show (`only`: `one-trace` for the spans in one trace only, `another-status`
  * for those whose status differs; every span when absent).
  */
-export const COMPARE_ONLY = ['one-trace', 'another-status'] as const;
+const COMPARE_ONLY = ['one-trace', 'another-status'] as const;
 export type CompareOnly = (typeof COMPARE_ONLY)[number];
 
 export interface CompareSearch {

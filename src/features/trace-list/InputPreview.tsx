@@ -8,7 +8,7 @@ export interface InputPreviewProps {
 const PREVIEW_CHARS = 160;
 const TOOLTIP_CHARS = 1_500;
 
-export function previewOf(text: string): string {
+function previewOf(text: string): string {
   const firstLine = text.trimStart().split('\n', 1)[0] ?? '';
   return firstLine.length > PREVIEW_CHARS ? `${firstLine.slice(0, PREVIEW_CHARS)}…` : firstLine;
 }

@@ -3,22 +3,17 @@ import { createMemoryHistory, createRouter } from '@tanstack/react-router';
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { demoBaseUrl } from '../../api/connection';
 import { App } from '../../app/App';
+import { server } from '../../test/mswServer';
 import { realAnswer } from '../../test/testTree';
-import { createHandlers } from '../../mocks/handlers';
-import { createMockDatabase } from '../../mocks/mockDatabase';
 import { routeTree } from '../../routes/routeTree';
 import { LIVE_INTERVAL_MS } from './useTraceListData';
 
-// The real routes against the mock AgentOS handlers, in demo mode.
-const db = createMockDatabase({ nowMs: Date.now() });
-const server = setupServer(...createHandlers({ baseUrl: demoBaseUrl(), db }));
+// The real routes against the mock AgentOS handlers (src/test/mswServer), in demo mode.
 
 beforeAll(() => {
-  server.listen({ onUnhandledRequest: 'error' });
   // Recharts measures its container; jsdom has no layout (see the size spy below).
   globalThis.ResizeObserver ??= class {
     observe() {}
@@ -35,11 +30,9 @@ beforeEach(() => {
   );
 });
 afterEach(() => {
-  server.resetHandlers();
   vi.useRealTimers();
   localStorage.clear();
 });
-afterAll(() => server.close());
 
 function renderAt(url: string) {
   const queryClient = new QueryClient({

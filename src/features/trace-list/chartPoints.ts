@@ -15,11 +15,11 @@ export interface TracePoint {
 }
 
 /** The floor of the logarithmic duration axis. */
-export const MIN_DURATION_MS = 1;
+const MIN_DURATION_MS = 1;
 
 export type StatusSeries = 'OK' | 'ERROR' | 'OTHER';
 
-export function statusSeries(status: string): StatusSeries {
+function statusSeries(status: string): StatusSeries {
   return status === 'OK' || status === 'ERROR' ? status : 'OTHER';
 }
 

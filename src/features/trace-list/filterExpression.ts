@@ -16,7 +16,7 @@ export interface FilterClause {
   join: FilterJoin;
 }
 
-export const OPERATOR_LABELS: Record<string, string> = {
+const OPERATOR_LABELS: Record<string, string> = {
   EQ: 'equals',
   NEQ: 'does not equal',
   GT: 'greater than',
@@ -65,7 +65,7 @@ function typedValue(text: string, field: FilterField | undefined): unknown {
   return trimmed;
 }
 
-export function conditionFromClause(clause: FilterClause, field?: FilterField): FilterCondition {
+function conditionFromClause(clause: FilterClause, field?: FilterField): FilterCondition {
   if (clause.op === 'IN') {
     // IN is the odd one in the DSL: a plural `values`.
     return {

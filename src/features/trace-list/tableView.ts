@@ -36,7 +36,7 @@ export const HIDEABLE_COLUMNS = [
 export type HideableColumn = (typeof HIDEABLE_COLUMNS)[number];
 
 /** Hidden until asked for: the run id is long and rarely read in a list. */
-export const DEFAULT_HIDDEN_COLUMNS: ReadonlySet<HideableColumn> = new Set(['run_id']);
+const DEFAULT_HIDDEN_COLUMNS: ReadonlySet<HideableColumn> = new Set(['run_id']);
 
 const isSortable = (id: string): id is SortableColumn =>
   (SORTABLE_COLUMNS as readonly string[]).includes(id);

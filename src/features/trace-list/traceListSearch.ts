@@ -28,7 +28,7 @@ import { colsField, sortField, type TraceSort } from './tableView';
  * tableView.ts): they reorder and trim what is on screen, not what is fetched.
  */
 export const TRACE_STATUSES = ['OK', 'ERROR'] as const;
-export type TraceStatusFilter = (typeof TRACE_STATUSES)[number];
+type TraceStatusFilter = (typeof TRACE_STATUSES)[number];
 
 export const ID_FILTER_KEYS = [
   'agent_id',
@@ -197,7 +197,7 @@ export function toSearchFilter(search: TraceListSearch): FilterExpr | null {
 }
 
 /** Every key that narrows the list (not page, page size or database). */
-export const FILTER_KEYS = [
+const FILTER_KEYS = [
   'status',
   ...ID_FILTER_KEYS,
   'range',

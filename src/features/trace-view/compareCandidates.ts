@@ -3,7 +3,7 @@ import type { TraceDetail, TraceSummary } from '../../api/schemas';
 import { entryPointDifference, normalizeEntryPoint } from '../../domain/trace/spanNames';
 
 /** Traces offered in "Compare with…". */
-export const CANDIDATE_LIMIT = 10;
+const CANDIDATE_LIMIT = 10;
 /**
  * Without an agent, team or workflow id the server cannot filter by owner, so this many recent
  * traces are fetched and those of the same name (entry point aside) kept. GET /traces is small

@@ -19,11 +19,11 @@ import { textParam } from '../../lib/searchParams';
  * | fold     | span ids whose collapse differs from `depth` (or from all expanded) | |
  * | view     | `all` after "Show the whole trace"     | `view=all`         |
  */
-export const PANEL_TABS = ['details', 'raw'] as const;
+const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 export const VIEW_TABS = ['waterfall', 'charts'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
-export const GROUPINGS = ['type', 'model', 'tool'] as const;
+const GROUPINGS = ['type', 'model', 'tool'] as const;
 
 /** Longest `fold` list written to a link; past it the view is shared as the nearest depth. */
 export const FOLD_TEXT_CAP = 2000;

@@ -20,7 +20,7 @@ import {
   type CollapsedSpans,
 } from './waterfall/visibleRows';
 
-export interface ScrollRequest {
+interface ScrollRequest {
   index: number;
   /** Changes on every request, so asking twice for the same span scrolls twice. */
   seq: number;
@@ -185,7 +185,7 @@ export function searchFromView(tree: SpanTree, view: TraceViewState): TraceSearc
  * The collapse state as `depth` plus the ids that differ from it. A list too long for a link
  * falls back to the depth that differs from the state in the fewest parents.
  */
-export function collapseParams(
+function collapseParams(
   tree: SpanTree,
   collapsed: CollapsedSpans,
   depth: number | null,

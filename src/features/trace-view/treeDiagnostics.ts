@@ -36,9 +36,9 @@ export interface TraceNote {
 
 const MAX_EXAMPLES = 3;
 /** Sizes worth a word: the viewer handles them, the reader may wonder why a text opens folded. */
-export const LARGE_TEXT_CHARS = 1_000_000;
-export const WIDE_TREE_CHILDREN = 10_000;
-export const DEEP_TREE_LEVELS = 1_000;
+const LARGE_TEXT_CHARS = 1_000_000;
+const WIDE_TREE_CHILDREN = 10_000;
+const DEEP_TREE_LEVELS = 1_000;
 const MAX_EXAMPLE_CHARS = 60;
 
 function example(text: string): string {

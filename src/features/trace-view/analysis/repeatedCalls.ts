@@ -11,9 +11,9 @@ import type { TraceModel } from '../../../domain/trace/traceModel';
  *   call's input is the previous one's plus only tool calls and tool results: the model keeps
  *   calling tools without anything new from the user (an agent going round in circles).
  */
-export type RepeatKind = 'tool' | 'llm-loop';
+type RepeatKind = 'tool' | 'llm-loop';
 
-export interface RepeatedGroup {
+interface RepeatedGroup {
   kind: RepeatKind;
   /** Span indexes in tree (= start time) order. */
   spans: number[];

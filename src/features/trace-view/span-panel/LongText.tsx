@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { formatByteSize, safeCutIndex, splitIntoChunks, utf8ByteLength } from './textSize';
 
 /** Texts longer than this open collapsed. */
-export const COLLAPSE_ABOVE_CHARS = 20_000;
+const COLLAPSE_ABOVE_CHARS = 20_000;
 const PREVIEW_CHARS = 2_000;
 
 export interface LongTextProps {

@@ -9,7 +9,7 @@ import { sameRunLlmSpans } from './llmLinks';
  * dozen messages reaches the limit, and the SDK silently drops what comes after it (measured on
  * agno 2.9.0: `input` and `metadata.model` missing on 30 of 31 model calls of a long tool loop).
  */
-export const MANY_MESSAGES = 20;
+const MANY_MESSAGES = 20;
 
 export type MissingLlmField = 'input' | 'model' | 'output' | 'token counts';
 

@@ -39,7 +39,7 @@ const SECTION_KEYS: Record<SpanSectionKind, readonly string[]> = {
   generic: [],
 };
 
-export const ID_KEYS = [
+const ID_KEYS = [
   ['run_id', 'Run id'],
   ['session_id', 'Session id'],
   ['user_id', 'User id'],
@@ -49,7 +49,7 @@ export const ID_KEYS = [
 ] as const;
 
 /** Trace-wide totals the root node carries. */
-export const TOTAL_KEYS = [
+const TOTAL_KEYS = [
   ['total_input_tokens', 'Trace input tokens'],
   ['total_output_tokens', 'Trace output tokens'],
 ] as const;

@@ -227,7 +227,7 @@ function tokenText(count: number): string | null {
 const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);
 
 /** A CSS-safe class suffix: known kinds get their colour, anything else the neutral one. */
-export function cssType(type: string): string {
+function cssType(type: string): string {
   const lower = type.toLowerCase();
   return KNOWN_TYPES.has(lower) ? lower : 'other';
 }

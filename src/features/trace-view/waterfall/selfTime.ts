@@ -46,7 +46,7 @@ export interface ModelTokenSummary {
   outputTokens: number;
 }
 
-export const UNKNOWN_MODEL = 'unknown';
+const UNKNOWN_MODEL = 'unknown';
 
 /** Input and output tokens per model, summed over the LLM spans (the model's per-span counts). */
 export function summarizeTokensByModel(tree: TraceModel): ModelTokenSummary[] {

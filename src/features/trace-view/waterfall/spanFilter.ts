@@ -9,8 +9,6 @@ export interface SpanFilter {
   repeatedOnly: boolean;
 }
 
-export const NO_FILTER: SpanFilter = { types: new Set(), errorsOnly: false, repeatedOnly: false };
-
 export function isFilterActive(filter: SpanFilter): boolean {
   return filter.types.size > 0 || filter.errorsOnly || filter.repeatedOnly;
 }

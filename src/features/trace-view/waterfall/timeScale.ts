@@ -37,11 +37,6 @@ export function barGeometry(scale: TimeScale, startUs: number, endUs: number): B
   return { leftPercent: Math.min(Math.max(left, 0), 100 - width), widthPercent: width };
 }
 
-/** Percent position of an instant on the axis, clamped. */
-export function positionPercent(scale: TimeScale, us: number): number {
-  return Math.min(Math.max(((us - scale.startUs) / scale.rangeUs) * 100, 0), 100);
-}
-
 export interface Tick {
   /** Offset from the axis start, µs. */
   offsetUs: number;
