@@ -185,7 +185,7 @@ export function searchFromView(tree: SpanTree, view: TraceViewState): TraceSearc
  * The collapse state as `depth` plus the ids that differ from it. A list too long for a link
  * falls back to the depth that differs from the state in the fewest parents.
  */
-function collapseParams(
+export function collapseParams(
   tree: SpanTree,
   collapsed: CollapsedSpans,
   depth: number | null,

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { makeSpan } from '../../test/testSpans';
+import { testModel } from '../../test/testModel';
+import {
+  collapseParams,
+  createTraceViewStore,
+  searchFromView,
+  viewFromSearch,
+} from './traceViewStore';
+import type { TraceSearch } from './traceSearch';
+
+// root ─┬─ llm
+//       ├─ tool ─┬─ tool-1
+//       │        └─ tool-2
+//       └─ team ── member ── member-llm
+const tree = testModel([
+  makeSpan({
+    id: 'root',
+    type: 'AGENT',
+    spans: [
+      makeSpan({ id: 'llm', type: 'LLM' }),
+      makeSpan({
+        id: 'tool',
+        type: 'TOOL',
+        spans: [makeSpan({ id: 'tool-1' }), makeSpan({ id: 'tool-2' })],
+      }),
+      makeSpan({
+        id: 'team',
+        type: 'TEAM',
+        spans: [
+          makeSpan({
+            id: 'member',
+            type: 'AGENT',
+            spans: [makeSpan({ id: 'member-llm', type: 'LLM' })],
+          }),
+        ],
+      }),
+    ],
+  }),
+]);
+
+const collapsedIds = (collapsed: Uint8Array) =>
+  tree.nodes.filter((_, i) => collapsed[i] === 1).map((node) => node.id);
+
+describe('the view a trace link describes', () => {
+  it('round-trips: the link written for a view opens that view', () => {
+    const search: TraceSearch = {
+      span: 'tool-1',
+      panel: 'raw',
+      tab: 'charts',
+      group: 'tool',
+      q: 'tool',
+      match: 2,
+      types: 'LLM,TOOL',
+      errors: 1,
+      repeated: 1,
+      hide: 1,
+      cp: 1,
+      depth: 2,
+      fold: 'tool',
+    };
+    const { state, dropped } = viewFromSearch(tree, search);
+    expect(dropped).toEqual([]);
+    expect(state.selectedId).toBe('tool-1');
+    expect(state.panelTab).toBe('raw');
+    expect(state.matchPosition).toBe(1);
+    expect([...state.filter.types]).toEqual(['LLM', 'TOOL']);
+    // Depth 2 collapses every parent from the second level down (tool, team, member);
+    // `fold` opens tool again.
+    expect(collapsedIds(state.collapsed)).toEqual(['team', 'member']);
+    expect(searchFromView(tree, state)).toEqual(search);
+  });
+
+  it('writes nothing for the default view', () => {
+    const { state } = viewFromSearch(tree, {});
+    expect(searchFromView(tree, state)).toEqual({});
+  });
+
+  it('keeps a closed panel closed, and a span the tree lacks (the page looks it up)', () => {
+    const { state, dropped } = viewFromSearch(tree, { span: 'gone', panel: 'closed' });
+    expect(state.selectedId).toBe('gone');
+    expect(state.isPanelOpen).toBe(false);
+    expect(dropped).toEqual([]);
+  });
+
+  it('drops span types and folded ids this trace does not have, and says so', () => {
+    const { state, dropped } = viewFromSearch(tree, {
+      types: 'LLM,WORKFLOW',
+      fold: 'team,nope,llm',
+    });
+    expect([...state.filter.types]).toEqual(['LLM']);
+    expect(collapsedIds(state.collapsed)).toEqual(['team']);
+    expect(dropped).toEqual([
+      { key: 'types', value: 'WORKFLOW', reason: 'no span of this type in the trace' },
+      { key: 'fold', value: 'nope,llm', reason: 'not a span with children in this trace' },
+    ]);
+  });
+
+  it('leaves an error-first landing out of the link until the reader picks a span', () => {
+    const { state } = viewFromSearch(tree, {}, 'tool-2');
+    expect(state.selectedId).toBe('tool-2');
+    expect(searchFromView(tree, state)).toEqual({});
+
+    const store = createTraceViewStore(tree, state);
+    store.getState().open(tree.indexById.get('tool-2')!);
+    expect(searchFromView(tree, store.getState())).toEqual({ span: 'tool-2' });
+  });
+
+  it('“Show the whole trace” clears the landing and is written as view=all', () => {
+    const store = createTraceViewStore(tree, viewFromSearch(tree, {}, 'tool-2').state);
+    store.getState().showWholeTrace();
+    expect(store.getState().selectedId).toBeNull();
+    expect(searchFromView(tree, store.getState())).toEqual({ view: 'all' });
+    expect(viewFromSearch(tree, { view: 'all' }, 'tool-2').state.selectedId).toBeNull();
+  });
+});
+
+describe('collapseParams', () => {
+  it('writes the ids that differ from the depth chosen', () => {
+    const collapsed = viewFromSearch(tree, { depth: 3 }).state.collapsed;
+    // Depth 3 collapses the third level's parent (member); collapsing tool differs from it.
+    collapsed[tree.indexById.get('tool')!] = 1;
+    expect(collapseParams(tree, collapsed, 3)).toEqual({ depth: 3, fold: 'tool' });
+  });
+
+  it('falls back to the nearest depth when the ids would make the link too long', () => {
+    // 400 parents, each with one child, under one root: folding all of them by hand is
+    // 400 ids of 20 characters, over the cap; depth 2 gives the same view.
+    const parents = Array.from({ length: 400 }, (_, i) =>
+      makeSpan({ id: `parent-${String(i).padStart(13, '0')}`, spans: [makeSpan()] }),
+    );
+    const wide = testModel([makeSpan({ id: 'wide-root', spans: parents })]);
+    const collapsed = new Uint8Array(wide.count);
+    for (let i = 0; i < wide.count; i++) if (wide.depth[i] === 1) collapsed[i] = 1;
+    expect(collapseParams(wide, collapsed, null)).toEqual({ depth: 2 });
+  });
+});
