@@ -189,7 +189,7 @@ test('a link whose values no longer apply keeps the rest and says what it left o
 }) => {
   await openTrace(page, '/traces?agent_id=support_agent');
   const url = new URL(page.url());
-  await page.goto(`${url.pathname}?types=LLM,NO_SUCH_TYPE&depth=0&panel=sideways&errors=1`);
+  await page.goto(`${url.pathname}?types=LLM,NO_SUCH_TYPE&depth=0&panel=sideways&errors=1&span=`);
   const note = page.getByRole('note', { name: 'Link partly applied' });
   await expect(note).toContainText('types=NO_SUCH_TYPE');
   await expect(note).toContainText('depth=0');
@@ -200,6 +200,9 @@ test('a link whose values no longer apply keeps the rest and says what it left o
     'true',
   );
   await expect(toolbar.getByRole('checkbox', { name: 'Errors only' })).toBeChecked();
+  // What was dropped has no effect: nothing collapsed by depth=0, no empty span looked up.
+  await expect(rowsOf(page).first()).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('note', { name: 'Span not in tree' })).toHaveCount(0);
   await note.getByRole('button', { name: 'Dismiss' }).click();
   await expect(note).toHaveCount(0);
 });

@@ -1,5 +1,5 @@
 import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { lazyPage } from './lazyPage';
 import { parseTraceSearch, type TraceSearch } from '../features/trace-view/traceSearch';
@@ -27,7 +27,14 @@ export const fileRoute = createRoute({
 
 /** A trace opened from a file: the full trace page, with no server. */
 function FileRoute() {
-  const search = fileRoute.useSearch();
+  // Parsed again: the router lays the address bar's raw values under the validated ones.
+  const routeSearch = fileRoute.useSearch();
+  const search = useMemo(() => {
+    const { db_id: _ignored, ...valid } = parseTraceSearch(
+      routeSearch,
+    ).search;
+    return valid;
+  }, [routeSearch]);
   const navigate = fileRoute.useNavigate();
   const handleSearchChange = useCallback(
     (next: TraceSearch) => navigate({ search: next, replace: true, resetScroll: false }),

@@ -1,10 +1,9 @@
-import { createRoute, useRouterState, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback } from 'react';
+import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { getConnection } from '../api/connection';
 import { apiQueriesFor } from '../api/queries';
-import { parseSearchAsText } from '../lib/parseSearchAsText';
 import { parseTraceSearch, type TraceSearch } from '../features/trace-view/traceSearch';
 import { rootRoute } from './rootRoute';
 
@@ -33,8 +32,14 @@ export const traceRoute = createRoute({
 
 function TraceRoute() {
   const { traceId } = traceRoute.useParams();
-  const search = traceRoute.useSearch();
-  const searchStr = useRouterState({ select: (state) => state.location.searchStr });
+  // The router lays the address bar's values under the validated ones, so a value the schema
+  // dropped is still there: parsed again here, the page gets only valid values, and the list of
+  // what the link lost.
+  const routeSearch = traceRoute.useSearch();
+  const { search, dropped } = useMemo(
+    () => parseTraceSearch(routeSearch as Record<string, unknown>),
+    [routeSearch],
+  );
   const navigate = traceRoute.useNavigate();
   // View changes replace the history entry: Back leaves the trace, not the last click.
   const handleSearchChange = useCallback(
@@ -47,7 +52,7 @@ function TraceRoute() {
       traceId={traceId}
       search={search}
       onSearchChange={handleSearchChange}
-      droppedParams={parseTraceSearch(parseSearchAsText(searchStr)).dropped}
+      droppedParams={dropped}
     />
   );
 }
