@@ -30,9 +30,7 @@ function FileRoute() {
   // Parsed again: the router lays the address bar's raw values under the validated ones.
   const routeSearch = fileRoute.useSearch();
   const search = useMemo(() => {
-    const { db_id: _ignored, ...valid } = parseTraceSearch(
-      routeSearch,
-    ).search;
+    const { db_id: _ignored, ...valid } = parseTraceSearch(routeSearch).search;
     return valid;
   }, [routeSearch]);
   const navigate = fileRoute.useNavigate();
