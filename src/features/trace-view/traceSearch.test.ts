@@ -88,3 +88,12 @@ describe('searchKey', () => {
     expect(searchKey({ span: 'a' })).not.toBe(searchKey({ span: 'b' }));
   });
 });
+
+describe('span ids in links', () => {
+  it('keeps an id exactly as written, spaces and quotes included', () => {
+    expect(parseTraceSearch({ span: '  spaced id   #3' }).search).toEqual({
+      span: '  spaced id   #3',
+    });
+    expect(parseTraceSearch({ span: '"quoted"' }).search).toEqual({ span: '"quoted"' });
+  });
+});

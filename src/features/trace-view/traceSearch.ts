@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/searchSchema';
-import { textParam } from '../../lib/searchParams';
 
 /**
  * The trace page's view, as its URL carries it: a copied link opens the same view. Every key is
@@ -29,11 +28,12 @@ const GROUPINGS = ['type', 'model', 'tool'] as const;
 export const FOLD_TEXT_CAP = 2000;
 
 // The router JSON-parses values (`?span=123` arrives as the number 123): ids become text again.
-const text = z.unknown().transform((value, context) => {
-  const result = textParam(value);
-  if (result === undefined) context.addIssue({ code: 'custom', message: 'empty' });
-  return result ?? '';
-});
+// Kept exactly as written, spaces included: span ids from the server can hold anything, and a
+// trimmed id would name another span (or none).
+const text = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
+  .transform(String)
+  .refine((value) => value !== '', 'empty');
 const flag = z
   .union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
     error: 'use 1 to turn it on',
