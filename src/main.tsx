@@ -9,6 +9,7 @@ import { createAppRouter } from './app/router';
 import { loadRuntimeConfig } from './app/runtimeConfig';
 import { ensureDemoWorker } from './features/connection/demoWorker';
 import { initTheme } from './lib/theme';
+import './styles/tokens.css';
 import './styles.css';
 
 async function start() {

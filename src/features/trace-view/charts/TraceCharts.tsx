@@ -51,7 +51,7 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
           <Bar
             dataKey="selfMs"
             name="Self time"
-            fill="var(--bar-agent)"
+            fill="var(--span-agent)"
             isAnimationActive={false}
           />
         </BarChart>
@@ -76,14 +76,14 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
                 dataKey="inputTokens"
                 name="Input"
                 stackId="tokens"
-                fill="var(--bar-tool)"
+                fill="var(--span-tool)"
                 isAnimationActive={false}
               />
               <Bar
                 dataKey="outputTokens"
                 name="Output"
                 stackId="tokens"
-                fill="var(--bar-llm)"
+                fill="var(--span-llm)"
                 isAnimationActive={false}
               />
             </BarChart>
