@@ -1,4 +1,4 @@
-import { memo, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { buildTraceModel, type TraceModel } from '../../domain/trace/traceModel';
 import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
@@ -69,6 +69,8 @@ export function TraceScreen({
     dbId ? { db_id: dbId } : {},
   );
   const [derived] = useState(createDerivedViews);
+  // Stable, so that a URL write (which re-renders this component) skips the memoized body.
+  const dismissDropped = useCallback(() => setDropped([]), []);
   const context = useMemo(
     () => ({ tree, store, repeated, flushUrl, derived }),
     [tree, store, repeated, flushUrl, derived],
@@ -82,7 +84,7 @@ export function TraceScreen({
         source={source}
         actions={actions}
         dropped={dropped}
-        onDismissDropped={() => setDropped([])}
+        onDismissDropped={dismissDropped}
       />
     </TraceViewContext>
   );
