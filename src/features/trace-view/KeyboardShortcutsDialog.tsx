@@ -17,19 +17,21 @@ const SHORTCUTS: [string, string][] = [
 export interface KeyboardShortcutsDialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
+  /** The button that opens it. */
+  trigger: React.ReactElement;
 }
 
-export function KeyboardShortcutsDialog({ isOpen, onOpenChange }: KeyboardShortcutsDialogProps) {
+export function KeyboardShortcutsDialog({
+  isOpen,
+  onOpenChange,
+  trigger,
+}: KeyboardShortcutsDialogProps) {
   return (
     <ModalDialog
       title="Keyboard shortcuts"
       open={isOpen}
       onOpenChange={onOpenChange}
-      trigger={
-        <button type="button" className="button">
-          Keyboard shortcuts
-        </button>
-      }
+      trigger={trigger}
     >
       <table className="shortcuts-table">
         <tbody>

@@ -1,5 +1,6 @@
 import { lazy, Suspense, useRef, useState } from 'react';
 import type { TraceDetail } from '../../api/schemas';
+import { Popover } from '../../components/Popover';
 import type { TraceSource } from './TraceScreen';
 import type { TraceModel } from '../../domain/trace/traceModel';
 
@@ -25,7 +26,7 @@ type OpenDialog = 'markdown' | 'compare' | null;
 /** The header's actions on the trace: save it, copy it as Markdown, compare it with another. */
 export function TraceActions({ trace, tree, source, selectedIndex }: TraceActionsProps) {
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const markdownButton = useRef<HTMLButtonElement>(null);
+  const exportButton = useRef<HTMLButtonElement>(null);
   const compareButton = useRef<HTMLButtonElement>(null);
 
   const handleDownload = async () => {
@@ -36,34 +37,55 @@ export function TraceActions({ trace, tree, source, selectedIndex }: TraceAction
     if (!open) setDialog(null);
   };
 
+  const [isExportOpen, setExportOpen] = useState(false);
+  const openDialog = (which: Exclude<OpenDialog, null>) => {
+    setExportOpen(false);
+    setDialog(which);
+  };
+
   return (
     <>
-      <button
-        type="button"
-        className="button"
-        title="Save the trace as the JSON it came in, to open later or hand to someone"
-        onClick={() => void handleDownload()}
+      <Popover
+        label="Export"
+        contentLabel="Export"
+        title="Save the trace as JSON, or copy it as Markdown"
+        align="end"
+        triggerRef={exportButton}
+        open={isExportOpen}
+        onOpenChange={setExportOpen}
       >
-        Download JSON
-      </button>
-      <button
-        ref={markdownButton}
-        type="button"
-        className="button"
-        aria-haspopup="dialog"
-        onClick={() => setDialog('markdown')}
-      >
-        Copy as Markdown
-      </button>
+        <button
+          type="button"
+          className="button"
+          title="Save the trace as the JSON it came in, to open later or hand to someone"
+          onClick={() => {
+            setExportOpen(false);
+            void handleDownload();
+          }}
+        >
+          Download JSON
+        </button>
+        <button
+          type="button"
+          className="button"
+          aria-haspopup="dialog"
+          title="Copy the trace (or the selected span) as Markdown, to paste into an issue or a chat"
+          onClick={() => openDialog('markdown')}
+        >
+          Copy as Markdown
+        </button>
+      </Popover>
       {source.kind === 'server' && (
         <button
           ref={compareButton}
           type="button"
           className="button"
           aria-haspopup="dialog"
+          aria-label="Compare with…"
+          title="Compare this run with another trace"
           onClick={() => setDialog('compare')}
         >
-          Compare with…
+          Compare…
         </button>
       )}
       <Suspense fallback={null}>
@@ -72,7 +94,7 @@ export function TraceActions({ trace, tree, source, selectedIndex }: TraceAction
             trace={trace}
             tree={tree}
             selectedIndex={selectedIndex}
-            returnFocusTo={markdownButton}
+            returnFocusTo={exportButton}
             onOpenChange={close}
           />
         )}

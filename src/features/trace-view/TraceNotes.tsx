@@ -22,8 +22,12 @@ export function TraceNotes({ trace, tree }: TraceNotesProps) {
   );
   if (notes.length === 0) return null;
   return (
-    <section className="trace-notes" role="note" aria-label="Data notes">
-      <h2 className="trace-notes-title">About this data</h2>
+    // Folded to one line: the notes matter, but must not push the waterfall off the screen.
+    <details className="trace-notes" role="note" aria-label="Data notes">
+      <summary className="trace-notes-title">
+        About this data: {notes[0]!.message}
+        {notes.length > 1 && <span className="muted"> (+{notes.length - 1} more)</span>}
+      </summary>
       <ul>
         {notes.map((note) => (
           <li key={note.kind} className={`trace-note trace-note-${note.severity}`}>
@@ -43,6 +47,6 @@ export function TraceNotes({ trace, tree }: TraceNotesProps) {
           </li>
         ))}
       </ul>
-    </section>
+    </details>
   );
 }

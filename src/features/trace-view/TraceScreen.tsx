@@ -13,6 +13,7 @@ import { TraceActions } from './TraceActions';
 import { TraceHeader } from './TraceHeader';
 import { TraceNotes } from './TraceNotes';
 import type { TraceSearch } from './traceSearch';
+import styles from './TraceScreen.module.css';
 import { TraceView } from './TraceView';
 import {
   createDerivedViews,
@@ -121,7 +122,7 @@ const TraceScreenBody = memo(function TraceScreenBody({
   const missingId = selectedId !== null && selectedIndex === null ? selectedId : null;
 
   return (
-    <section className="page trace-page" aria-label={`Trace ${trace.name}`}>
+    <section className={`page ${styles.page}`} aria-label={`Trace ${trace.name}`}>
       <TraceHeader
         trace={trace}
         tree={tree}
@@ -132,8 +133,8 @@ const TraceScreenBody = memo(function TraceScreenBody({
             {actions}
           </>
         }
+        notes={<TraceNotes trace={trace} tree={tree} />}
       />
-      <TraceNotes trace={trace} tree={tree} />
       <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
       {missingId !== null && (
         <MissingSpanNotice.Banner spanId={missingId} onDismiss={clearSelection} />

@@ -1,10 +1,10 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, useGroupRef } from 'react-resizable-panels';
 import { LoadingState } from '../../components/PageState';
 import { delegationPartner } from '../../domain/trace/delegation';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
+import { useMediaQuery } from '../../lib/useMediaQuery';
 import { ErrorLandingNotice } from './ErrorLandingNotice';
-import { KeyboardShortcutsDialog } from './KeyboardShortcutsDialog';
 import {
   LazySpanDetailsPanel as SpanDetailsPanel,
   preloadSpanDetailsPanel,
@@ -17,6 +17,7 @@ import {
   useTraceView,
   useTraceViewContext,
 } from './traceViewContext';
+import styles from './TraceView.module.css';
 import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
 
@@ -27,20 +28,24 @@ export interface TraceViewProps {
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
 
+/** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
+export const NARROW_QUERY = '(width <= 720px)';
+/** Panel widths (% of the split): side by side, and maximised (the waterfall a tree of names). */
+const PANEL_SIZE = 40;
+const MAXIMISED_PANEL_SIZE = 75;
+
 /** The view tabs (waterfall, charts), the waterfall with its controls and the span panel. */
 export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const { tree } = useTraceViewContext();
   const actions = useTraceActions();
   const viewTab = useTraceView((state) => state.viewTab);
   const isPanelOpen = useTraceView((state) => state.isPanelOpen);
+  const isMaximised = useTraceView((state) => state.isPanelMaximised);
   const landingId = useTraceView((state) => state.landingId);
   const isLandingDismissed = useTraceView((state) => state.isLandingDismissed);
-  const isHelpOpen = useTraceView((state) => state.isHelpOpen);
-  const panelTab = useTraceView((state) => state.panelTab);
   const selectedIndex = useSelectedIndex();
-  const criticalPath = useShownCriticalPath();
-  const selfTimes = tree.selfTimeUs;
   const searchInputRef = useRef<HTMLInputElement>(null);
+  const isNarrow = useMediaQuery(NARROW_QUERY);
 
   const isPainted = useAfterFirstPaint();
   useEffect(() => {
@@ -62,9 +67,12 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const isLanding =
     landingIndex !== undefined && selectedIndex === landingIndex && !isLandingDismissed;
   const showPanel = isPanelOpen && (selectedIndex !== null || missingSpanPanel != null);
+  const panel = showPanel ? (
+    <SpanPanelSlot isNarrow={isNarrow} missingSpanPanel={missingSpanPanel} />
+  ) : null;
 
   return (
-    <div className="trace-view">
+    <div className={styles.view}>
       {isLanding && (
         <ErrorLandingNotice
           tree={tree}
@@ -72,31 +80,34 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
           onShowWholeTrace={actions.showWholeTrace}
         />
       )}
-      <div className="view-tabs" role="tablist" aria-label="Trace views">
-        {VIEW_TABS.map((name) => (
-          <button
-            key={name}
-            type="button"
-            role="tab"
-            id={`trace-tab-${name}`}
-            aria-controls={`trace-tabpanel-${name}`}
-            aria-selected={viewTab === name}
-            className="view-tab"
-            onClick={() => actions.setViewTab(name)}
-          >
-            {name === 'waterfall' ? 'Waterfall' : 'Charts'}
-          </button>
-        ))}
+      <div className={styles.bar}>
+        <div className={styles.tabs} role="tablist" aria-label="Trace views">
+          {VIEW_TABS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              role="tab"
+              id={`trace-tab-${name}`}
+              aria-controls={`trace-tabpanel-${name}`}
+              aria-selected={viewTab === name}
+              className="view-tab"
+              onClick={() => actions.setViewTab(name)}
+            >
+              {name === 'waterfall' ? 'Waterfall' : 'Charts'}
+            </button>
+          ))}
+        </div>
+        {viewTab === 'waterfall' && <WaterfallToolbar searchInputRef={searchInputRef} />}
       </div>
       {viewTab === 'charts' && (
         <div
           role="tabpanel"
           id="trace-tabpanel-charts"
           aria-labelledby="trace-tab-charts"
-          className="trace-tabpanel"
+          className={styles.chartsPanel}
         >
           <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <TraceCharts tree={tree} selfTimes={selfTimes} />
+            <TraceCharts tree={tree} selfTimes={tree.selfTimeUs} />
           </Suspense>
         </div>
       )}
@@ -105,41 +116,111 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         role="tabpanel"
         id="trace-tabpanel-waterfall"
         aria-labelledby="trace-tab-waterfall"
-        className="trace-tabpanel waterfall-tabpanel"
+        className={styles.waterfallPanel}
         hidden={viewTab !== 'waterfall'}
       >
-        <div className="trace-view-bar">
-          <WaterfallToolbar searchInputRef={searchInputRef} />
-          <KeyboardShortcutsDialog isOpen={isHelpOpen} onOpenChange={actions.setHelpOpen} />
-        </div>
-        <Group orientation="horizontal" className="trace-split">
-          <Panel id="waterfall" minSize="30" className="trace-split-panel">
+        {isNarrow ? (
+          <div className={styles.narrow}>
             <Waterfall />
-          </Panel>
-          {showPanel && (
-            <>
-              <Separator className="trace-split-handle" aria-label="Resize span details" />
-              <Panel id="details" defaultSize="40" minSize="20" className="trace-split-panel">
-                {selectedIndex !== null ? (
-                  <SpanDetailsPanel
-                    tree={tree}
-                    index={selectedIndex}
-                    selfTimeUs={selfTimes[selectedIndex]}
-                    criticalUs={criticalPath?.criticalUs[selectedIndex]}
-                    tab={panelTab}
-                    onTabChange={actions.setPanelTab}
-                    onClose={actions.closePanel}
-                    onSelectSpan={actions.select}
-                  />
-                ) : (
-                  missingSpanPanel
-                )}
-              </Panel>
-            </>
-          )}
-        </Group>
+            {panel && <div className={styles.sheet}>{panel}</div>}
+          </div>
+        ) : (
+          <WideSplit isMaximised={showPanel && isMaximised} panel={panel} />
+        )}
       </div>
     </div>
+  );
+}
+
+/** Waterfall and panel side by side; maximising moves the divider, it does not remount either. */
+function WideSplit({ isMaximised, panel }: { isMaximised: boolean; panel: React.ReactNode }) {
+  const groupRef = useGroupRef();
+  const hasPanel = panel !== null;
+  // A panel that appears takes its default size; only a later maximise or restore moves the
+  // divider (the group rejects a layout naming a panel it has not registered yet).
+  const shown = useRef(isMaximised);
+  useEffect(() => {
+    if (!hasPanel) {
+      shown.current = isMaximised;
+      return;
+    }
+    if (shown.current === isMaximised) return;
+    shown.current = isMaximised;
+    const size = isMaximised ? MAXIMISED_PANEL_SIZE : PANEL_SIZE;
+    groupRef.current?.setLayout({ waterfall: 100 - size, details: size });
+  }, [groupRef, hasPanel, isMaximised]);
+  return (
+    <Group orientation="horizontal" className={styles.split} groupRef={groupRef}>
+      <Panel id="waterfall" minSize="20" className={styles.splitPanel}>
+        <Waterfall />
+      </Panel>
+      {hasPanel && (
+        <>
+          <Separator className={styles.handle} aria-label="Resize span details" />
+          <Panel
+            id="details"
+            defaultSize={String(isMaximised ? MAXIMISED_PANEL_SIZE : PANEL_SIZE)}
+            minSize="20"
+            className={styles.splitPanel}
+          >
+            {panel}
+          </Panel>
+        </>
+      )}
+    </Group>
+  );
+}
+
+/** The span panel for the selection (or the missing span's notice), with the layout controls. */
+function SpanPanelSlot({
+  isNarrow,
+  missingSpanPanel,
+}: {
+  isNarrow: boolean;
+  missingSpanPanel: React.ReactNode;
+}) {
+  const { tree } = useTraceViewContext();
+  const actions = useTraceActions();
+  const selectedIndex = useSelectedIndex();
+  const criticalPath = useShownCriticalPath();
+  const panelTab = useTraceView((state) => state.panelTab);
+  const isMaximised = useTraceView((state) => state.isPanelMaximised);
+  if (selectedIndex === null) return missingSpanPanel;
+  const layoutControl = isNarrow ? (
+    <button
+      type="button"
+      className="button"
+      onClick={actions.closePanel}
+      aria-label="Back to the spans"
+    >
+      ← Spans
+    </button>
+  ) : (
+    <button
+      type="button"
+      className="icon-button"
+      aria-pressed={isMaximised}
+      aria-label={isMaximised ? 'Restore span details' : 'Maximise span details'}
+      title={
+        isMaximised ? 'Restore the waterfall beside the details' : 'Give the details the width'
+      }
+      onClick={() => actions.setPanelMaximised(!isMaximised)}
+    >
+      {isMaximised ? '⇥' : '⇤'}
+    </button>
+  );
+  return (
+    <SpanDetailsPanel
+      tree={tree}
+      index={selectedIndex}
+      selfTimeUs={tree.selfTimeUs[selectedIndex]}
+      criticalUs={criticalPath?.criticalUs[selectedIndex]}
+      tab={panelTab}
+      onTabChange={actions.setPanelTab}
+      onClose={actions.closePanel}
+      onSelectSpan={actions.select}
+      headerActions={layoutControl}
+    />
   );
 }
 

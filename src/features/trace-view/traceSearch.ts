@@ -17,6 +17,8 @@ import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/s
  * | depth    | "Show depth" (1 = roots only)          | `depth=2`          |
  * | fold     | span ids whose collapse differs from `depth` (or from all expanded) | |
  * | view     | `all` after "Show the whole trace"     | `view=all`         |
+ * | summary  | the header's trace summary is open     | `summary=1`        |
+ * | layout   | `max`: the span panel takes the width  | `layout=max`       |
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -67,6 +69,8 @@ const TRACE_SEARCH_FIELDS = {
   /** Comma-separated span ids. */
   fold: text,
   view: z.literal('all', { error: 'only view=all is known' }),
+  summary: flag,
+  layout: z.literal('max', { error: 'only layout=max is known' }),
 };
 
 export type TraceSearch = SearchOf<typeof TRACE_SEARCH_FIELDS>;

@@ -73,11 +73,14 @@ export function useSpanSearch() {
   const { tree, derived } = useTraceViewContext();
   const query = useTraceView((state) => state.query);
   const matchPosition = useTraceView((state) => state.matchPosition);
-  const { matches, mask } = derived.search(tree, useDeferredValue(query));
+  const searchedQuery = useDeferredValue(query);
+  const { matches, mask } = derived.search(tree, searchedQuery);
   const activePosition = matches.length === 0 ? -1 : Math.min(matchPosition, matches.length - 1);
   const { store } = useTraceViewContext();
   return {
     query,
+    /** The query `matches` were found for (it lags `query` while a new search runs). */
+    searchedQuery,
     matches,
     mask,
     activePosition,

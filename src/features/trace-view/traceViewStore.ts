@@ -24,8 +24,9 @@ interface ScrollRequest {
   index: number;
   /** Changes on every request, so asking twice for the same span scrolls twice. */
   seq: number;
-  /** `center` for a span the page opens on; `auto` (the least movement) otherwise. */
-  align?: 'auto' | 'center';
+  /** `center` for a jump (a link, a search step, the span a page opens on); `auto` (the least
+   * movement) for a keyboard step. */
+  align: 'auto' | 'center';
 }
 
 /**
@@ -55,15 +56,22 @@ export interface TraceViewState {
   isLandingDismissed: boolean;
   scrollRequest: ScrollRequest | null;
   isHelpOpen: boolean;
+  /** The header's summary (times, ids, input, output, error) is unfolded. */
+  isSummaryOpen: boolean;
+  /** The span panel takes most of the width; the waterfall shrinks to a tree of names. */
+  isPanelMaximised: boolean;
 }
 
 export interface TraceViewActions {
-  /** Selects a span, reveals it and scrolls it into view (keyboard, links, search). */
-  select: (index: number) => void;
+  /**
+   * Selects a span, reveals it and scrolls it into view: to the middle of the waterfall for a
+   * jump (links, search, landing), with the least movement (`auto`) for a step by keyboard.
+   */
+  select: (index: number, align?: ScrollRequest['align']) => void;
   /** Selects a span already on screen and opens the panel (a click, Enter). */
   open: (index: number) => void;
-  /** Scrolls a span into view, expanding its ancestors. */
-  goTo: (index: number) => void;
+  /** Scrolls a span to the middle of the waterfall, expanding its ancestors. */
+  goTo: (index: number, align?: ScrollRequest['align']) => void;
   clearSelection: () => void;
   closePanel: () => void;
   setPanelTab: (tab: PanelTab) => void;
@@ -82,6 +90,8 @@ export interface TraceViewActions {
   showRepeated: (first: number | null) => void;
   showWholeTrace: () => void;
   setHelpOpen: (open: boolean) => void;
+  setSummaryOpen: (open: boolean) => void;
+  setPanelMaximised: (maximised: boolean) => void;
   /** Replaces the view with the one a URL describes (Back, a link to this same trace). */
   applySearch: (search: TraceSearch) => void;
 }
@@ -153,6 +163,8 @@ export function viewFromSearch(
     scrollRequest:
       selectedIndex === undefined ? null : { index: selectedIndex, seq: 0, align: 'center' },
     isHelpOpen: false,
+    isSummaryOpen: search.summary === 1,
+    isPanelMaximised: search.layout === 'max',
   };
   return { state, dropped };
 }
@@ -178,6 +190,8 @@ export function searchFromView(tree: SpanTree, view: TraceViewState): TraceSearc
   if (view.showCriticalPath) search.cp = 1;
   Object.assign(search, collapseParams(tree, view.collapsed, view.collapseDepth));
   if (view.isLandingDismissed) search.view = 'all';
+  if (view.isSummaryOpen) search.summary = 1;
+  if (view.isPanelMaximised) search.layout = 'max';
   return search;
 }
 
@@ -213,23 +227,23 @@ export function collapseParams(
 
 export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): TraceViewStore {
   return createStore<TraceViewState & TraceViewActions>()((set, get) => {
-    const nextScroll = (index: number, align?: ScrollRequest['align']): ScrollRequest => ({
+    const nextScroll = (index: number, align: ScrollRequest['align']): ScrollRequest => ({
       index,
       seq: (get().scrollRequest?.seq ?? 0) + 1,
-      ...(align && { align }),
+      align,
     });
-    const goTo = (index: number) =>
+    const goTo = (index: number, align: ScrollRequest['align'] = 'center') =>
       set((state) => ({
         collapsed: expandAncestors(tree, state.collapsed, index),
-        scrollRequest: nextScroll(index),
+        scrollRequest: nextScroll(index, align),
       }));
     return {
       ...initial,
       goTo,
       // A span the reader picks ends the error-first landing: from then on the link names it.
-      select: (index) => {
+      select: (index, align) => {
         set({ selectedId: tree.nodes[index]!.id, landingId: null });
-        goTo(index);
+        goTo(index, align);
       },
       open: (index) =>
         set({ selectedId: tree.nodes[index]!.id, isPanelOpen: true, landingId: null }),
@@ -258,14 +272,16 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
           isLandingDismissed: true,
           selectedId: null,
           isPanelOpen: false,
-          scrollRequest: nextScroll(0),
+          scrollRequest: nextScroll(0, 'center'),
         }),
       setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
+      setSummaryOpen: (isSummaryOpen) => set({ isSummaryOpen }),
+      setPanelMaximised: (isPanelMaximised) => set({ isPanelMaximised, isPanelOpen: true }),
       applySearch: (search) => {
         const { state } = viewFromSearch(tree, search, get().landingId);
         set({
           ...state,
-          scrollRequest: state.scrollRequest && nextScroll(state.scrollRequest.index),
+          scrollRequest: state.scrollRequest && nextScroll(state.scrollRequest.index, 'center'),
         });
       },
     };

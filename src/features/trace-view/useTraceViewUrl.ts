@@ -83,6 +83,8 @@ function sameUrlState(
     a.hideFiltered === b.hideFiltered &&
     a.showCriticalPath === b.showCriticalPath &&
     a.collapsed === b.collapsed &&
-    a.isLandingDismissed === b.isLandingDismissed
+    a.isLandingDismissed === b.isLandingDismissed &&
+    a.isSummaryOpen === b.isSummaryOpen &&
+    a.isPanelMaximised === b.isPanelMaximised
   );
 }

@@ -24,6 +24,8 @@ export interface SpanDetailsPanelProps {
   tab?: PanelTab;
   onTabChange?: (tab: PanelTab) => void;
   onClose: () => void;
+  /** Controls the page adds to the panel's header, before Close (maximise, back). */
+  headerActions?: React.ReactNode;
   /**
    * Selects another span of `tree` by index (revealing and scrolling to it in the waterfall), for
    * links inside the panel: a tool call to the TOOL span that ran it, a delegation to its member run.
@@ -51,6 +53,7 @@ export function SpanDetailsPanel({
   tab: controlledTab,
   onTabChange,
   onClose,
+  headerActions,
   onSelectSpan,
 }: SpanDetailsPanelProps) {
   const [ownTab, setOwnTab] = useState<Tab>('details');
@@ -98,6 +101,7 @@ export function SpanDetailsPanel({
           {node.name}
         </h2>
         <StatusBadge status={node.status} />
+        {headerActions}
         <button
           type="button"
           className="icon-button span-panel-close"

@@ -13,8 +13,13 @@ import {
   useTraceViewContext,
   useVisibleRows,
 } from '../traceViewContext';
+import { NameColumnResizer } from './NameColumnResizer';
 import { createTimeScale, timeTicks } from './timeScale';
+import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
+
+/** The sticky column header's height: rows start below it, and a jump must not hide one under it. */
+const HEADER_HEIGHT = 28;
 
 const scaleOf = memoizeLast((tree: TraceModel) =>
   createTimeScale(tree.axisStartUs, tree.axisEndUs),
@@ -36,6 +41,9 @@ export function Waterfall() {
   const filterResult = useFilterResult();
   const search = useSpanSearch();
   const criticalPath = useShownCriticalPath();
+  // With the panel maximised the waterfall is a narrow tree: names and durations, no bars.
+  const isTreeOnly = useTraceView((state) => state.isPanelMaximised && state.isPanelOpen);
+  const [nameColumnPx, setNameColumnPx] = useNameColumnWidth();
   const scale = scaleOf(tree);
   const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -43,6 +51,8 @@ export function Waterfall() {
     count: rows.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
+    scrollMargin: HEADER_HEIGHT,
+    scrollPaddingStart: HEADER_HEIGHT,
     overscan: 15,
     getItemKey: (position) => rows[position]!,
   });
@@ -65,12 +75,7 @@ export function Waterfall() {
     if (!scrollRequest) return;
     const position = rowOf(scrollRequest.index);
     if (position < 0) return;
-    virtualizer.scrollToIndex(position, { align: scrollRequest.align ?? 'auto' });
-    // The page may scroll too (a tall header above a short window): bring the row on screen.
-    const frame = requestAnimationFrame(() =>
-      document.getElementById(rowId(scrollRequest.index))?.scrollIntoView({ block: 'nearest' }),
-    );
-    return () => cancelAnimationFrame(frame);
+    virtualizer.scrollToIndex(position, { align: scrollRequest.align });
     // Only a new request scrolls; a new `rows` alone must not move the view.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [scrollRequest]);
@@ -80,7 +85,8 @@ export function Waterfall() {
     const position = selectedIndex === null ? -1 : rowOf(selectedIndex);
     const moveTo = (target: number) => {
       const clamped = Math.min(Math.max(target, 0), rows.length - 1);
-      if (rows.length > 0) actions.select(rows[clamped]!);
+      // A step moves the view as little as it can (a jump would re-centre on every key).
+      if (rows.length > 0) actions.select(rows[clamped]!, 'auto');
     };
     switch (event.key) {
       case 'ArrowDown':
@@ -108,13 +114,13 @@ export function Waterfall() {
         if (tree.childCount[selectedIndex]! > 0 && collapsed[selectedIndex] !== 1) {
           actions.setCollapsed(selectedIndex, true);
         } else if (tree.parentIndex[selectedIndex]! >= 0) {
-          actions.select(tree.parentIndex[selectedIndex]!);
+          actions.select(tree.parentIndex[selectedIndex]!, 'auto');
         }
         break;
       case 'ArrowRight':
         if (selectedIndex === null || tree.childCount[selectedIndex] === 0) return;
         if (collapsed[selectedIndex] === 1) actions.setCollapsed(selectedIndex, false);
-        else actions.select(selectedIndex + 1); // the first child follows its parent in tree order
+        else actions.select(selectedIndex + 1, 'auto'); // the first child follows its parent
         break;
       case 'Enter':
         if (selectedIndex !== null) actions.open(selectedIndex);
@@ -135,6 +141,12 @@ export function Waterfall() {
     <div
       ref={scrollRef}
       className="waterfall"
+      data-tree-only={isTreeOnly || undefined}
+      style={
+        nameColumnPx === null
+          ? undefined
+          : ({ '--name-col': `${nameColumnPx}px` } as React.CSSProperties)
+      }
       role="treegrid"
       aria-label="Span waterfall"
       aria-rowcount={rows.length + 1}
@@ -146,6 +158,13 @@ export function Waterfall() {
       <div role="row" aria-rowindex={1} className="waterfall-header">
         <div role="columnheader" className="waterfall-name-cell">
           Span
+          {!isTreeOnly && (
+            <NameColumnResizer
+              waterfallRef={scrollRef}
+              width={nameColumnPx}
+              onWidthChange={setNameColumnPx}
+            />
+          )}
         </div>
         <div role="columnheader" className="waterfall-duration">
           Duration
@@ -177,12 +196,15 @@ export function Waterfall() {
               tree={tree}
               index={index}
               rowNumber={item.index + 1}
-              top={item.start}
+              top={item.start - HEADER_HEIGHT}
               scale={scale}
               isCollapsed={collapsed[index] === 1}
               isSelected={index === selectedIndex}
               isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
               isMatch={search.mask !== null && search.mask[index] === 1}
+              matchQuery={
+                search.mask !== null && search.mask[index] === 1 ? search.searchedQuery : ''
+              }
               isActiveMatch={index === search.activeIndex}
               criticalPath={criticalPath}
               isOnCriticalPath={criticalPath?.mask[index] === 1}

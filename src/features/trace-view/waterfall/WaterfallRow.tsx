@@ -3,6 +3,7 @@ import { durationProblem, formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { DelegationMark } from './DelegationMark';
+import { spanMatch } from './spanSearch';
 import { barGeometry, type TimeScale } from './timeScale';
 
 export const ROW_HEIGHT = 28;
@@ -22,6 +23,8 @@ export interface WaterfallRowProps {
   isDimmed: boolean;
   isMatch: boolean;
   isActiveMatch: boolean;
+  /** The search query when this row matches it (empty otherwise, so other rows stay memoized). */
+  matchQuery: string;
   /** The sections to draw when this span is on it (the object changes only with the toggle). */
   criticalPath: CriticalPath | null;
   isOnCriticalPath: boolean;
@@ -43,6 +46,7 @@ export const WaterfallRow = memo(function WaterfallRow({
   isDimmed,
   isMatch,
   isActiveMatch,
+  matchQuery,
   criticalPath,
   isOnCriticalPath,
   repeatCount,
@@ -119,7 +123,11 @@ export const WaterfallRow = memo(function WaterfallRow({
         <span className="span-name">{node.name}</span>
         {repeatCount > 1 && <RepeatMark count={repeatCount} isModel={typeClass === 'llm'} />}
         <DelegationMark tree={tree} index={index} />
-        <SpanSummary tree={tree} index={index} />
+        {matchQuery ? (
+          <MatchSnippet tree={tree} index={index} query={matchQuery} />
+        ) : (
+          <SpanSummary tree={tree} index={index} />
+        )}
         {isCollapsed && (
           <span className="hidden-count" title="Spans hidden in this collapsed subtree">
             +{(tree.subtreeSize[index]! - 1).toLocaleString()}
@@ -185,6 +193,41 @@ function CriticalSections({
         On the critical path for {formatDuration(path.criticalUs[index]!)}
       </span>
     </>
+  );
+}
+
+const FIELD_LABELS = {
+  id: 'id',
+  input: 'input',
+  output: 'output',
+  error: 'error',
+} as const;
+
+/**
+ * Why a row matches the search when its name does not say it: the field and the words around
+ * the match (a model or tool match shows in the usual summary, marked).
+ */
+function MatchSnippet({ tree, index, query }: { tree: TraceModel; index: number; query: string }) {
+  const match = spanMatch(tree.nodes[index]!, query);
+  if (match === null || match.field === 'name') return <SpanSummary tree={tree} index={index} />;
+  if (match.field === 'model' || match.field === 'tool') {
+    return (
+      <span className="span-extra" title={`Matches in the span's ${match.field}`}>
+        {match.before}
+        <mark>{match.match}</mark>
+        {match.after}
+      </span>
+    );
+  }
+  return (
+    <span className="match-snippet" title={`Matches in the span's ${FIELD_LABELS[match.field]}`}>
+      <span className="match-field">{FIELD_LABELS[match.field]}</span>
+      {match.isCutBefore && '…'}
+      {match.before}
+      <mark>{match.match}</mark>
+      {match.after}
+      {match.isCutAfter && '…'}
+    </span>
   );
 }
 

@@ -1,4 +1,6 @@
 import type { RefObject } from 'react';
+import { Popover } from '../../../components/Popover';
+import { KeyboardShortcutsDialog } from '../KeyboardShortcutsDialog';
 import {
   useFilterResult,
   useShownCriticalPath,
@@ -7,133 +9,34 @@ import {
   useTraceView,
   useTraceViewContext,
 } from '../traceViewContext';
+import { levelCounts } from './levelCounts';
+import styles from './WaterfallToolbar.module.css';
 
 export interface WaterfallToolbarProps {
   /** The search box, which "/" focuses from anywhere on the page. */
   searchInputRef: RefObject<HTMLInputElement | null>;
 }
 
+/**
+ * One row that does not reflow: search, the two toggles people use most, the rest in popovers,
+ * and what the filters found at the end, in a slot of its own (so nothing moves when they change).
+ */
 export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
-  const { tree, repeated } = useTraceViewContext();
+  const { repeated } = useTraceViewContext();
   const actions = useTraceActions();
   const filter = useTraceView((state) => state.filter);
   const hideFiltered = useTraceView((state) => state.hideFiltered);
   const showCriticalPath = useTraceView((state) => state.showCriticalPath);
+  const isHelpOpen = useTraceView((state) => state.isHelpOpen);
   const filterResult = useFilterResult();
   const criticalPath = useShownCriticalPath();
   const search = useSpanSearch();
-  const spanTypes = tree.spanTypeCounts;
+  const moreFilters = filter.types.size + (filter.repeatedOnly ? 1 : 0) + (hideFiltered ? 1 : 0);
   const repeatedCount = repeated === null ? null : repeated.spanCount;
-  const depthChoices = Array.from({ length: Math.min(tree.maxDepth + 1, 12) }, (_, i) => i + 1);
-  const toggleType = (type: string) => {
-    const types = new Set(filter.types);
-    if (types.has(type)) types.delete(type);
-    else types.add(type);
-    actions.setFilter({ ...filter, types });
-  };
 
   return (
-    <div className="waterfall-toolbar" role="toolbar" aria-label="Waterfall controls">
-      <div className="toolbar-group">
-        <button type="button" className="button" onClick={actions.expandAll}>
-          Expand all
-        </button>
-        <button type="button" className="button" onClick={() => actions.collapseToDepth(1)}>
-          Collapse all
-        </button>
-        {depthChoices.length > 1 && (
-          <label className="inline-field">
-            Show depth
-            <select
-              value=""
-              onChange={(event) => {
-                if (event.target.value) actions.collapseToDepth(Number(event.target.value));
-              }}
-            >
-              <option value="">…</option>
-              {depthChoices.map((levels) => (
-                <option key={levels} value={levels}>
-                  {levels}
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-      </div>
-
-      <fieldset className="toolbar-group type-filter">
-        <legend className="visually-hidden">Span types</legend>
-        {spanTypes.map(({ type, count }) => (
-          <button
-            key={type}
-            type="button"
-            className="type-chip"
-            aria-pressed={filter.types.has(type)}
-            onClick={() => toggleType(type)}
-            title={`Show only ${type} spans (with their ancestors)`}
-          >
-            {type} <span className="muted">{count.toLocaleString()}</span>
-          </button>
-        ))}
-        <label className="inline-field">
-          <input
-            type="checkbox"
-            checked={filter.errorsOnly}
-            onChange={(event) => actions.setFilter({ ...filter, errorsOnly: event.target.checked })}
-          />
-          Errors only
-        </label>
-        {repeatedCount !== null && repeatedCount > 0 && (
-          <label
-            className="inline-field"
-            title="Tools called again with the same parameters, and model calls going round in circles"
-          >
-            <input
-              type="checkbox"
-              checked={filter.repeatedOnly}
-              onChange={(event) =>
-                actions.setFilter({ ...filter, repeatedOnly: event.target.checked })
-              }
-            />
-            Repeated calls only
-          </label>
-        )}
-        <label className="inline-field">
-          <input
-            type="checkbox"
-            checked={hideFiltered}
-            onChange={(event) => actions.setHideFiltered(event.target.checked)}
-          />
-          Hide others
-        </label>
-        {filterResult !== null && (
-          <span className="muted" aria-live="polite">
-            {filterResult.matchCount.toLocaleString()} matching
-          </span>
-        )}
-      </fieldset>
-
-      <div className="toolbar-group">
-        <label
-          className="inline-field critical-path-toggle"
-          title="The chain of spans the end of the trace waited on"
-        >
-          <input
-            type="checkbox"
-            checked={showCriticalPath}
-            onChange={(event) => actions.setShowCriticalPath(event.target.checked)}
-          />
-          Critical path
-        </label>
-        {showCriticalPath && criticalPath !== null && (
-          <span className="muted" aria-live="polite">
-            {criticalPath.spanCount.toLocaleString()}{' '}
-            {criticalPath.spanCount === 1 ? 'span' : 'spans'}
-          </span>
-        )}
-      </div>
-
-      <div className="toolbar-group span-search">
+    <div className={styles.toolbar} role="toolbar" aria-label="Waterfall controls">
+      <div className={styles.search}>
         <input
           ref={searchInputRef}
           type="search"
@@ -148,13 +51,13 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
             }
           }}
         />
-        {search.query.trim() && (
-          <span className="muted search-count" role="status">
-            {search.matches.length === 0
+        <span className={`muted search-count ${styles.searchCount}`} role="status">
+          {!search.query.trim()
+            ? ''
+            : search.matches.length === 0
               ? 'No matches'
               : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}`}
-          </span>
-        )}
+        </span>
         <button
           type="button"
           className="button"
@@ -174,6 +77,151 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
           ↓
         </button>
       </div>
+
+      <label className={styles.toggle}>
+        <input
+          type="checkbox"
+          checked={filter.errorsOnly}
+          onChange={(event) => actions.setFilter({ ...filter, errorsOnly: event.target.checked })}
+        />
+        Errors only
+      </label>
+      <label className={styles.toggle} title="The chain of spans the end of the trace waited on">
+        <input
+          type="checkbox"
+          checked={showCriticalPath}
+          onChange={(event) => actions.setShowCriticalPath(event.target.checked)}
+        />
+        Critical path
+      </label>
+
+      <Popover
+        label={moreFilters > 0 ? `Filters (${moreFilters})` : 'Filters'}
+        ariaLabel="More filters"
+        contentLabel="Filters"
+        isActive={moreFilters > 0}
+      >
+        <SpanTypeFilter />
+        {repeatedCount !== null && repeatedCount > 0 && (
+          <label
+            className={styles.toggle}
+            title="Tools called again with the same parameters, and model calls going round in circles"
+          >
+            <input
+              type="checkbox"
+              checked={filter.repeatedOnly}
+              onChange={(event) =>
+                actions.setFilter({ ...filter, repeatedOnly: event.target.checked })
+              }
+            />
+            Repeated calls only
+          </label>
+        )}
+        <label className={styles.toggle} title="Leave out the spans the filters do not keep">
+          <input
+            type="checkbox"
+            checked={hideFiltered}
+            onChange={(event) => actions.setHideFiltered(event.target.checked)}
+          />
+          Hide others
+        </label>
+      </Popover>
+
+      <Popover label="Levels" ariaLabel="Expand or collapse levels" contentLabel="Levels">
+        <LevelChoices />
+      </Popover>
+
+      <KeyboardShortcutsDialog
+        isOpen={isHelpOpen}
+        onOpenChange={actions.setHelpOpen}
+        trigger={
+          <button
+            type="button"
+            className="button"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ?
+          </button>
+        }
+      />
+
+      <p className={`muted ${styles.outcome}`} aria-live="polite">
+        {filterResult !== null && <span>{filterResult.matchCount.toLocaleString()} matching</span>}
+        {showCriticalPath && criticalPath !== null && (
+          <span>
+            {criticalPath.spanCount.toLocaleString()}{' '}
+            {criticalPath.spanCount === 1 ? 'span' : 'spans'} on the critical path
+          </span>
+        )}
+      </p>
     </div>
+  );
+}
+
+function SpanTypeFilter() {
+  const { tree } = useTraceViewContext();
+  const actions = useTraceActions();
+  const filter = useTraceView((state) => state.filter);
+  const toggleType = (type: string) => {
+    const types = new Set(filter.types);
+    if (types.has(type)) types.delete(type);
+    else types.add(type);
+    actions.setFilter({ ...filter, types });
+  };
+  return (
+    <fieldset className={styles.types}>
+      <legend>Span types</legend>
+      {tree.spanTypeCounts.map(({ type, count }) => (
+        <button
+          key={type}
+          type="button"
+          className="type-chip"
+          aria-pressed={filter.types.has(type)}
+          onClick={() => toggleType(type)}
+          title={`Show only ${type} spans (with their ancestors)`}
+        >
+          {type} <span className="muted">{count.toLocaleString()}</span>
+        </button>
+      ))}
+    </fieldset>
+  );
+}
+
+function LevelChoices() {
+  const { tree } = useTraceViewContext();
+  const actions = useTraceActions();
+  const collapseDepth = useTraceView((state) => state.collapseDepth);
+  const counts = levelCounts(tree);
+  return (
+    <>
+      <div className={styles.levelActions}>
+        <button type="button" className="button" onClick={actions.expandAll}>
+          Expand all
+        </button>
+        <button type="button" className="button" onClick={() => actions.collapseToDepth(1)}>
+          Collapse all
+        </button>
+      </div>
+      {counts.length > 1 && (
+        <fieldset className={styles.levels}>
+          <legend>Expand to level</legend>
+          {counts.map((count, i) => (
+            <button
+              key={i}
+              type="button"
+              className={styles.level}
+              aria-pressed={collapseDepth === i + 1}
+              onClick={() => actions.collapseToDepth(i + 1)}
+            >
+              <span>Level {i + 1}</span>
+              <span className="muted">
+                {count.toLocaleString()} {count === 1 ? 'span' : 'spans'}
+              </span>
+            </button>
+          ))}
+        </fieldset>
+      )}
+    </>
   );
 }
