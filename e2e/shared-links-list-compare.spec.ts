@@ -1,4 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { copyLink } from './support/tracePage';
 
 /*
  * Issue 11, the list and compare parts: the view a reader set up with the page's own controls
@@ -45,13 +46,6 @@ async function columnTexts(page: Page, header: string): Promise<string[]> {
     (rows, i) => rows.map((row) => (row as HTMLTableRowElement).cells[i]?.textContent ?? ''),
     index,
   );
-}
-
-/** Clicks "Copy link" and returns what it put on the clipboard. */
-async function copyLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 /** A browser with nothing of this one: no storage, no history. */

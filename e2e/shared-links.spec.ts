@@ -1,4 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import { copyLink, openTrace, panelOf, rowsOf, waterfallOf } from './support/tracePage';
 
 /**
  * Issue 11: what a reader sees on a trace page is in its link. Each test sets a state with the
@@ -6,33 +7,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
  * checks the colleague sees the same view.
  */
 
-async function openTrace(page: Page, listUrl: string): Promise<void> {
-  await page.goto(listUrl);
-  const link = page
-    .getByRole('table', { name: 'Traces' })
-    .getByRole('row')
-    .nth(1)
-    .getByRole('link')
-    .first();
-  const name = (await link.textContent()) ?? '';
-  await link.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-}
-
-const gridOf = (page: Page) => page.getByRole('treegrid', { name: 'Span waterfall' });
-const rowsOf = (page: Page) =>
-  gridOf(page)
-    .getByRole('row')
-    .filter({ hasNot: page.getByRole('columnheader') });
-const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
+const gridOf = (page: Page) => waterfallOf(page).grid;
 const toolbarOf = (page: Page) => page.getByRole('toolbar', { name: 'Waterfall controls' });
-
-/** Copies the page's link as a user would, and returns what landed on the clipboard. */
-async function copyLink(page: Page): Promise<string> {
-  await page.getByRole('button', { name: 'Copy link' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
-  return page.evaluate(() => navigator.clipboard.readText());
-}
 
 /** Opens a link the way a colleague does: a new browser context, nothing stored. */
 async function openInFreshBrowser(browser: Browser, url: string): Promise<Page> {

@@ -1,28 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/a11y';
+import { openTrace, panelOf, waterfallOf } from './support/tracePage';
 
 /*
  * Issue 7, "beyond the anchors": error-first landing, critical path, repeated calls, the trace
  * as a file (download, open, drop), copy as Markdown, and comparing two traces. All on the demo
  * data the app generates in the browser.
  */
-
-/** Opens the `nth` trace of a list view (filters in the URL) and returns its name and id. */
-async function openTrace(page: Page, listUrl: string, nth = 0) {
-  await page.goto(listUrl);
-  const link = page
-    .getByRole('table', { name: 'Traces' })
-    .getByRole('row')
-    .nth(nth + 1)
-    .getByRole('link')
-    .first();
-  const name = (await link.textContent()) ?? '';
-  await link.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
-  return { name, id };
-}
 
 /** The ids of the first `count` traces of a list view. */
 async function traceIdsOf(page: Page, listUrl: string, count: number): Promise<string[]> {
@@ -36,13 +21,6 @@ async function traceIdsOf(page: Page, listUrl: string, count: number): Promise<s
   return ids.slice(0, count);
 }
 
-function waterfallOf(page: Page) {
-  const grid = page.getByRole('treegrid', { name: 'Span waterfall' });
-  const rows = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
-  return { grid, rows };
-}
-
-const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
 const appHeader = (page: Page) => page.getByRole('banner').filter({ hasText: 'AgentOS Traces' });
 
 test.describe('error-first landing', () => {

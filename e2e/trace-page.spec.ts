@@ -1,28 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-
-/** Opens the first trace of a list view (filters in the URL) and returns its name. */
-async function openFirstTrace(page: Page, listUrl = '/traces'): Promise<string> {
-  await page.goto(listUrl);
-  const link = page
-    .getByRole('table', { name: 'Traces' })
-    .getByRole('row')
-    .nth(1)
-    .getByRole('link')
-    .first();
-  const name = (await link.textContent()) ?? '';
-  await link.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
-  return name;
-}
-
-function waterfallOf(page: Page) {
-  const grid = page.getByRole('treegrid', { name: 'Span waterfall' });
-  // Span rows, without the column header row.
-  const rows = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
-  return { grid, rows };
-}
-
-const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
+import { expect, test } from '@playwright/test';
+import { openTrace, panelOf, waterfallOf } from './support/tracePage';
 
 test.describe('trace page', () => {
   test('says when a trace does not exist', async ({ page }) => {
@@ -38,7 +15,7 @@ test.describe('trace page', () => {
   });
 
   test('shows the header: duration, spans, tokens and ids linked to the list', async ({ page }) => {
-    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    await openTrace(page, '/traces?agent_id=stock_agent');
     const facts = page.getByRole('banner').last();
     await expect(
       page
@@ -54,7 +31,7 @@ test.describe('trace page', () => {
   });
 
   test('collapses and expands one row, and all rows', async ({ page }) => {
-    await openFirstTrace(page);
+    await openTrace(page);
     const { rows } = waterfallOf(page);
     const root = rows.first();
     await expect(root).toHaveAttribute('aria-level', '1');
@@ -80,7 +57,7 @@ test.describe('trace page', () => {
     page,
   }) => {
     await page.goto('/traces');
-    await openFirstTrace(page);
+    await openTrace(page);
     const { rows } = waterfallOf(page);
     const second = rows.nth(1);
     await second.click();
@@ -96,10 +73,10 @@ test.describe('trace page', () => {
   });
 
   test('a deep link opens the span selected, in view, with its panel', async ({ page }) => {
-    await openFirstTrace(page, '/traces?workflow_id=batch-enrichment');
+    await openTrace(page, '/traces?workflow_id=batch-enrichment');
     const { rows } = waterfallOf(page);
     // A span far down a big trace: the last row after collapsing nothing.
-    await page.getByRole('treegrid', { name: 'Span waterfall' }).focus();
+    await waterfallOf(page).grid.focus();
     await page.keyboard.press('End');
     await expect(rows.last()).toHaveAttribute('aria-selected', 'true');
     // Selected from the keyboard, the panel stays closed, and so does the link's.
@@ -122,7 +99,7 @@ test.describe('trace page', () => {
   test('keyboard: arrows move, ←/→ collapse and expand, Enter opens, Esc closes, / searches', async ({
     page,
   }) => {
-    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    await openTrace(page, '/traces?agent_id=stock_agent');
     const { grid, rows } = waterfallOf(page);
     await grid.focus();
     await page.keyboard.press('ArrowDown');
@@ -157,7 +134,7 @@ test.describe('trace page', () => {
   });
 
   test('search highlights matches and steps through them', async ({ page }) => {
-    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    await openTrace(page, '/traces?agent_id=stock_agent');
     const search = page.getByRole('searchbox', { name: 'Search spans' });
     await search.fill('invoke'); // model calls: .invoke, .ainvoke, .ainvoke_stream
     const status = page.getByRole('status').filter({ hasText: / of / });
@@ -174,7 +151,7 @@ test.describe('trace page', () => {
   });
 
   test('filters by span type and errors, keeping ancestors', async ({ page }) => {
-    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    await openTrace(page, '/traces?agent_id=stock_agent');
     const { rows } = waterfallOf(page);
     await page.getByRole('checkbox', { name: 'Hide others' }).check();
     await page.getByRole('button', { name: /^LLM/ }).click();
@@ -184,7 +161,7 @@ test.describe('trace page', () => {
   });
 
   test('the LLM panel shows the model and the tokens', async ({ page }) => {
-    await openFirstTrace(page, '/traces?agent_id=stock_agent');
+    await openTrace(page, '/traces?agent_id=stock_agent');
     const { rows } = waterfallOf(page);
     await rows.filter({ hasText: 'invoke' }).first().click();
     const llm = panelOf(page).getByRole('region', { name: 'LLM call' });
@@ -195,7 +172,7 @@ test.describe('trace page', () => {
   });
 
   test('the TOOL panel shows the parsed parameters', async ({ page }) => {
-    await openFirstTrace(page, '/traces?workflow_id=batch-enrichment');
+    await openTrace(page, '/traces?workflow_id=batch-enrichment');
     const { grid } = waterfallOf(page);
     // A tool an agent called (workflow > chain > agent > tool), not a workflow step function.
     await grid.locator('[role="row"][aria-level="4"]').filter({ hasText: 'TOOL' }).first().click();
@@ -207,7 +184,7 @@ test.describe('trace page', () => {
   });
 
   test('an ERROR span shows its error', async ({ page }) => {
-    await openFirstTrace(page, '/traces?status=ERROR');
+    await openTrace(page, '/traces?status=ERROR');
     await expect(page.getByRole('region', { name: 'Trace error' })).toBeVisible();
     const { rows } = waterfallOf(page);
     const failing = rows.filter({ has: page.getByRole('img', { name: 'Error' }) }).last();
@@ -216,7 +193,7 @@ test.describe('trace page', () => {
   });
 
   test('a span id that is not in the tree is reported', async ({ page }) => {
-    await openFirstTrace(page);
+    await openTrace(page);
     await page.goto(`${page.url().split('?')[0]}?span=not-a-real-span`);
     await expect(page.getByRole('note', { name: 'Span not in tree' })).toContainText(
       'not-a-real-span',
@@ -228,7 +205,7 @@ test.describe('trace page', () => {
 test('the charts tab shows where the time went by span type, and tokens by model', async ({
   page,
 }) => {
-  await openFirstTrace(page, '/traces?agent_id=stock_agent');
+  await openTrace(page, '/traces?agent_id=stock_agent');
   await page.getByRole('tab', { name: 'Charts' }).click();
   await expect(page.getByRole('figure', { name: 'Time by span type' })).toBeVisible();
   // Issue 7 replaced the "Self time by span type" table with "Where the time went".
@@ -238,13 +215,13 @@ test('the charts tab shows where the time went by span type, and tokens by model
   await expect(byModel.getByRole('row')).not.toHaveCount(1);
   // Back to the waterfall, as it was.
   await page.getByRole('tab', { name: 'Waterfall' }).click();
-  await expect(page.getByRole('treegrid', { name: 'Span waterfall' })).toBeVisible();
+  await expect(waterfallOf(page).grid).toBeVisible();
 });
 
 test('a trace opened from another database is read from that database', async ({ page }) => {
-  await openFirstTrace(page, '/traces?db_id=staging-traces');
+  await openTrace(page, '/traces?db_id=staging-traces');
   await expect(page).toHaveURL(/db_id=staging-traces/);
-  await expect(page.getByRole('treegrid', { name: 'Span waterfall' })).toBeVisible();
+  await expect(waterfallOf(page).grid).toBeVisible();
   await page.getByRole('link', { name: '← Traces' }).click();
   await expect(page).toHaveURL(/\/traces\?db_id=staging-traces$/);
 });

@@ -1,3 +1,5 @@
+import { positiveIntField } from './searchFields';
+
 /** Page and page size as they appear in a list page's URL (`?page=2&limit=50`). */
 export const PAGE_SIZES = [20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
@@ -9,16 +11,11 @@ export interface PaginationSearch {
 
 export const PAGINATION_DEFAULTS: PaginationSearch = { page: 1, limit: 20 };
 
-function positiveInt(value: unknown): number | undefined {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value) : NaN;
-  return Number.isInteger(n) && n >= 1 ? n : undefined;
-}
-
-/** Whatever is in the address bar becomes a valid state; nonsense falls back to defaults. */
-export function parsePaginationSearch(raw: Record<string, unknown>): PaginationSearch {
-  const limit = positiveInt(raw.limit);
-  return {
-    page: positiveInt(raw.page) ?? PAGINATION_DEFAULTS.page,
-    limit: PAGE_SIZES.find((size) => size === limit) ?? PAGINATION_DEFAULTS.limit,
-  };
-}
+/** The two fields for a route's search schema (see searchSchema.ts); absent means the default. */
+export const PAGINATION_FIELDS = {
+  page: positiveIntField('pages are numbered from 1'),
+  limit: positiveIntField('not a page size').refine(
+    (size) => (PAGE_SIZES as readonly number[]).includes(size),
+    { error: `not an offered page size (${PAGE_SIZES.join(', ')})` },
+  ),
+};

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   choiceField,
+  choiceWithDefaultField,
+  exactTextField,
+  flagField,
   isoTimeField,
   positiveIntField,
   textField,
@@ -18,6 +21,22 @@ describe('search fields', () => {
     expect(textField.safeParse({ a: 1 }).error?.issues[0]?.message).toBe('not text');
   });
 
+  it('keeps ids exactly as written: spaces and quotes are part of a span id', () => {
+    expect(exactTextField.parse('  spaced id   #3')).toBe('  spaced id   #3');
+    expect(exactTextField.parse('"quoted"')).toBe('"quoted"');
+    expect(exactTextField.parse(123)).toBe('123');
+    expect(exactTextField.parse(' ')).toBe(' ');
+    expect(exactTextField.safeParse('').error?.issues[0]?.message).toBe('empty');
+    expect(exactTextField.safeParse(['a']).error?.issues[0]?.message).toBe('not text');
+  });
+
+  it('reads a switch as on only when written 1 (or true, as the router may read it)', () => {
+    for (const value of [1, '1', true, 'true']) expect(flagField.parse(value)).toBe(1);
+    for (const value of [0, '0', 'yes', 'on', false, '']) {
+      expect(flagField.safeParse(value).error?.issues[0]?.message).toBe('use 1 to turn it on');
+    }
+  });
+
   it('reads whole numbers from 1 as numbers or digits, with the field’s own message', () => {
     const page = positiveIntField('pages start at 1');
     expect(page.parse(3)).toBe(3);
@@ -27,10 +46,14 @@ describe('search fields', () => {
     }
   });
 
-  it('reads a choice and a date-time', () => {
+  it('reads a choice, a choice whose default is left out, and a date-time', () => {
     const level = choiceField(['low', 'high'], 'not a level');
     expect(level.parse('low')).toBe('low');
     expect(level.safeParse('LOW').error?.issues[0]?.message).toBe('not a level');
+    const tab = choiceWithDefaultField(['waterfall', 'charts'], 'not a tab');
+    expect(tab.parse('charts')).toBe('charts');
+    expect(tab.parse('waterfall')).toBeUndefined();
+    expect(tab.safeParse('table').error?.issues[0]?.message).toBe('not a tab');
     expect(isoTimeField.parse('2025-11-19T10:00:00+01:00')).toBe('2025-11-19T09:00:00.000Z');
     expect(isoTimeField.safeParse('soon').error?.issues[0]?.message).toBe('not a date and time');
   });

@@ -16,6 +16,22 @@ export const textField = z
     return text === '' ? undefined : text;
   });
 
+/**
+ * An id kept exactly as written, spaces and quotes included: span ids from the server can hold
+ * anything, and a trimmed id would name another span (or none). Empty is not an id.
+ */
+export const exactTextField = z
+  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
+  .transform(String)
+  .refine((value) => value !== '', 'empty');
+
+/** A switch written `=1` when on (`true` as the router may have read it); off is left out. */
+export const flagField = z
+  .union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
+    error: 'use 1 to turn it on',
+  })
+  .transform(() => 1 as const);
+
 /** A whole number from 1, written as a number or as its digits. */
 export function positiveIntField(message: string) {
   return z
@@ -38,6 +54,16 @@ export function choiceField<const T extends readonly [string, ...string[]]>(
   message: string,
 ) {
   return z.enum(choices, { error: message });
+}
+
+/** One of a fixed set of words, the first the default: accepted, and read as not set. */
+export function choiceWithDefaultField<const T extends readonly [string, ...string[]]>(
+  choices: T,
+  message: string,
+) {
+  return z
+    .enum(choices, { error: message })
+    .transform((value) => (value === choices[0] ? undefined : value));
 }
 
 /** A date-time with a zone, normalized to ISO 8601 in UTC (`…Z`); zone-less text is read as UTC. */

@@ -1,15 +1,4 @@
-/**
- * Helpers for reading a route's search parameters. The router JSON-parses values that look like
- * JSON, so `?user_id=42` arrives as the number 42 and `?user_id=true` as a boolean: ids are
- * turned back into text here.
- */
-export function textParam(value: unknown): string | undefined {
-  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  if (typeof value === 'boolean') return String(value);
-  if (typeof value !== 'string') return undefined;
-  const trimmed = value.trim();
-  return trimmed === '' ? undefined : trimmed;
-}
+/** Helpers for a route's search parameters (the schemas are in searchFields.ts). */
 
 /** One of a fixed set of values, or undefined. */
 export function oneOf<T extends string>(value: unknown, choices: readonly T[]): T | undefined {

@@ -2,23 +2,27 @@ import { describe, expect, it } from 'vitest';
 import {
   describeTimeRange,
   fromDateTimeLocal,
-  parseTimeRangeSearch,
   startOfLast,
+  TIME_RANGE_FIELDS,
   timeRangeKind,
   toDateTimeLocal,
   toTimeWindow,
 } from './timeRange';
+import { parseSearchFields } from './searchSchema';
 
-describe('parseTimeRangeSearch', () => {
-  it('reads presets and ignores unknown ones', () => {
-    expect(parseTimeRangeSearch({ range: '7d' })).toEqual({ range: '7d' });
-    expect(parseTimeRangeSearch({ range: '2w' })).toEqual({});
+describe('TIME_RANGE_FIELDS', () => {
+  it('reads presets and drops unknown ones', () => {
+    expect(parseSearchFields(TIME_RANGE_FIELDS, { range: '7d' }).search).toEqual({ range: '7d' });
+    expect(parseSearchFields(TIME_RANGE_FIELDS, { range: '2w' })).toEqual({
+      search: {},
+      dropped: [{ key: 'range', value: '2w', reason: 'not a time range (15m, 1h, 24h, 7d)' }],
+    });
   });
 
-  it('keeps one open end of a custom range', () => {
-    expect(parseTimeRangeSearch({ end_time: '2025-11-19T10:00:00.5Z' })).toEqual({
-      end_time: '2025-11-19T10:00:00.500Z',
-    });
+  it('keeps one open end of a custom range, in UTC', () => {
+    expect(
+      parseSearchFields(TIME_RANGE_FIELDS, { end_time: '2025-11-19T10:00:00.5Z' }).search,
+    ).toEqual({ end_time: '2025-11-19T10:00:00.500Z' });
   });
 });
 

@@ -1,5 +1,5 @@
+import { choiceField, isoTimeField } from './searchFields';
 import { parseTimestampUs } from './time';
-import { oneOf } from './searchParams';
 
 /**
  * A list's time range as it appears in the URL: either a preset relative to now (`range=1h`),
@@ -31,21 +31,12 @@ export interface TimeRangeSearch {
 
 export type TimeRangeKind = 'any' | TimeRangePreset | 'custom';
 
-/** A preset wins over fixed bounds; bounds that are not date-times are dropped. */
-export function parseTimeRangeSearch(raw: Record<string, unknown>): TimeRangeSearch {
-  const range = oneOf(raw.range, TIME_RANGE_PRESETS);
-  if (range) return { range };
-  const start = isoParam(raw.start_time);
-  const end = isoParam(raw.end_time);
-  return { ...(start && { start_time: start }), ...(end && { end_time: end }) };
-}
-
-/** Normalizes to ISO 8601 in UTC (`…Z`); a time without a zone is read as UTC, like the server. */
-function isoParam(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const us = parseTimestampUs(value);
-  return Number.isFinite(us) ? new Date(Math.floor(us / 1000)).toISOString() : undefined;
-}
+/** The three fields for a route's search schema (see searchSchema.ts). */
+export const TIME_RANGE_FIELDS = {
+  range: choiceField(TIME_RANGE_PRESETS, `not a time range (${TIME_RANGE_PRESETS.join(', ')})`),
+  start_time: isoTimeField,
+  end_time: isoTimeField,
+};
 
 export function timeRangeKind(range: TimeRangeSearch): TimeRangeKind {
   if (range.range) return range.range;

@@ -1,12 +1,15 @@
 import type { SessionStatsParams } from '../../api/client';
 import {
   PAGINATION_DEFAULTS,
-  parsePaginationSearch,
+  PAGINATION_FIELDS,
+  type PageSize,
   type PaginationSearch,
 } from '../../lib/paginationSearch';
-import { textParam, withoutUndefined } from '../../lib/searchParams';
+import { textField, withoutBlankValues } from '../../lib/searchFields';
+import { withoutUndefined } from '../../lib/searchParams';
+import { parseSearchFields } from '../../lib/searchSchema';
 import {
-  parseTimeRangeSearch,
+  TIME_RANGE_FIELDS,
   timeRangeKind,
   toTimeWindow,
   type TimeRangeSearch,
@@ -35,14 +38,28 @@ export interface SessionsSearch
 
 export const SESSIONS_DEFAULTS: SessionsSearch = PAGINATION_DEFAULTS;
 
+const SESSIONS_FIELDS = {
+  ...PAGINATION_FIELDS,
+  ...(Object.fromEntries(SESSION_FILTER_KEYS.map((key) => [key, textField])) as Record<
+    SessionFilterKey,
+    typeof textField
+  >),
+  ...TIME_RANGE_FIELDS,
+  db_id: textField,
+};
+
+/** Whatever is in the address bar becomes a valid state; nonsense falls back to defaults. */
 export function parseSessionsSearch(raw: Record<string, unknown>): SessionsSearch {
-  const ids: Partial<Record<SessionFilterKey, string>> = {};
-  for (const key of SESSION_FILTER_KEYS) ids[key] = textParam(raw[key]);
+  const { page, limit, range, start_time, end_time, ...rest } = parseSearchFields(
+    SESSIONS_FIELDS,
+    withoutBlankValues(raw),
+  ).search;
   return withoutUndefined({
-    ...parsePaginationSearch(raw),
-    ...ids,
-    ...parseTimeRangeSearch(raw),
-    db_id: textParam(raw.db_id),
+    page: page ?? PAGINATION_DEFAULTS.page,
+    limit: (limit ?? PAGINATION_DEFAULTS.limit) as PageSize,
+    ...rest,
+    // A preset wins over fixed bounds.
+    ...(range ? { range } : { start_time, end_time }),
   });
 }
 

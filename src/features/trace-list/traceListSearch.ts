@@ -1,18 +1,16 @@
 import { z } from 'zod';
 import type { TraceListParams } from '../../api/client';
 import type { FilterExpr } from '../../api/schemas';
-import { PAGE_SIZES, PAGINATION_DEFAULTS, type PaginationSearch } from '../../lib/paginationSearch';
 import {
-  choiceField,
-  isoTimeField,
-  positiveIntField,
-  textField,
-  withoutBlankValues,
-} from '../../lib/searchFields';
+  PAGINATION_DEFAULTS,
+  PAGINATION_FIELDS,
+  type PaginationSearch,
+} from '../../lib/paginationSearch';
+import { choiceField, textField, withoutBlankValues } from '../../lib/searchFields';
 import { withoutUndefined } from '../../lib/searchParams';
 import { parseSearchFields, type ParsedSearch } from '../../lib/searchSchema';
 import {
-  TIME_RANGE_PRESETS,
+  TIME_RANGE_FIELDS,
   toTimeWindow,
   type TimeRangeSearch,
   type TimeWindow,
@@ -94,19 +92,13 @@ const filterField = z.unknown().transform((value, ctx) => {
 
 /** One schema per parameter: what validates is kept, the rest is reported (searchSchema.ts). */
 const TRACE_LIST_FIELDS = {
-  page: positiveIntField('pages are numbered from 1'),
-  limit: positiveIntField('not a page size').refine(
-    (size) => (PAGE_SIZES as readonly number[]).includes(size),
-    { error: `not an offered page size (${PAGE_SIZES.join(', ')})` },
-  ),
+  ...PAGINATION_FIELDS,
   status: choiceField(TRACE_STATUSES, `not a status (${TRACE_STATUSES.join(' or ')})`),
   ...(Object.fromEntries(ID_FILTER_KEYS.map((key) => [key, textField])) as Record<
     IdFilterKey,
     typeof textField
   >),
-  range: choiceField(TIME_RANGE_PRESETS, `not a time range (${TIME_RANGE_PRESETS.join(', ')})`),
-  start_time: isoTimeField,
-  end_time: isoTimeField,
+  ...TIME_RANGE_FIELDS,
   filter: filterField,
   db_id: textField,
   sort: sortField,

@@ -1,4 +1,10 @@
-import { z } from 'zod';
+import {
+  choiceField,
+  choiceWithDefaultField,
+  exactTextField,
+  flagField,
+  positiveIntField,
+} from '../../lib/searchFields';
 import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/searchSchema';
 
 /**
@@ -29,48 +35,28 @@ const GROUPINGS = ['type', 'model', 'tool'] as const;
 /** Longest `fold` list written to a link; past it the view is shared as the nearest depth. */
 export const FOLD_TEXT_CAP = 2000;
 
-// The router JSON-parses values (`?span=123` arrives as the number 123): ids become text again.
-// Kept exactly as written, spaces included: span ids from the server can hold anything, and a
-// trimmed id would name another span (or none).
-const text = z
-  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
-  .transform(String)
-  .refine((value) => value !== '', 'empty');
-const flag = z
-  .union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
-    error: 'use 1 to turn it on',
-  })
-  .transform(() => 1 as const);
-const positiveInt = (what: string) => {
-  const message = `${what} is a whole number from 1`;
-  return z.coerce.number({ error: message }).int(message).min(1, message);
-};
-/** One of `choices`; the default (the first) is accepted and left out of the URL. */
-const choice = <T extends string>(choices: readonly [T, ...T[]], message: string) =>
-  z
-    .enum(choices, { error: message })
-    .transform((value) => (value === choices[0] ? undefined : value));
-
+// The router JSON-parses values (`?span=123` arrives as the number 123): ids become text again,
+// exactly as written (see exactTextField). Choices' defaults are left out of links.
 const TRACE_SEARCH_FIELDS = {
-  span: text,
-  db_id: text,
-  panel: choice([...PANEL_TABS, 'closed'], 'not a panel tab'),
-  tab: choice(VIEW_TABS, 'not a view tab'),
-  group: choice(GROUPINGS, 'not a grouping'),
-  q: text,
-  match: positiveInt('match'),
+  span: exactTextField,
+  db_id: exactTextField,
+  panel: choiceWithDefaultField([...PANEL_TABS, 'closed'], 'not a panel tab'),
+  tab: choiceWithDefaultField(VIEW_TABS, 'not a view tab'),
+  group: choiceWithDefaultField(GROUPINGS, 'not a grouping'),
+  q: exactTextField,
+  match: positiveIntField('match is a whole number from 1'),
   /** Comma-separated, as in the URL: `LLM,TOOL`. */
-  types: text,
-  errors: flag,
-  repeated: flag,
-  hide: flag,
-  cp: flag,
-  depth: positiveInt('depth'),
+  types: exactTextField,
+  errors: flagField,
+  repeated: flagField,
+  hide: flagField,
+  cp: flagField,
+  depth: positiveIntField('depth is a whole number from 1'),
   /** Comma-separated span ids. */
-  fold: text,
-  view: z.literal('all', { error: 'only view=all is known' }),
-  summary: flag,
-  layout: z.literal('max', { error: 'only layout=max is known' }),
+  fold: exactTextField,
+  view: choiceField(['all'], 'only view=all is known'),
+  summary: flagField,
+  layout: choiceField(['max'], 'only layout=max is known'),
 };
 
 export type TraceSearch = SearchOf<typeof TRACE_SEARCH_FIELDS>;

@@ -1,0 +1,47 @@
+import { expect, type Page } from '@playwright/test';
+
+/*
+ * What trace-page specs share: opening a trace from the list as a reader does, and the page's
+ * main parts found by role and name.
+ */
+
+/**
+ * Opens the `nth` trace (0 = first) of a list view (filters in the URL) by its link, waits for
+ * its heading, and returns its name and id.
+ */
+export async function openTrace(
+  page: Page,
+  listUrl = '/traces',
+  nth = 0,
+): Promise<{ name: string; id: string }> {
+  await page.goto(listUrl);
+  const link = page
+    .getByRole('table', { name: 'Traces' })
+    .getByRole('row')
+    .nth(nth + 1)
+    .getByRole('link')
+    .first();
+  const name = (await link.textContent()) ?? '';
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+  return { name, id };
+}
+
+/** The waterfall and its span rows (without the column header row). */
+export function waterfallOf(page: Page) {
+  const grid = page.getByRole('treegrid', { name: 'Span waterfall' });
+  const rows = grid.getByRole('row').filter({ hasNot: page.getByRole('columnheader') });
+  return { grid, rows };
+}
+
+export const rowsOf = (page: Page) => waterfallOf(page).rows;
+
+export const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
+
+/** Clicks "Copy link" and returns what it put on the clipboard (needs clipboard permissions). */
+export async function copyLink(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
+  return page.evaluate(() => navigator.clipboard.readText());
+}
