@@ -2,6 +2,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { TraceNode } from '../src/api/schemas';
 import { CANARY, HOSTILE_PAYLOADS, generateHostileTraces } from '../src/mocks/hostileTraces';
 import { guardPage, type InertGuard } from './support/inertGuard';
+import { openTraceSummary } from './support/tracePage';
 
 /*
  * Script-injection payloads served through the demo's mock AgentOS (database `hostile-traces`,
@@ -178,8 +179,9 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
     await expect(heading).toBeVisible();
     expect(await heading.textContent()).toBe(detail.name);
 
-    // The header: ids, input, output or error.
-    const header = page.locator('header.trace-header');
+    // The header: ids, input, output or error (in its summary, unfolded).
+    await openTraceSummary(page);
+    const header = page.locator('header').filter({ has: heading });
     await expectTexts(
       header,
       [

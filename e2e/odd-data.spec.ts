@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { MOCK_AGENTOS_KEY, MOCK_AGENTOS_PORT } from '../playwright.config';
 import { ODD_TRACE_IDS } from '../src/mocks/oddTraces';
+import { openLevels, openTraceSummary } from './support/tracePage';
 
 /*
  * Odd but valid traces (src/mocks/oddTraces.ts, database `hostile-traces` of the demo): each
@@ -34,11 +35,11 @@ const rowsOf = (page: Page) =>
 
 async function collapseAndExpand(page: Page, roots: number) {
   await timed(page, 'collapse all', async () => {
-    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await (await openLevels(page)).getByRole('button', { name: 'Collapse all' }).click();
     await expect(rowsOf(page)).toHaveCount(roots);
   });
   await timed(page, 'expand all', async () => {
-    await page.getByRole('button', { name: 'Expand all' }).click();
+    await (await openLevels(page)).getByRole('button', { name: 'Expand all' }).click();
     await expect(rowsOf(page).nth(roots)).toBeVisible();
   });
 }
@@ -76,6 +77,7 @@ const CASES: OddCase[] = [
     notes: [/The tree is empty, although the server counts 4 spans/],
     async check(page) {
       await expect(page.getByText('This trace has no spans')).toBeVisible();
+      await openTraceSummary(page);
       await expect(page.getByRole('region', { name: 'Trace output' })).toBeVisible();
     },
   },
@@ -139,6 +141,7 @@ const CASES: OddCase[] = [
     search: { query: '<end of the 10 MB text>', shows: '1 of 1' },
     notes: [/3 texts are over 1 million characters/],
     async check(page) {
+      await openTraceSummary(page);
       await expect(page.getByRole('region', { name: 'Trace output' })).toContainText(
         '10,000,000 characters',
       );

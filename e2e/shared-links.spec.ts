@@ -1,5 +1,13 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { copyLink, openTrace, panelOf, rowsOf, waterfallOf } from './support/tracePage';
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import {
+  copyLink,
+  openFilters,
+  openLevels,
+  openTrace,
+  panelOf,
+  rowsOf,
+  waterfallOf,
+} from './support/tracePage';
 
 /**
  * Issue 11: what a reader sees on a trace page is in its link. Each test sets a state with the
@@ -36,15 +44,27 @@ async function viewOf(page: Page) {
       .allTextContents(),
     panelHeading: hasPanel ? await panel.getByRole('heading', { level: 2 }).textContent() : null,
     panelTab: hasPanel ? await panel.getByRole('tab', { selected: true }).textContent() : null,
-    pressedTypes: await toolbar
-      .getByRole('button', { pressed: true })
-      .evaluateAll((buttons) => buttons.map((button) => button.textContent)),
-    checked: await toolbar
-      .getByRole('checkbox', { checked: true })
-      .evaluateAll((boxes) => boxes.map((box) => box.parentElement?.textContent?.trim())),
     search: await toolbar.getByRole('searchbox', { name: 'Search spans' }).inputValue(),
     searchStatus: await toolbar.locator('.search-count').allTextContents(),
+    ...(await filtersOf(page)),
   };
+}
+
+/** The pressed span types and the ticked boxes, in the toolbar and in its Filters popover. */
+async function filtersOf(page: Page) {
+  const labelsOf = (boxes: Locator) =>
+    boxes.evaluateAll((found) => found.map((box) => box.parentElement?.textContent?.trim()));
+  const inToolbar = await labelsOf(toolbarOf(page).getByRole('checkbox', { checked: true }));
+  const filters = await openFilters(page);
+  const view = {
+    pressedTypes: await filters
+      .getByRole('button', { pressed: true })
+      .evaluateAll((buttons) => buttons.map((button) => button.textContent)),
+    checked: [...inToolbar, ...(await labelsOf(filters.getByRole('checkbox', { checked: true })))],
+  };
+  await page.keyboard.press('Escape');
+  await expect(filters).toHaveCount(0);
+  return view;
 }
 
 test.beforeEach(async ({ context }) => {
@@ -58,8 +78,10 @@ test('filters, search match, selection and the panel tab travel with the link', 
   test.slow(); // two browsers on the demo's agent traces
   await openTrace(page, '/traces?agent_id=support_agent');
   const toolbar = toolbarOf(page);
-  await toolbar.getByRole('checkbox', { name: 'Repeated calls only' }).check();
-  await toolbar.getByRole('checkbox', { name: 'Hide others' }).check();
+  const filters = await openFilters(page);
+  await filters.getByRole('checkbox', { name: 'Repeated calls only' }).check();
+  await filters.getByRole('checkbox', { name: 'Hide others' }).check();
+  await page.keyboard.press('Escape');
   await toolbar.getByRole('checkbox', { name: 'Critical path' }).check();
   const searchBox = toolbar.getByRole('searchbox', { name: 'Search spans' });
   await searchBox.fill('search');
@@ -72,7 +94,7 @@ test('filters, search match, selection and the panel tab travel with the link', 
   expect(link).toContain('repeated=1');
   const before = await viewOf(page);
   expect(before.panelTab).toBe('Raw JSON');
-  expect(before.checked).toEqual(['Repeated calls only', 'Hide others', 'Critical path']);
+  expect(before.checked).toEqual(['Critical path', 'Repeated calls only', 'Hide others']);
 
   const fresh = await openInFreshBrowser(browser, link);
   await expect(panelOf(fresh).getByRole('tab', { name: 'Raw JSON' })).toHaveAttribute(
@@ -90,7 +112,8 @@ test('a closed panel, collapsed spans and a type chip travel with the link', asy
 }) => {
   test.slow();
   await openTrace(page, '/traces?team_id=research-team');
-  await toolbarOf(page).getByLabel('Show depth').selectOption('2');
+  await (await openLevels(page)).getByRole('button', { name: /^Level 2/ }).click();
+  await page.keyboard.press('Escape');
   const rows = rowsOf(page);
   // Then one span of the second level opened again by hand.
   const expandable = rows.filter({ has: page.getByRole('button', { name: /^Expand / }) }).first();
@@ -99,9 +122,8 @@ test('a closed panel, collapsed spans and a type chip travel with the link', asy
   await expect(panelOf(page)).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(panelOf(page)).toHaveCount(0);
-  await toolbarOf(page)
-    .getByRole('button', { name: /^TOOL / })
-    .click();
+  await (await openFilters(page)).getByRole('button', { name: /^TOOL / }).click();
+  await page.keyboard.press('Escape');
 
   const link = await copyLink(page);
   expect(link).toContain('panel=closed');
@@ -171,10 +193,11 @@ test('a link whose values no longer apply keeps the rest and says what it left o
   await expect(note).toContainText('depth=0');
   await expect(note).toContainText('panel=sideways');
   const toolbar = toolbarOf(page);
-  await expect(toolbar.getByRole('button', { name: /^LLM / })).toHaveAttribute(
+  await expect((await openFilters(page)).getByRole('button', { name: /^LLM / })).toHaveAttribute(
     'aria-pressed',
     'true',
   );
+  await page.keyboard.press('Escape');
   await expect(toolbar.getByRole('checkbox', { name: 'Errors only' })).toBeChecked();
   // What was dropped has no effect: nothing collapsed by depth=0, no empty span looked up.
   await expect(rowsOf(page).first()).toHaveAttribute('aria-expanded', 'true');

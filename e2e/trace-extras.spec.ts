@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/a11y';
-import { openTrace, panelOf, waterfallOf } from './support/tracePage';
+import { openExport, openFilters, openTrace, panelOf, waterfallOf } from './support/tracePage';
 
 /*
  * Issue 7, "beyond the anchors": error-first landing, critical path, repeated calls, the trace
@@ -143,8 +143,12 @@ test('repeated calls are counted in the header and marked on their rows', async 
   expect(spans).toBeGreaterThan(1);
 
   await count.click();
-  await expect(page.getByRole('checkbox', { name: 'Repeated calls only' })).toBeChecked();
-  await page.getByRole('checkbox', { name: 'Hide others' }).check();
+  // The toolbar says a filter is on; its popover shows which.
+  await expect(page.getByRole('button', { name: 'More filters' })).toHaveText(/Filters \(1\)/);
+  const filters = await openFilters(page);
+  await expect(filters.getByRole('checkbox', { name: 'Repeated calls only' })).toBeChecked();
+  await filters.getByRole('checkbox', { name: 'Hide others' }).check();
+  await page.keyboard.press('Escape');
   const { rows } = waterfallOf(page);
   const marked = rows.filter({ has: page.getByRole('img', { name: /^Repeated call \(\d+×\)$/ }) });
   await expect(marked).toHaveCount(spans);
@@ -164,7 +168,7 @@ test.describe('a trace as a file', () => {
     const spanCount = await rows.count();
 
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download JSON' }).click();
+    await (await openExport(page)).getByRole('button', { name: 'Download JSON' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`trace-${id}.json`);
     const path = await download.path();
@@ -228,7 +232,7 @@ test.describe('a trace as a file', () => {
   test('a trace file dropped anywhere on the page opens', async ({ page }) => {
     const { id } = await openTrace(page, '/traces?agent_id=stock_agent');
     const downloading = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Download JSON' }).click();
+    await (await openExport(page)).getByRole('button', { name: 'Download JSON' }).click();
     const saved = await readFile(await (await downloading).path(), 'utf8');
 
     await page.goto('/sessions');
@@ -273,7 +277,7 @@ test.describe('copy as Markdown', () => {
   }) => {
     const { name } = await openTrace(page, '/traces?agent_id=stock_agent');
     const spanCount = await waterfallOf(page).rows.count();
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await (await openExport(page)).getByRole('button', { name: 'Copy as Markdown' }).click();
     const dialog = page.getByRole('dialog', { name: 'Copy as Markdown' });
     await expect(dialog.getByRole('radio', { name: /^The whole trace/ })).toBeChecked();
     await dialog
@@ -297,7 +301,8 @@ test.describe('copy as Markdown', () => {
     await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
     await expect.poll(async () => (await copied(page)).includes('- input')).toBe(false);
     await dialog.getByRole('button', { name: 'Close' }).click();
-    await expect(page.getByRole('button', { name: 'Copy as Markdown' })).toBeFocused();
+    // Focus goes back to the button the dialog was opened from.
+    await expect(page.getByRole('button', { name: 'Export' })).toBeFocused();
   });
 
   test('copies the subtree of the selected span', async ({ page }) => {
@@ -306,7 +311,7 @@ test.describe('copy as Markdown', () => {
     const parent = rows.filter({ has: page.getByRole('button', { name: /^Collapse / }) }).nth(1);
     const spanName = (await parent.locator('.span-name').textContent()) ?? '';
     await parent.click();
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await (await openExport(page)).getByRole('button', { name: 'Copy as Markdown' }).click();
     const dialog = page.getByRole('dialog', { name: 'Copy as Markdown' });
     await dialog.getByRole('radio', { name: /^The selected span and below/ }).check();
     await dialog.getByRole('button', { name: 'Copy', exact: true }).click();
@@ -386,7 +391,7 @@ test('the new screens have no serious accessibility violations', async ({ page }
   await expect(page.getByText('On the critical path').first()).toBeAttached();
   await expectNoSeriousViolations(page);
 
-  await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+  await (await openExport(page)).getByRole('button', { name: 'Copy as Markdown' }).click();
   await expect(page.getByRole('dialog', { name: 'Copy as Markdown' })).toBeVisible();
   await expectNoSeriousViolations(page);
   await page.keyboard.press('Escape');

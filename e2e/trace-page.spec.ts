@@ -1,5 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { openTrace, panelOf, waterfallOf } from './support/tracePage';
+import {
+  openFilters,
+  openLevels,
+  openTrace,
+  openTraceSummary,
+  panelOf,
+  waterfallOf,
+} from './support/tracePage';
 
 test.describe('trace page', () => {
   test('says when a trace does not exist', async ({ page }) => {
@@ -17,6 +24,7 @@ test.describe('trace page', () => {
   test('shows the header: duration, spans, tokens and ids linked to the list', async ({ page }) => {
     await openTrace(page, '/traces?agent_id=stock_agent');
     const facts = page.getByRole('banner').last();
+    await openTraceSummary(page);
     await expect(
       page
         .getByRole('term')
@@ -47,9 +55,9 @@ test.describe('trace page', () => {
     await root.getByRole('button', { name: /^Expand / }).click();
     await expect(rows).toHaveCount(total);
 
-    await page.getByRole('button', { name: 'Collapse all' }).click();
+    await (await openLevels(page)).getByRole('button', { name: 'Collapse all' }).click();
     await expect(rows).toHaveCount(1);
-    await page.getByRole('button', { name: 'Expand all' }).click();
+    await (await openLevels(page)).getByRole('button', { name: 'Expand all' }).click();
     await expect(rows).toHaveCount(total);
   });
 
@@ -153,8 +161,9 @@ test.describe('trace page', () => {
   test('filters by span type and errors, keeping ancestors', async ({ page }) => {
     await openTrace(page, '/traces?agent_id=stock_agent');
     const { rows } = waterfallOf(page);
-    await page.getByRole('checkbox', { name: 'Hide others' }).check();
-    await page.getByRole('button', { name: /^LLM/ }).click();
+    const filters = await openFilters(page);
+    await filters.getByRole('checkbox', { name: 'Hide others' }).check();
+    await filters.getByRole('button', { name: /^LLM/ }).click();
     await expect(rows.first()).toContainText('AGENT'); // the root stays as an ancestor
     const shown = await rows.allTextContents();
     expect(shown.slice(1).every((text) => text.includes('LLM'))).toBe(true);
@@ -185,6 +194,9 @@ test.describe('trace page', () => {
 
   test('an ERROR span shows its error', async ({ page }) => {
     await openTrace(page, '/traces?status=ERROR');
+    // The header says there is one, and unfolds to show it.
+    await expect(page.getByRole('img', { name: '(has an error)' })).toBeVisible();
+    await openTraceSummary(page);
     await expect(page.getByRole('region', { name: 'Trace error' })).toBeVisible();
     const { rows } = waterfallOf(page);
     const failing = rows.filter({ has: page.getByRole('img', { name: 'Error' }) }).last();

@@ -1,6 +1,7 @@
 /*
  * Retakes the README's screenshots (docs/screenshots/) from the production build on demo data and
- * on the recorded real AgentOS traces, at 1440×900. `npm run build` first, then
+ * on the recorded real AgentOS traces, at 1440×900 unless a shot names its own size (the
+ * "reading-*" shots: an LLM span selected at a laptop, a desktop, a big screen and a phone). `npm run build` first, then
  * `npx tsx scripts/screenshots.ts [--only name,name] [--out dir]`.
  */
 import { mkdirSync } from 'node:fs';
@@ -55,7 +56,33 @@ async function selectRow(page: Page, name: RegExp | string, nth = 0) {
   await page.getByRole('region', { name: 'Span details' }).waitFor();
 }
 
+/** A model call of a real-shaped demo run, selected: what a reader opens most. */
+async function readLlmSpan(page: Page) {
+  const traces = await listTraces(page, 'agent_id=support_agent');
+  const run = traces.find((t) => t.error_count === 0 && t.total_spans >= 6) ?? traces[0]!;
+  await openTrace(page, run.trace_id);
+  await selectRow(page, /OpenAIChat|invoke/, 1);
+}
+
+const SIZES = {
+  laptop: { width: 1024, height: 768 },
+  desktop: { width: 1440, height: 900 },
+  big: { width: 1920, height: 1080 },
+  phone: { width: 390, height: 844 },
+};
+
+const sized: Record<string, keyof typeof SIZES> = {
+  'reading-1024': 'laptop',
+  'reading-1440': 'desktop',
+  'reading-1920': 'big',
+  'reading-phone': 'phone',
+};
+
 const shots: Record<string, (page: Page) => Promise<void>> = {
+  'reading-1024': readLlmSpan,
+  'reading-1440': readLlmSpan,
+  'reading-1920': readLlmSpan,
+  'reading-phone': readLlmSpan,
   'trace-list': async (page) => {
     await page.goto(`${baseUrl}/traces`);
     await page.getByRole('table', { name: 'Traces' }).getByRole('row').nth(5).waitFor();
@@ -88,6 +115,7 @@ const shots: Record<string, (page: Page) => Promise<void>> = {
   'copy-as-markdown': async (page) => {
     const traces = await listTraces(page, 'agent_id=stock_agent');
     await openTrace(page, traces[0]!.trace_id);
+    await page.getByRole('button', { name: 'Export' }).click();
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await page.getByRole('dialog').waitFor();
   },
@@ -124,7 +152,7 @@ try {
   mkdirSync(values.out, { recursive: true });
   for (const [name, take] of Object.entries(shots)) {
     if (only && !only.has(name)) continue;
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const context = await browser.newContext({ viewport: SIZES[sized[name] ?? 'desktop'] });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/traces`);
     await page.getByRole('table', { name: 'Traces' }).waitFor();

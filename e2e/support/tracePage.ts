@@ -45,3 +45,27 @@ export async function copyLink(page: Page): Promise<string> {
   await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toBeVisible();
   return page.evaluate(() => navigator.clipboard.readText());
 }
+
+/** Opens one of the toolbar's popovers (unless open) and returns it. */
+async function openPopover(page: Page, button: string, dialog: string) {
+  const popover = page.getByRole('dialog', { name: dialog });
+  if (!(await popover.isVisible())) await page.getByRole('button', { name: button }).click();
+  await expect(popover).toBeVisible();
+  return popover;
+}
+
+/** The toolbar's "Filters" popover: span types, repeated calls only, hide others. */
+export const openFilters = (page: Page) => openPopover(page, 'More filters', 'Filters');
+
+/** The toolbar's "Levels" popover: expand all, collapse all, expand to level N. */
+export const openLevels = (page: Page) => openPopover(page, 'Expand or collapse levels', 'Levels');
+
+/** The header's "Export" popover: Download JSON, Copy as Markdown. */
+export const openExport = (page: Page) => openPopover(page, 'Export', 'Export');
+
+/** Unfolds the header's trace summary (times, ids, input, output, error) unless it is open. */
+export async function openTraceSummary(page: Page) {
+  const toggle = page.getByRole('button', { name: 'Trace details' });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+}

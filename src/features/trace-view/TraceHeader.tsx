@@ -57,7 +57,7 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
   const missingSpans = trace.total_spans - tree.count;
 
   return (
-    <header className={styles.header} aria-label="Trace summary">
+    <header className={styles.header}>
       <div className={styles.bar}>
         <Link to="/traces" search={listReturnSearch(dbId)} className={styles.back}>
           ← Traces
@@ -67,6 +67,14 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
         </h1>
         <StatusBadge status={status.status} note={status.note} />
         <dl className={styles.figures}>
+          {/* Where the trace came from matters first when it is not the server. */}
+          {source.kind === 'file' && (
+            <Figure label="File">
+              <span title="Read in this browser: the file was not uploaded anywhere">
+                <code>{source.fileName}</code>
+              </span>
+            </Figure>
+          )}
           <Figure label="Duration">
             <span title={durationProblem(startUs, endUs)}>
               {formatDurationBetween(startUs, endUs)}
@@ -141,13 +149,6 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
               </section>
             )}
             <dl className={styles.facts}>
-              {source.kind === 'file' && (
-                <Figure label="File">
-                  <span title="Read in this browser: the file was not uploaded anywhere">
-                    <code>{source.fileName}</code>
-                  </span>
-                </Figure>
-              )}
               <Figure label="Start">
                 <span title={trace.start_time}>{formatTimestamp(startUs, { withMs: true })}</span>
               </Figure>

@@ -1,4 +1,11 @@
-import type { KeyboardEvent, PointerEvent, RefObject } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+  type RefObject,
+} from 'react';
 import { clampNameColumn, MIN_NAME_COLUMN_PX } from './useNameColumnWidth';
 
 export interface NameColumnResizerProps {
@@ -15,6 +22,18 @@ const KEY_STEP_PX = 24;
  * bigger steps), Home for the narrowest, Enter to go back to the default width.
  */
 export function NameColumnResizer({ waterfallRef, width, onWidthChange }: NameColumnResizerProps) {
+  // The column's width as drawn (the default is a share of the waterfall), for assistive
+  // technology: a focusable separator must say where it stands.
+  const handleRef = useRef<HTMLDivElement>(null);
+  const [drawnWidth, setDrawnWidth] = useState<number | null>(null);
+  useEffect(() => {
+    const column = handleRef.current?.parentElement;
+    if (!column) return;
+    const observer = new ResizeObserver(() => setDrawnWidth(Math.round(column.offsetWidth)));
+    observer.observe(column);
+    return () => observer.disconnect();
+  }, []);
+
   const current = () => {
     const waterfall = waterfallRef.current;
     const cell = waterfall?.querySelector<HTMLElement>('[role="columnheader"]');
@@ -59,7 +78,8 @@ export function NameColumnResizer({ waterfallRef, width, onWidthChange }: NameCo
       role="separator"
       aria-orientation="vertical"
       aria-label="Resize span names"
-      aria-valuenow={width === null ? undefined : Math.round(width)}
+      ref={handleRef}
+      aria-valuenow={Math.round(width ?? drawnWidth ?? MIN_NAME_COLUMN_PX)}
       aria-valuetext={width === null ? 'default width' : `${Math.round(width)} pixels`}
       aria-valuemin={MIN_NAME_COLUMN_PX}
       tabIndex={0}
