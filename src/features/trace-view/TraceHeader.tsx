@@ -148,6 +148,14 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
                 <pre>{trace.error}</pre>
               </section>
             )}
+            {/* The figures again, in words: on a narrow window the line above shows only some. */}
+            <p className={styles.totals}>
+              {formatDurationBetween(startUs, endUs)} · {tree.count.toLocaleString()}{' '}
+              {tree.count === 1 ? 'span' : 'spans'} · {trace.error_count.toLocaleString()}{' '}
+              {trace.error_count === 1 ? 'error' : 'errors'}
+              {tokens.source !== 'none' &&
+                ` · ${tokens.input.toLocaleString()} tokens in, ${tokens.output.toLocaleString()} out`}
+            </p>
             <dl className={styles.facts}>
               <Figure label="Start">
                 <span title={trace.start_time}>{formatTimestamp(startUs, { withMs: true })}</span>
