@@ -1,8 +1,7 @@
 import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import {
-  parseCompareSearch,
   parseCompareSearchFields,
   type CompareOnly,
   type CompareSearch,
@@ -11,6 +10,7 @@ import {
 import { withoutDropped } from '../lib/searchFields';
 import { lazyPage } from './lazyPage';
 import { rootRoute } from './rootRoute';
+import { useRouteSearch } from './useRouteSearch';
 
 const ComparePage = lazyPage(() =>
   import('../features/trace-compare/ComparePage').then((module) => module.ComparePage),
@@ -28,33 +28,13 @@ export const compareRoute = createRoute({
 });
 
 function CompareRoute() {
-  // Parsed again: the router lays the address bar's values under the validated ones, and what
-  // the schema dropped is said on the page (see tracesRoute.tsx).
-  const routeSearch = compareRoute.useSearch();
-  const { search, dropped } = useMemo(
-    () => parseCompareSearchFields(routeSearch as Record<string, unknown>),
-    [routeSearch],
-  );
+  const { search, dropped, dismissDropped, replaceSearch, pushSearch } =
+    useRouteSearch(parseCompareSearchFields);
   const { a, b, db_id: dbId, only } = search;
-  const navigate = compareRoute.useNavigate();
   // Which spans show is how this comparison looks: the entry is replaced.
   const handleOnlyChange = useCallback(
-    (next: CompareOnly | undefined) =>
-      void navigate({
-        search: (previous) => ({ ...parseCompareSearch(previous), only: next }),
-        replace: true,
-        resetScroll: false,
-      }),
-    [navigate],
-  );
-  const handleDismissDropped = useCallback(
-    () =>
-      void navigate({
-        search: (previous) => parseCompareSearch(previous),
-        replace: true,
-        resetScroll: false,
-      }),
-    [navigate],
+    (next: CompareOnly | undefined) => replaceSearch((current) => ({ ...current, only: next })),
+    [replaceSearch],
   );
   return (
     <ComparePage
@@ -64,9 +44,9 @@ function CompareRoute() {
       dbId={dbId}
       only={only}
       dropped={dropped}
-      onCompare={(next) => void navigate({ search: { ...next, db_id: dbId, only } })}
+      onCompare={(next) => pushSearch(() => ({ ...next, db_id: dbId, only }))}
       onOnlyChange={handleOnlyChange}
-      onDismissDropped={handleDismissDropped}
+      onDismissDropped={dismissDropped}
     />
   );
 }

@@ -7,7 +7,9 @@ import {
 } from '../features/sessions/sessionsSearch';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
+import type { ParsedSearch } from '../lib/searchSchema';
 import { rootRoute } from './rootRoute';
+import { useRouteSearch } from './useRouteSearch';
 
 const SessionsPage = lazyPage(() =>
   import('../features/sessions/SessionsPage').then((module) => module.SessionsPage),
@@ -24,13 +26,16 @@ export const sessionsRoute = createRoute({
   errorComponent: RouteErrorPage,
 });
 
+/** Sessions fall back to defaults silently: the page has no note of what a link lost. */
+function parseSessionsRouteSearch(raw: Record<string, unknown>): ParsedSearch<SessionsSearch> {
+  return { search: parseSessionsSearch(raw), dropped: [] };
+}
+
 function SessionsRoute() {
-  const search = sessionsRoute.useSearch();
-  const navigate = sessionsRoute.useNavigate();
+  const { search, pushSearch } = useRouteSearch(parseSessionsRouteSearch);
   const handleSearchChange = useCallback(
-    (next: Partial<SessionsSearch>) =>
-      void navigate({ search: (previous) => ({ ...previous, ...next }) }),
-    [navigate],
+    (next: Partial<SessionsSearch>) => pushSearch((current) => ({ ...current, ...next })),
+    [pushSearch],
   );
   return <SessionsPage search={search} onSearchChange={handleSearchChange} />;
 }

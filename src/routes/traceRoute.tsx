@@ -1,11 +1,12 @@
 import { createRoute, type SearchSchemaInput } from '@tanstack/react-router';
-import { useCallback, useMemo } from 'react';
+import { useCallback } from 'react';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { getConnection } from '../api/connection';
 import { apiQueriesFor } from '../api/queries';
 import { parseTraceSearch, type TraceSearch } from '../features/trace-view/traceSearch';
 import { rootRoute } from './rootRoute';
+import { useRouteSearch } from './useRouteSearch';
 
 const TracePage = lazyPage(() =>
   import('../features/trace-view/TracePage').then((module) => module.TracePage),
@@ -32,19 +33,11 @@ export const traceRoute = createRoute({
 
 function TraceRoute() {
   const { traceId } = traceRoute.useParams();
-  // The router lays the address bar's values under the validated ones, so a value the schema
-  // dropped is still there: parsed again here, the page gets only valid values, and the list of
-  // what the link lost.
-  const routeSearch = traceRoute.useSearch();
-  const { search, dropped } = useMemo(
-    () => parseTraceSearch(routeSearch as Record<string, unknown>),
-    [routeSearch],
-  );
-  const navigate = traceRoute.useNavigate();
+  const { search, dropped, replaceSearch } = useRouteSearch(parseTraceSearch);
   // View changes replace the history entry: Back leaves the trace, not the last click.
   const handleSearchChange = useCallback(
-    (next: TraceSearch) => navigate({ search: next, replace: true, resetScroll: false }),
-    [navigate],
+    (next: TraceSearch) => replaceSearch(() => next),
+    [replaceSearch],
   );
   return (
     <TracePage

@@ -4,9 +4,8 @@ import {
   stripSearchParams,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
-import { useCallback, useEffect, useMemo } from 'react';
+import { useCallback, useEffect } from 'react';
 import {
-  parseTraceListSearch,
   parseTraceListSearchFields,
   TRACE_LIST_DEFAULTS,
   type TraceListSearch,
@@ -17,6 +16,7 @@ import { withoutDropped } from '../lib/searchFields';
 import { lazyPage } from './lazyPage';
 import { RouteErrorPage } from '../app/RouteErrorPage';
 import { rootRoute } from './rootRoute';
+import { useRouteSearch } from './useRouteSearch';
 
 const TraceListPage = lazyPage(() =>
   import('../features/trace-list/TraceListPage').then((module) => module.TraceListPage),
@@ -39,43 +39,18 @@ export const tracesRoute = createRoute({
 type ViewChange = Pick<TraceListSearch, 'sort' | 'cols'>;
 
 function TracesRoute() {
-  // The router lays the address bar's values under the validated ones, so a value the schema
-  // dropped is still there: parsed again here, the page gets only valid values and the list of
-  // what the link lost (the same parser, so the same rules).
-  const routeSearch = tracesRoute.useSearch();
-  const { search, dropped } = useMemo(
-    () => parseTraceListSearchFields(routeSearch as Record<string, unknown>),
-    [routeSearch],
+  const { search, dropped, dismissDropped, replaceSearch, pushSearch } = useRouteSearch(
+    parseTraceListSearchFields,
   );
-  const navigate = tracesRoute.useNavigate();
-  // Each filter or page change is a history entry, so back and forward walk through them; the
-  // values a link could not use are left behind at the first change.
+  // Each filter or page change is a history entry, so back and forward walk through them.
   const handleSearchChange = useCallback(
-    (next: Partial<TraceListSearch>) =>
-      void navigate({
-        search: (previous) => ({ ...parseTraceListSearch(previous), ...next }),
-      }),
-    [navigate],
+    (next: Partial<TraceListSearch>) => pushSearch((current) => ({ ...current, ...next })),
+    [pushSearch],
   );
-  // Sort and columns are how this view looks, not where the reader went: the entry is replaced
-  // and the scroll position kept.
+  // Sort and columns are how this view looks, not where the reader went.
   const handleViewChange = useCallback(
-    (next: ViewChange) =>
-      void navigate({
-        search: (previous) => ({ ...parseTraceListSearch(previous), ...next }),
-        replace: true,
-        resetScroll: false,
-      }),
-    [navigate],
-  );
-  const handleDismissDropped = useCallback(
-    () =>
-      void navigate({
-        search: (previous) => parseTraceListSearch(previous),
-        replace: true,
-        resetScroll: false,
-      }),
-    [navigate],
+    (next: ViewChange) => replaceSearch((current) => ({ ...current, ...next })),
+    [replaceSearch],
   );
   // For "← Traces" on a trace page (lib/listReturn.ts).
   useEffect(() => {
@@ -94,7 +69,7 @@ function TracesRoute() {
       dropped={dropped}
       onSearchChange={handleSearchChange}
       onViewChange={handleViewChange}
-      onDismissDropped={handleDismissDropped}
+      onDismissDropped={dismissDropped}
     />
   );
 }

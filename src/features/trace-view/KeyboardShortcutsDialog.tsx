@@ -1,4 +1,12 @@
-import { ModalDialog } from '../../components/ModalDialog';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
+
+// The dialog's code (Radix Dialog, about 13 kB gzipped) is not needed to paint the trace: it
+// loads once the page has painted, or when the dialog is opened first, whichever comes first.
+const loadModalDialog = () => import('../../components/ModalDialog');
+const ModalDialog = lazy(() =>
+  loadModalDialog().then((module) => ({ default: module.ModalDialog })),
+);
 
 const SHORTCUTS: [string, string][] = [
   ['↓ / j', 'Next span'],
@@ -17,34 +25,52 @@ const SHORTCUTS: [string, string][] = [
 export interface KeyboardShortcutsDialogProps {
   isOpen: boolean;
   onOpenChange: (open: boolean) => void;
-  /** The button that opens it. */
-  trigger: React.ReactElement;
 }
 
-export function KeyboardShortcutsDialog({
-  isOpen,
-  onOpenChange,
-  trigger,
-}: KeyboardShortcutsDialogProps) {
+export function KeyboardShortcutsDialog({ isOpen, onOpenChange }: KeyboardShortcutsDialogProps) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const isPainted = useAfterFirstPaint();
+  useEffect(() => {
+    // Loaded early so the dialog opens at once; a failure matters only when it is opened.
+    if (isPainted) loadModalDialog().catch(() => undefined);
+  }, [isPainted]);
   return (
-    <ModalDialog
-      title="Keyboard shortcuts"
-      open={isOpen}
-      onOpenChange={onOpenChange}
-      trigger={trigger}
-    >
-      <table className="shortcuts-table">
-        <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
-            <tr key={keys}>
-              <th scope="row">
-                <kbd>{keys}</kbd>
-              </th>
-              <td>{action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ModalDialog>
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="button"
+        aria-haspopup="dialog"
+        aria-expanded={isOpen}
+        aria-label="Keyboard shortcuts"
+        title="Keyboard shortcuts (?)"
+        onClick={() => onOpenChange(true)}
+      >
+        ?
+      </button>
+      {isOpen && (
+        <Suspense fallback={null}>
+          <ModalDialog
+            title="Keyboard shortcuts"
+            open
+            onOpenChange={onOpenChange}
+            returnFocusTo={buttonRef}
+          >
+            <table className="shortcuts-table">
+              <tbody>
+                {SHORTCUTS.map(([keys, action]) => (
+                  <tr key={keys}>
+                    <th scope="row">
+                      <kbd>{keys}</kbd>
+                    </th>
+                    <td>{action}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ModalDialog>
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -4,6 +4,7 @@ import { testModel } from '../../test/testModel';
 import {
   collapseParams,
   createTraceViewStore,
+  isSameUrlView,
   searchFromView,
   viewFromSearch,
 } from './traceViewStore';
@@ -112,6 +113,33 @@ describe('the view a trace link describes', () => {
     expect(store.getState().selectedId).toBeNull();
     expect(searchFromView(tree, store.getState())).toEqual({ view: 'all' });
     expect(viewFromSearch(tree, { view: 'all' }, 'tool-2').state.selectedId).toBeNull();
+  });
+});
+
+describe('isSameUrlView', () => {
+  it('tells a change the link carries from one it does not', () => {
+    const store = createTraceViewStore(tree, viewFromSearch(tree, {}).state);
+    const steps: [string, () => void][] = [
+      ['open the help', () => store.getState().setHelpOpen(true)],
+      ['scroll to a span', () => store.getState().goTo(tree.indexById.get('llm')!)],
+      ['select a span', () => store.getState().open(tree.indexById.get('llm')!)],
+      ['close the panel', () => store.getState().closePanel()],
+      ['collapse a span', () => store.getState().toggle(tree.indexById.get('team')!)],
+      ['search', () => store.getState().setQuery('get_')],
+    ];
+    const changed = steps.map(([name, step]) => {
+      const before = store.getState();
+      step();
+      return [name, !isSameUrlView(before, store.getState())];
+    });
+    expect(changed).toEqual([
+      ['open the help', false],
+      ['scroll to a span', false],
+      ['select a span', true],
+      ['close the panel', true],
+      ['collapse a span', true],
+      ['search', true],
+    ]);
   });
 });
 

@@ -169,8 +169,39 @@ export function viewFromSearch(
   return { state, dropped };
 }
 
+/**
+ * The part of the view a link carries: `searchFromView` can read only these (its parameter's
+ * type says so), and a change to any of them is written to the URL (see useTraceViewUrl.ts).
+ * Scroll requests and the help dialog stay out of links.
+ */
+const URL_VIEW_KEYS = [
+  'selectedId',
+  'isPanelOpen',
+  'panelTab',
+  'viewTab',
+  'grouping',
+  'query',
+  'matchPosition',
+  'filter',
+  'hideFiltered',
+  'showCriticalPath',
+  'collapsed',
+  'collapseDepth',
+  'landingId',
+  'isLandingDismissed',
+  'isSummaryOpen',
+  'isPanelMaximised',
+] as const satisfies ReadonlyArray<keyof TraceViewState>;
+
+type UrlView = Pick<TraceViewState, (typeof URL_VIEW_KEYS)[number]>;
+
+/** Whether two states have the same link: compared by reference, without building either. */
+export function isSameUrlView(a: UrlView, b: UrlView): boolean {
+  return URL_VIEW_KEYS.every((key) => a[key] === b[key]);
+}
+
 /** The URL for a view: defaults left out, so links stay short. */
-export function searchFromView(tree: SpanTree, view: TraceViewState): TraceSearch {
+export function searchFromView(tree: SpanTree, view: UrlView): TraceSearch {
   const search: TraceSearch = {};
   const isLanding = view.landingId !== null && view.selectedId === view.landingId;
   if (view.selectedId !== null && !isLanding) search.span = view.selectedId;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef } from 'react';
 import type { SpanTree } from '../../domain/trace/buildSpanTree';
 import { searchKey, type TraceSearch } from './traceSearch';
-import { searchFromView, type TraceViewStore } from './traceViewStore';
+import { isSameUrlView, searchFromView, type TraceViewStore } from './traceViewStore';
 
 /** View changes reach the URL after this pause, so holding ↓ does not flood the history API. */
 const URL_WRITE_DELAY_MS = 100;
@@ -45,7 +45,7 @@ export function useTraceViewUrl(
     () =>
       store.subscribe((state, previous) => {
         // Only what the URL carries matters; scroll requests and the help dialog do not.
-        if (sameUrlState(state, previous)) return;
+        if (isSameUrlView(state, previous)) return;
         window.clearTimeout(timer.current);
         timer.current = window.setTimeout(() => void write(), URL_WRITE_DELAY_MS);
       }),
@@ -65,26 +65,4 @@ export function useTraceViewUrl(
   return useCallback(async () => {
     if (timer.current !== undefined) await write();
   }, [write]);
-}
-
-function sameUrlState(
-  a: ReturnType<TraceViewStore['getState']>,
-  b: ReturnType<TraceViewStore['getState']>,
-): boolean {
-  return (
-    a.selectedId === b.selectedId &&
-    a.isPanelOpen === b.isPanelOpen &&
-    a.panelTab === b.panelTab &&
-    a.viewTab === b.viewTab &&
-    a.grouping === b.grouping &&
-    a.query === b.query &&
-    a.matchPosition === b.matchPosition &&
-    a.filter === b.filter &&
-    a.hideFiltered === b.hideFiltered &&
-    a.showCriticalPath === b.showCriticalPath &&
-    a.collapsed === b.collapsed &&
-    a.isLandingDismissed === b.isLandingDismissed &&
-    a.isSummaryOpen === b.isSummaryOpen &&
-    a.isPanelMaximised === b.isPanelMaximised
-  );
 }

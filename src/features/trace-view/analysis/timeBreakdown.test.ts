@@ -67,7 +67,8 @@ describe('breakdownBy', () => {
       count: 3,
       totalUs: 600,
       selfUs: 600,
-      share: 0.6,
+      // Of all self time: LLM 600 + TOOL 450 (the parallel search calls 200 each) + AGENT 100.
+      share: 600 / 1150,
       inputTokens: 151,
       outputTokens: 17,
     });
@@ -107,10 +108,30 @@ describe('breakdownBy', () => {
       ['search', 2, 400, 400],
       ['read', 1, 50, 50],
     ]);
-    expect(rows[0]!.share).toBeCloseTo(0.4);
+    // Of all spans' self time (1,150µs), not only the tools'.
+    expect(rows.map((row) => row.share)).toEqual([400 / 1150, 50 / 1150]);
   });
 
-  it('counts unparsable durations as zero and an instant trace as no share', () => {
+  it('gives shares of all self time, which add up to 100% when spans run in parallel', () => {
+    // An agent [0, 100µs] asks a model [0, 40µs], then runs three tools at once [40, 100µs].
+    const tool = (name: string) => span(40, 100, { type: 'TOOL', name });
+    const tree = testModel([
+      span(0, 100, {
+        type: 'AGENT',
+        spans: [span(0, 40, { type: 'LLM' }), tool('a'), tool('b'), tool('c')],
+      }),
+    ]);
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
+    // As a share of the trace's 100µs, TOOL's 180µs was 180% and the three rows 220%.
+    expect(rows.map((row) => [row.key, row.selfUs, row.share])).toEqual([
+      ['TOOL', 180, 180 / 220],
+      ['LLM', 40, 40 / 220],
+      ['AGENT', 0, 0],
+    ]);
+    expect(rows.reduce((sum, row) => sum + row.share, 0)).toBeCloseTo(1, 12);
+  });
+
+  it('counts unparsable durations as zero and a trace without self time as no share', () => {
     const broken = { ...span(0, 10, { type: 'TOOL', name: 'x' }), end_time: 'never' };
     const tree = testModel([span(5, 5, { type: 'AGENT', spans: [broken] })]);
     const rows = breakdownBy(tree, computeSelfTimes(tree), 'type');
@@ -126,8 +147,9 @@ describe('breakdownBy', () => {
     const tool = rows.find((row) => row.key === 'TOOL')!;
     expect(tool.totalUs).toBe(181_403 + 102_213 + 65_741 + 719_596 + 265_613);
     expect(tool.selfUs).toBe(181_403 + 102_213 + 65_741 + 12_801 + 18_332);
-    // The trace lasts 1,537,133µs (0.482826–2.019959): TOOL had 86.8% before, 24.8% now.
-    expect(tool.share).toBeCloseTo(380_490 / 1_537_133, 6);
+    // Its spans do not overlap, so all self time is the trace's 1,537,133µs
+    // (0.482826–2.019959): TOOL had 86.8% before, 24.8% now.
+    expect(tool.share).toBe(380_490 / 1_537_133);
     expect(rows.map((row) => [row.key, row.selfUs])).toEqual([
       ['LLM', 895_753], // seven model calls, all leaves
       ['TOOL', 380_490],

@@ -18,7 +18,11 @@ export interface BreakdownRow {
   totalUs: number;
   /** Sum of self times: what the group's spans spent outside their children. */
   selfUs: number;
-  /** Self time as a share of the trace's duration, 0–1 (0 when the trace has no duration). */
+  /**
+   * The group's self time as a share of all spans' self time, 0–1 (0 when no span has any).
+   * Not of the trace's duration: spans running in parallel each have their own self time, so
+   * shares of the duration could add up to several times 100%. Span types add up to 1.
+   */
   share: number;
   inputTokens: number;
   outputTokens: number;
@@ -28,7 +32,7 @@ export interface BreakdownRow {
 export const UNNAMED = '(unnamed)';
 
 /**
- * Count, total, self time, share of the trace and tokens, grouped by span type (every span), by
+ * Count, total, self time, share of all self time and tokens, grouped by span type (every span), by
  * model (LLM spans) or by tool name (TOOL spans); most self time first. One pass, O(n).
  */
 export function breakdownBy(
@@ -37,9 +41,11 @@ export function breakdownBy(
   grouping: BreakdownGrouping,
 ): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
-  // The length of the waterfall's axis, so shares match what the bars show.
-  const traceUs = tree.axisEndUs - tree.axisStartUs;
+  // Every span's, whatever the grouping, so a model's share is of the whole trace's work too.
+  let allSelfUs = 0;
   for (let i = 0; i < tree.count; i++) {
+    const selfUs = positiveOrZero(selfTimes[i]);
+    allSelfUs += selfUs;
     const key = groupKey(tree, i, grouping);
     if (key === null) continue;
     let row = rows.get(key);
@@ -50,13 +56,13 @@ export function breakdownBy(
     const durationUs = tree.durationUs[i]!;
     row.count += 1;
     if (durationUs > 0) row.totalUs += durationUs; // NaN (unreadable or reversed) counts as zero
-    row.selfUs += selfTimes[i] ?? 0;
+    row.selfUs += selfUs;
     // Each span's own counts: the root's trace-wide totals are not among them.
     row.inputTokens += orZero(tree.inputTokens[i]!);
     row.outputTokens += orZero(tree.outputTokens[i]!);
   }
   const result = [...rows.values()];
-  for (const row of result) row.share = traceUs > 0 ? row.selfUs / traceUs : 0;
+  for (const row of result) row.share = allSelfUs > 0 ? row.selfUs / allSelfUs : 0;
   return result.sort((a, b) => b.selfUs - a.selfUs || a.key.localeCompare(b.key));
 }
 
@@ -73,6 +79,11 @@ function groupKey(tree: TraceModel, index: number, grouping: BreakdownGrouping):
 
 function nonEmpty(text: string | null | undefined): string {
   return text ? text : UNNAMED;
+}
+
+/** A time that could not be read (NaN, or missing) adds nothing. */
+function positiveOrZero(us: number | undefined): number {
+  return us !== undefined && us > 0 ? us : 0;
 }
 
 /** A count not recorded (NaN) adds nothing. */

@@ -131,20 +131,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         <LevelChoices />
       </Popover>
 
-      <KeyboardShortcutsDialog
-        isOpen={isHelpOpen}
-        onOpenChange={actions.setHelpOpen}
-        trigger={
-          <button
-            type="button"
-            className="button"
-            aria-label="Keyboard shortcuts"
-            title="Keyboard shortcuts (?)"
-          >
-            ?
-          </button>
-        }
-      />
+      <KeyboardShortcutsDialog isOpen={isHelpOpen} onOpenChange={actions.setHelpOpen} />
 
       <p className={`muted ${styles.outcome}`} aria-live="polite">
         {filterResult !== null && <span>{filterResult.matchCount.toLocaleString()} matching</span>}
