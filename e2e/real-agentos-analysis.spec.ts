@@ -90,14 +90,15 @@ test.describe('real AgentOS traces', () => {
 
     // Where the time went, by type: TOOL keeps only its own time. By hand from the file: the
     // tool leaves 181,403 + 102,213 + 65,741µs, the calls 12,801 + 18,332µs beyond their runs:
-    // 380,490µs, 24.8% of the trace's 1,537,133µs (it was 1.33s, 86.8%, with the runs counted).
+    // 380,490µs, 24.8% of all self time, here the trace's 1,537,133µs (no span overlaps
+    // another of its level; it was 1.33s, 86.8%, with the runs counted).
     await page.getByRole('tab', { name: 'Charts' }).click();
     const breakdown = page.getByRole('table', { name: 'Where the time went' });
     const tool = breakdown
       .getByRole('row')
       .filter({ has: page.getByRole('rowheader', { name: 'TOOL' }) });
     await expect(tool.getByRole('cell').nth(2)).toHaveText('380ms'); // Self time
-    await expect(tool.getByRole('cell').nth(3)).toHaveText('24.8%'); // Share of trace
+    await expect(tool.getByRole('cell').nth(3)).toHaveText('24.8%'); // Share of self time
     await expect(tool.getByRole('cell').nth(1)).toHaveText('1.33s'); // Total: durations, in full
   });
 

@@ -120,10 +120,18 @@ test.describe('where the time went', () => {
       'Count',
       'Total',
       'Self time',
-      'Share of trace',
+      'Share of self time',
       'Tokens',
     ]);
     await expect(table.getByRole('rowheader', { name: 'LLM', exact: true })).toBeVisible();
+    // Shares of all self time: the span types add up to 100% (give or take the rounding).
+    const shares = await table
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader') })
+      .evaluateAll((rows) => rows.map((row) => (row as HTMLTableRowElement).cells[4]!.innerText));
+    const total = shares.reduce((sum, share) => sum + Number.parseFloat(share), 0);
+    expect(shares.every((share) => share.endsWith('%'))).toBe(true);
+    expect(Math.abs(total - 100)).toBeLessThan(0.3);
     const groupBy = page.getByRole('combobox', { name: 'Group by' });
     await groupBy.selectOption('Model');
     await expect(table.getByRole('columnheader').first()).toHaveText('Model');

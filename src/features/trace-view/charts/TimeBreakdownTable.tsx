@@ -1,10 +1,12 @@
 import { useId } from 'react';
+import { spanTypeColor } from '../../../components/spanTypeColor';
 import { formatDuration } from '../../../lib/time';
 import {
   BREAKDOWN_GROUPINGS,
   type BreakdownGrouping,
   type BreakdownRow,
 } from '../analysis/timeBreakdown';
+import styles from './TimeBreakdownTable.module.css';
 
 export interface TimeBreakdownTableProps {
   rows: BreakdownRow[];
@@ -24,12 +26,24 @@ const EMPTY: Record<BreakdownGrouping, string> = {
   tool: 'This trace has no TOOL spans.',
 };
 
+/** A row's colour: its span type's, or the type a model (LLM) or a tool (TOOL) belongs to. */
+function colorOf(grouping: BreakdownGrouping, key: string): string {
+  switch (grouping) {
+    case 'type':
+      return spanTypeColor(key);
+    case 'model':
+      return spanTypeColor('LLM');
+    case 'tool':
+      return spanTypeColor('TOOL');
+  }
+}
+
 /** "Where the time went": spans grouped by type, model or tool, with their time and tokens. */
 export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBreakdownTableProps) {
   const id = useId();
   return (
-    <section className="time-breakdown" aria-labelledby={`${id}-title`}>
-      <div className="time-breakdown-header">
+    <section className={styles.breakdown} aria-labelledby={`${id}-title`}>
+      <div className={styles.header}>
         <h2 id={`${id}-title`}>Where the time went</h2>
         <label className="inline-field">
           Group by
@@ -45,15 +59,16 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
           </select>
         </label>
         <span className="muted">
-          Self time: a span’s duration minus the time its children cover. Spans that run in parallel
-          each count theirs, so the shares can add up to more than 100%. A team’s
-          delegate_task_to_member call counts only the time its member’s run leaves uncovered.
+          Self time: a span’s duration minus the time its children cover. Share: of the self time of
+          all the trace’s spans together, so span types add up to 100% even when spans run in
+          parallel. A team’s delegate_task_to_member call counts only the time its member’s run
+          leaves uncovered.
         </span>
       </div>
       {rows.length === 0 ? (
         <p className="muted">{EMPTY[grouping]}</p>
       ) : (
-        <table className="data-table compact" aria-label="Where the time went">
+        <table className={`data-table compact ${styles.table}`} aria-label="Where the time went">
           <thead>
             <tr>
               <th scope="col">{KEY_HEADERS[grouping]}</th>
@@ -66,7 +81,9 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
               <th scope="col" className="numeric">
                 Self time
               </th>
-              <th scope="col">Share of trace</th>
+              <th scope="col" title="The group’s self time over all spans’ self time">
+                Share of self time
+              </th>
               <th scope="col" className="numeric">
                 Tokens
               </th>
@@ -78,16 +95,16 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
               const tokens = row.inputTokens + row.outputTokens;
               return (
                 <tr key={row.key}>
-                  <th scope="row" className="breakdown-key">
-                    {row.key}
-                  </th>
+                  <th scope="row">{row.key}</th>
                   <td className="numeric">{row.count.toLocaleString()}</td>
                   <td className="numeric">{formatDuration(row.totalUs)}</td>
                   <td className="numeric">{formatDuration(row.selfUs)}</td>
                   <td>
-                    <span className="share-cell">
-                      <span className="share-bar" aria-hidden="true">
-                        <span style={{ width: `${Math.min(100, percent)}%` }} />
+                    <span className={styles.shareCell}>
+                      <span className={styles.shareBar} aria-hidden="true">
+                        <span
+                          style={{ width: `${percent}%`, background: colorOf(grouping, row.key) }}
+                        />
                       </span>
                       <span className="numeric">{percent.toFixed(1)}%</span>
                     </span>

@@ -1,12 +1,14 @@
 import { useMemo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Cell, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { ChartFrame } from '../../../components/chart/ChartFrame';
+import { spanTypeColor } from '../../../components/spanTypeColor';
 import { formatDuration } from '../../../lib/time';
 import { breakdownBy } from '../analysis/timeBreakdown';
 import { useTraceView } from '../traceViewContext';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
+import styles from './TraceCharts.module.css';
 
 export interface TraceChartsProps {
   tree: TraceModel;
@@ -27,13 +29,18 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
     [tree, selfTimes, grouping, byType],
   );
   const timeByType = useMemo(
-    () => byType.map((row) => ({ type: row.key, selfMs: row.selfUs / 1000 })),
+    () =>
+      byType.map((row) => ({
+        type: row.key,
+        selfMs: row.selfUs / 1000,
+        color: spanTypeColor(row.key),
+      })),
     [byType],
   );
   const tokensByModel = useMemo(() => summarizeTokensByModel(tree), [tree]);
 
   return (
-    <div className="trace-charts">
+    <div className={styles.charts}>
       <TimeBreakdownTable rows={breakdown} grouping={grouping} onGroupingChange={setGrouping} />
       <ChartFrame
         title="Time by span type"
@@ -48,12 +55,12 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
             formatter={(ms) => [formatDuration(Number(ms) * 1000), 'Self time']}
             cursor={{ fillOpacity: 0.1 }}
           />
-          <Bar
-            dataKey="selfMs"
-            name="Self time"
-            fill="var(--span-agent)"
-            isAnimationActive={false}
-          />
+          {/* Each type in its own colour, as in the waterfall. */}
+          <Bar dataKey="selfMs" name="Self time" isAnimationActive={false}>
+            {timeByType.map((row) => (
+              <Cell key={row.type} fill={row.color} />
+            ))}
+          </Bar>
         </BarChart>
       </ChartFrame>
 
@@ -71,24 +78,28 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
               <XAxis type="number" tickFormatter={(n: number) => n.toLocaleString()} />
               <YAxis type="category" dataKey="model" width={140} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} />
-              <Legend />
+              {/* Names in the text colour: the light input colour is too faint for text. */}
+              <Legend formatter={(name) => <span className={styles.legendText}>{name}</span>} />
               <Bar
                 dataKey="inputTokens"
                 name="Input"
                 stackId="tokens"
-                fill="var(--span-tool)"
+                fill="var(--tokens-input)"
                 isAnimationActive={false}
               />
               <Bar
                 dataKey="outputTokens"
                 name="Output"
                 stackId="tokens"
-                fill="var(--span-llm)"
+                fill="var(--tokens-output)"
                 isAnimationActive={false}
               />
             </BarChart>
           </ChartFrame>
-          <table className="data-table compact" aria-label="Tokens by model">
+          <table
+            className={`data-table compact ${styles.tokensTable}`}
+            aria-label="Tokens by model"
+          >
             <thead>
               <tr>
                 <th scope="col">Model</th>
