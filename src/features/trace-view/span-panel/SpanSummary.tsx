@@ -52,13 +52,11 @@ export function SpanSummary({ tree, index, kind }: SpanSummaryProps) {
                 model.text
               )}
             </Fact>
-            <Fact label="Input tokens">
-              {tokenText(tree.inputTokens[index]!, metadata.input_tokens)}
+            <Fact label="Tokens">
+              {tokenText(tree.inputTokens[index]!, metadata.input_tokens)} in ·{' '}
+              {tokenText(tree.outputTokens[index]!, metadata.output_tokens)} out ·{' '}
+              {tokenText(tree.totalTokens[index]!, null)} total
             </Fact>
-            <Fact label="Output tokens">
-              {tokenText(tree.outputTokens[index]!, metadata.output_tokens)}
-            </Fact>
-            <Fact label="Total tokens">{tokenText(tree.totalTokens[index]!, null)}</Fact>
           </>
         )}
         {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
