@@ -84,7 +84,7 @@ function positionsOf(item: Element, tree: Element): number[] {
  * folded, and containers and strings are cut at display limits until "Show all". Matches of the
  * search query are highlighted (the library's markup is left as it renders it).
  */
-export function JsonViewer({ value, label, sizeChars = 0 }: JsonViewerProps) {
+function JsonViewer({ value, label, sizeChars = 0 }: JsonViewerProps) {
   const [isShowingAll, setIsShowingAll] = useState(false);
   const [expansion, setExpansion] = useState<Expansion>('default');
   const [selected, setSelected] = useState<readonly number[]>([]);

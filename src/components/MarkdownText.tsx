@@ -41,7 +41,7 @@ const COMPONENTS: Components = { a: Link, img: Image };
  * description stands in) and links show their target and open in a new tab on click. Matches of
  * the search query are marked.
  */
-export function MarkdownText({ text }: MarkdownTextProps) {
+function MarkdownText({ text }: MarkdownTextProps) {
   const query = useHighlightQuery();
   const rehypePlugins = useMemo(
     (): Options['rehypePlugins'] => [

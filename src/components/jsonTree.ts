@@ -10,7 +10,7 @@ export interface JsonLimits {
   maxStringChars: number;
 }
 
-export const DEFAULT_LIMITS: JsonLimits = { maxEntries: 100, maxStringChars: 5_000 };
+const DEFAULT_LIMITS: JsonLimits = { maxEntries: 100, maxStringChars: 5_000 };
 
 export interface LimitedJson {
   value: unknown;

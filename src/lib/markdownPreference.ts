@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
  * Whether model text is rendered as Markdown. A preference of this browser, like the theme:
  * kept in local storage, not in the URL. On unless switched off.
  */
-export const MARKDOWN_STORAGE_KEY = 'agentos-trace-viewer:markdown';
+const MARKDOWN_STORAGE_KEY = 'agentos-trace-viewer:markdown';
 const listeners = new Set<() => void>();
 let isOn: boolean | null = null;
 

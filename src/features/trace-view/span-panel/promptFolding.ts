@@ -3,8 +3,8 @@
  * first user message and the reply are on screen without scrolling at 1024×768. Long lines wrap, so a line counts once
  * per 70 characters (about a 420 px panel's width of 12.5 px monospace).
  */
-export const FOLD_ABOVE_LINES = 8;
-export const PREVIEW_LINES = 3;
+const FOLD_ABOVE_LINES = 8;
+const PREVIEW_LINES = 3;
 const CHARS_PER_LINE = 70;
 
 function linesOf(line: string): number {
