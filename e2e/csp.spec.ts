@@ -95,6 +95,8 @@ test('the app runs under the policy without a violation', async ({ page }) => {
   await expect(panel).toBeVisible();
   await panel.getByRole('tab', { name: 'Raw JSON' }).click();
   await expect(panel.getByRole('region', { name: 'Raw JSON of the span' })).toBeVisible();
+  // The JSON viewer (react-json-view-lite, loaded on demand) brings no inline style or eval.
+  await expect(panel.getByRole('tree', { name: 'The span as JSON' })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Charts' }).click();
   await expect(

@@ -16,19 +16,47 @@ import { openTraceSummary } from './support/tracePage';
  */
 test.use({ bypassCSP: true });
 
+/*
+ * Model text (agent outputs, replies) is rendered as Markdown when the reader has it on: the
+ * whole spec runs with it on (the default), and checks the texts Markdown reshapes exactly
+ * once it is switched off.
+ */
+const MARKDOWN_KEY = 'agentos-trace-viewer:markdown';
+
 const DB = 'hostile-traces';
 // Only the structure is used (ids, names, where each payload goes): the times differ.
 const TRACES = generateHostileTraces(Date.now());
 
 let guard: InertGuard;
+/** Requests to any origin but the app's: a rendered image or link must load nothing. */
+let foreignRequests: string[];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async ({ page, baseURL }) => {
   guard = await guardPage(page, CANARY);
+  await page.addInitScript((key) => localStorage.setItem(key, 'on'), MARKDOWN_KEY);
+  foreignRequests = [];
+  const origin = new URL(baseURL!).origin;
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== origin) {
+      foreignRequests.push(request.url());
+    }
+  });
 });
 
 test.afterEach(async () => {
   await guard.expectInert();
+  expect(foreignRequests, 'requests to other origins').toEqual([]);
 });
+
+/** Outputs the panel renders as Markdown (while on): an agent's, a model call's plain reply. */
+function isMarkdownOutput(node: TraceNode): boolean {
+  return (
+    (node.type === 'LLM' || node.type === 'AGENT') &&
+    node.output != null &&
+    !node.output.startsWith('{"role"')
+  );
+}
 
 /** Texts over this open folded in the panel (LongText), showing a preview and an ellipsis. */
 const FOLDED_ABOVE_CHARS = 20_000;
@@ -104,13 +132,18 @@ const PARAMETERS_SHOWN = `{
   }
 }`;
 
-/** Every text the panel's Details tab must show for `node`, exactly. */
-function expectedPanelTexts(node: TraceNode): string[] {
+/**
+ * Every text the panel's Details tab must show for `node`, exactly: with Markdown on, all but
+ * the output it renders as Markdown; tool parameters as text (their "Text" view).
+ */
+function expectedPanelTexts(node: TraceNode, isMarkdownOn = true): string[] {
   const texts = [node.name, node.type, node.id, node.status];
   if (node.error) texts.push(node.error);
   const metadata = node.metadata ?? {};
   const isTool = node.type === 'TOOL';
-  if (node.output != null && !node.output.startsWith('{"role"')) texts.push(node.output);
+  if (node.output != null && !node.output.startsWith('{"role"')) {
+    if (!(isMarkdownOn && isMarkdownOutput(node))) texts.push(node.output);
+  }
   if (
     node.input != null &&
     !node.input.startsWith('[{') &&
@@ -218,6 +251,10 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
     };
     for (const node of [root, ...children]) {
       await moveTo(node === root ? 'Home' : 'ArrowDown', node);
+      // JSON parameters open as a tree: their text is a toggle away.
+      const parameters = panel.getByRole('region', { name: 'Parameters' });
+      const asText = parameters.getByRole('button', { name: 'Text' });
+      if (node.type === 'TOOL' && (await asText.count()) > 0) await asText.click();
       await expectTexts(panel, expectedPanelTexts(node), `span ${JSON.stringify(node.id)}`);
       if (t === 1 && node === children[0]) {
         expect(node.metadata?.parameters).toBe(PARAMETERS_SENT);
@@ -232,16 +269,28 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
     expect(chat.name).toBe('hostile-chat.invoke');
     await guard.expectInert();
 
+    // Markdown off: the outputs it rendered are shown exactly as sent. Then on again.
+    await panel.getByRole('button', { name: 'Markdown', pressed: true }).click();
+    await moveTo('Home', root);
+    for (const node of children) {
+      await moveTo('ArrowDown', node);
+      if (isMarkdownOutput(node)) {
+        await expectTexts(panel, [node.output!], `output of ${JSON.stringify(node.id)}`);
+      }
+    }
+    await panel.getByRole('button', { name: 'Markdown', pressed: false }).click();
+    await guard.expectInert();
+
     // Raw JSON: the span as sent, escaped by JSON, as text.
     await moveTo('Home', root);
     await moveTo('ArrowDown', children[0]!);
     await panel.getByRole('tab', { name: 'Raw JSON' }).click();
     const first = children[0]!;
-    const rawText = await panel
-      .getByRole('region', { name: 'Raw JSON of the span' })
-      .locator('pre')
-      .first()
-      .textContent();
+    const raw = panel.getByRole('region', { name: 'Raw JSON of the span' });
+    await expect(raw.getByRole('tree', { name: 'The span as JSON' })).toBeVisible();
+    await guard.expectInert();
+    await raw.getByRole('button', { name: 'Text' }).click();
+    const rawText = await raw.locator('pre').first().textContent();
     // Times aside (this process generated the corpus at another moment), field by field.
     for (const key of ['id', 'name', 'input', 'output', 'error'] as const) {
       if (first[key] != null) {
@@ -343,4 +392,99 @@ test('the guard itself notices markup that runs', async ({ page }) => {
     document.querySelector('img[src="x"]')?.parentElement?.remove();
     window.__inert = { canary: [], suspicious: [] };
   });
+});
+
+/** Markdown built to reach out or run: images, script links, raw HTML, reference links. */
+const HOSTILE_MARKDOWN = [
+  '# Report',
+  '',
+  '**bold** and a [safe link](https://example.com/docs)',
+  '',
+  '![tracking pixel](https://evil.example/pixel.png) ![local](/favicon.svg)',
+  '',
+  '[click me](javascript:window.__pwned=901) [data](data:text/html,<script>window.__pwned=902</script>)',
+  '',
+  '<img src=x onerror="window.__pwned=903"> <script>window.__pwned=904</script>',
+  '<a href="javascript:window.__pwned=905">raw link</a>',
+  '',
+  '![ref image][pixel] [ref link][js]',
+  '',
+  '[pixel]: https://evil.example/ref.png',
+  '[js]: javascript:window.__pwned=906',
+  '',
+  '<https://evil.example/autolink>',
+].join('\n');
+
+test('with Markdown on, hostile model text renders inert and loads nothing', async ({ page }) => {
+  const at = '2025-11-19T10:30:00.000000+00:00';
+  const end = '2025-11-19T10:30:01.000000+00:00';
+  const span = (id: string, type: string, output: string): TraceNode => ({
+    id,
+    name: `${type.toLowerCase()}-markdown`,
+    type,
+    duration: '1.00s',
+    start_time: at,
+    end_time: end,
+    status: 'OK',
+    input: 'Write the report',
+    output,
+  });
+  const trace = {
+    trace_id: 'hostile-markdown',
+    name: 'Hostile Markdown',
+    status: 'OK',
+    duration: '1.00s',
+    start_time: at,
+    end_time: end,
+    total_spans: 3,
+    error_count: 0,
+    created_at: end,
+    tree: [
+      {
+        ...span('root', 'AGENT', HOSTILE_MARKDOWN),
+        name: 'Hostile Markdown',
+        spans: [
+          span('agent-1', 'AGENT', HOSTILE_MARKDOWN),
+          span('llm-1', 'LLM', JSON.stringify({ role: 'assistant', content: HOSTILE_MARKDOWN })),
+        ],
+      },
+    ],
+  };
+  await page.goto('/file');
+  await page
+    .getByRole('banner')
+    .filter({ hasText: 'AgentOS Traces' })
+    .getByLabel('Open trace file')
+    .setInputFiles({
+      name: 'hostile-markdown.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(trace)),
+    });
+  const grid = waterfallOf(page);
+  const panel = panelOf(page);
+  for (const name of ['agent-markdown', 'llm-markdown']) {
+    await grid.getByRole('row').filter({ hasText: name }).click();
+    await expect(panel.getByRole('heading', { level: 2, name })).toBeVisible();
+    const output = panel.getByRole('region', { name: 'Output' });
+    // Rendered as Markdown: the heading and the bold text are elements.
+    await expect(output.getByRole('heading', { name: 'Report' })).toBeVisible();
+    await expect(output.locator('strong')).toHaveText('bold');
+    // Images are text, never elements; the raw HTML is text too.
+    await expect(output).toContainText('[image: tracking pixel — https://evil.example/pixel.png]');
+    await expect(output).toContainText('[image: ref image — https://evil.example/ref.png]');
+    await expect(output).toContainText('<img src=x onerror="window.__pwned=903">');
+    await expect(output.locator('img, script, iframe')).toHaveCount(0);
+    // Only the http(s) links are links, each with its target shown and opening elsewhere.
+    const links = output.getByRole('link');
+    await expect(links).toHaveText(['safe link', 'https://evil.example/autolink']);
+    for (const link of await links.all()) {
+      await expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+      await expect(link).toHaveAttribute('target', '_blank');
+    }
+    await expect(output).toContainText('safe link (https://example.com/docs)');
+    await expect(output.locator('[href^="javascript"], [href^="data"]')).toHaveCount(0);
+    await expect(output).toContainText('click me');
+    await guard.expectInert();
+  }
+  expect(await page.locator('img').count()).toBe(0);
 });

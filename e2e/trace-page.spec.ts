@@ -175,12 +175,14 @@ test.describe('trace page', () => {
     await rows.filter({ hasText: 'invoke' }).first().click();
     const llm = panelOf(page).getByRole('region', { name: 'LLM call' });
     await expect(llm.getByRole('term').filter({ hasText: 'Model' })).toBeVisible();
-    await expect(llm.getByRole('term').filter({ hasText: 'Input tokens' })).toBeVisible();
     await expect(llm.getByRole('definition').first()).not.toHaveText('');
-    await expect(llm.getByRole('term').filter({ hasText: 'Total tokens' })).toBeVisible();
+    await expect(llm.getByRole('term').filter({ hasText: 'Tokens' })).toBeVisible();
+    await expect(llm.getByRole('definition').last()).toHaveText(
+      /^[\d,]+ in · [\d,]+ out · [\d,]+ total$/,
+    );
   });
 
-  test('the TOOL panel shows the parsed parameters', async ({ page }) => {
+  test('the TOOL panel shows the parsed parameters, as a tree and as text', async ({ page }) => {
     await openTrace(page, '/traces?workflow_id=batch-enrichment');
     const { grid } = waterfallOf(page);
     // A tool an agent called (workflow > chain > agent > tool), not a workflow step function.
@@ -188,8 +190,10 @@ test.describe('trace page', () => {
     const tool = panelOf(page).getByRole('region', { name: 'Tool call' });
     await expect(tool.getByRole('term').filter({ hasText: 'Tool' })).toBeVisible();
     const parameters = panelOf(page).getByRole('region', { name: 'Parameters' });
-    // Formatted JSON: one key per line, indented.
-    await expect(parameters).toContainText(/\{\n\s+"/);
+    await expect(parameters.getByRole('tree', { name: 'Parameters as JSON' })).toBeVisible();
+    // Formatted JSON text: one key per line, indented.
+    await parameters.getByRole('button', { name: 'Text' }).click();
+    await expect(parameters.locator('pre')).toContainText(/\{\n\s+"/);
   });
 
   test('an ERROR span shows its error', async ({ page }) => {

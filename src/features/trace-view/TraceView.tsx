@@ -29,7 +29,7 @@ export interface TraceViewProps {
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
 
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
-export const NARROW_QUERY = '(width <= 720px)';
+const NARROW_QUERY = '(width <= 720px)';
 /** Panel widths (% of the split): side by side, and maximised (the waterfall a tree of names). */
 const PANEL_SIZE = 40;
 const MAXIMISED_PANEL_SIZE = 75;

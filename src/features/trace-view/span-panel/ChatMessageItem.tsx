@@ -1,11 +1,17 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
+import { HighlightedText } from '../../../components/HighlightedText';
 import type { ChatLinks } from './chatLinks';
 import { formatChatMetrics, type ChatMessage, type ChatPart } from './chatMessages';
 import { KeyValueList } from './KeyValueList';
 import { LongText } from './LongText';
+import { ModelText } from './ModelText';
+import { foldedPreview } from './promptFolding';
 import { SpanLink } from './SpanLink';
 
 const KNOWN_ROLES = new Set(['system', 'developer', 'user', 'assistant', 'model', 'tool']);
+/** Roles whose text a model wrote: shown as Markdown when on. */
+const MODEL_ROLES = new Set(['assistant', 'model']);
+const SYSTEM_ROLES = new Set(['system', 'developer']);
 
 export interface ChatMessageItemProps {
   message: ChatMessage;
@@ -51,6 +57,8 @@ export function ChatMessageItem({ message, links, isSameSystemPrompt }: ChatMess
       </div>
       {isSameSystemPrompt && links?.sameSystemPromptAs !== undefined ? (
         <FoldedSystemPrompt message={message} links={links} previous={links.sameSystemPromptAs} />
+      ) : SYSTEM_ROLES.has(message.role) ? (
+        <LongSystemPrompt message={message} links={links} />
       ) : (
         <MessageBody message={message} links={links} />
       )}
@@ -63,10 +71,11 @@ export function ChatMessageItem({ message, links, isSameSystemPrompt }: ChatMess
 }
 
 function MessageBody({ message, links }: { message: ChatMessage; links?: ChatLinks }) {
+  const isModelText = MODEL_ROLES.has(message.role);
   return (
     <>
       {message.parts.map((part, i) => (
-        <ChatPartView key={i} part={part} />
+        <ChatPartView key={i} part={part} isModelText={isModelText} />
       ))}
       {message.toolCalls.length > 0 && (
         <ul className="tool-calls" aria-label="Tool calls">
@@ -125,13 +134,45 @@ function FoldedSystemPrompt({
   );
 }
 
-function ChatPartView({ part }: { part: ChatPart }) {
+/**
+ * A system prompt of more than about 12 lines opens folded to its first lines, so the messages
+ * after it and the reply are on screen first.
+ */
+function LongSystemPrompt({ message, links }: { message: ChatMessage; links?: ChatLinks }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const text =
+    message.parts.length === 1 && message.parts[0]!.kind === 'text' ? message.parts[0]!.text : null;
+  const preview = useMemo(() => (text === null ? null : foldedPreview(text)), [text]);
+  if (preview === null) return <MessageBody message={message} links={links} />;
+  return (
+    <>
+      {isOpen ? (
+        <MessageBody message={message} links={links} />
+      ) : (
+        <pre className="long-text chat-prompt-preview">
+          <HighlightedText text={preview} />
+          <span aria-hidden="true">…</span>
+        </pre>
+      )}
+      <button
+        type="button"
+        className="toggle-button chat-prompt-toggle"
+        aria-expanded={isOpen}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        {isOpen ? 'Fold system prompt' : 'Show full system prompt'}
+      </button>
+    </>
+  );
+}
+
+function ChatPartView({ part, isModelText }: { part: ChatPart; isModelText: boolean }) {
   switch (part.kind) {
     case 'text':
       return (
         <div className="chat-part">
           {part.label && <div className="chat-part-label">{part.label}</div>}
-          <LongText text={part.text} />
+          {isModelText ? <ModelText text={part.text} /> : <LongText text={part.text} />}
         </div>
       );
     case 'image':

@@ -6,10 +6,17 @@ export interface IoSectionProps {
   /** A root span: its input and output are the trace's, which the server puts on the trace. */
   isRoot: boolean;
   outputTitle?: string;
+  /** The output is a model's text (an agent's or team's answer): Markdown when on. */
+  isModelOutput?: boolean;
 }
 
 /** A span's input and output, the section of AGENT and TEAM runs and of span kinds with no other. */
-export function IoSection({ node, isRoot, outputTitle = 'Output' }: IoSectionProps) {
+export function IoSection({
+  node,
+  isRoot,
+  outputTitle = 'Output',
+  isModelOutput = false,
+}: IoSectionProps) {
   const hasInput = node.input != null;
   const hasOutput = node.output != null;
   if (!hasInput && !hasOutput) {
@@ -24,7 +31,9 @@ export function IoSection({ node, isRoot, outputTitle = 'Output' }: IoSectionPro
   return (
     <>
       {hasInput && <PayloadBlock title="Input" text={node.input!} />}
-      {hasOutput && <PayloadBlock title={outputTitle} text={node.output!} />}
+      {hasOutput && (
+        <PayloadBlock title={outputTitle} text={node.output!} isModelText={isModelOutput} />
+      )}
     </>
   );
 }

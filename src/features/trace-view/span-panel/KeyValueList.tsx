@@ -1,4 +1,4 @@
-import { JsonView } from './JsonView';
+import { LazyJsonViewer } from '../../../components/LazyJsonViewer';
 import { LongText } from './LongText';
 
 export interface KeyValueListProps {
@@ -19,7 +19,7 @@ export function KeyValueList({ label, entries }: KeyValueListProps) {
               <code>{key}</code>
             </dt>
             <dd>
-              <KeyValue value={value} />
+              <KeyValue name={key} value={value} />
             </dd>
           </div>
         ))}
@@ -28,11 +28,11 @@ export function KeyValueList({ label, entries }: KeyValueListProps) {
   );
 }
 
-function KeyValue({ value }: { value: unknown }) {
+function KeyValue({ name, value }: { name: string; value: unknown }) {
   if (typeof value === 'string') return <LongText text={value} />;
   if (value === null) return <span className="muted">null</span>;
   if (typeof value === 'number' || typeof value === 'boolean') {
     return <span className="numeric">{String(value)}</span>;
   }
-  return <JsonView value={value} />;
+  return <LazyJsonViewer value={value} label={name} />;
 }

@@ -119,6 +119,6 @@ describe('LLM span panel on messages from history', () => {
     const system = within(input).getByText('system').closest('li')!;
     const otherFields = within(system).getByRole('region', { name: 'Other message fields' });
     expect(otherFields).toHaveTextContent('images');
-    expect(otherFields).toHaveTextContent('diagram.png');
+    expect(await within(otherFields).findByRole('tree')).toHaveTextContent('["diagram.png"]');
   });
 });

@@ -3,7 +3,6 @@ import type { TraceModel } from '../../../domain/trace/traceModel';
 import { formatDuration } from '../../../lib/time';
 import type { ChatLinks } from './chatLinks';
 import { parsePayloadMessages, systemPromptText } from './chatMessages';
-import { Fact } from './Fact';
 import { linkToolCalls, previousLlmSpan } from './llmLinks';
 import { MissingLlmNote } from './MissingLlmNote';
 import { missingLlmAttributes } from './missingLlmAttributes';
@@ -18,22 +17,13 @@ export interface LlmSectionProps {
   onSelectSpan?: (index: number) => void;
 }
 
-/** A count the model read, else what was sent when it is not a count ("n/a"), else "–". */
-function tokenText(count: number, sent: unknown): string {
-  if (!Number.isNaN(count)) return count.toLocaleString();
-  if (typeof sent === 'string' && sent !== '') return sent;
-  return '–';
-}
-
 /**
- * An LLM call: model and token counts, what was not recorded, then the prompt and the reply (as
- * chat messages when they are, linked to the tool spans and the previous model call).
+ * An LLM call: what was not recorded, then the prompt and the reply (as chat messages when they
+ * are, linked to the tool spans and the previous model call; a reply that is plain text is the
+ * model's, shown as Markdown when on). Model and tokens are in the summary above.
  */
 export function LlmSection({ tree, index, isRoot, onSelectSpan }: LlmSectionProps) {
   const node = tree.nodes[index]!;
-  const metadata = node.metadata ?? {};
-  const model = tree.modelLabelOf(index);
-  const total = tree.totalTokens[index]!;
 
   const input = useMemo(() => parsePayloadMessages(node.input), [node.input]);
   const output = useMemo(() => parsePayloadMessages(node.output), [node.output]);
@@ -52,34 +42,18 @@ export function LlmSection({ tree, index, isRoot, onSelectSpan }: LlmSectionProp
 
   return (
     <>
-      <section className="span-section" aria-label="LLM call">
-        <dl className="facts">
-          <Fact label="Model">
-            {model === null ? (
-              '–'
-            ) : model.isFromSpanName ? (
-              <>
-                {model.text} <span className="muted">(model id not recorded)</span>
-              </>
-            ) : (
-              model.text
-            )}
-          </Fact>
-          <Fact label="Input tokens">
-            {tokenText(tree.inputTokens[index]!, metadata.input_tokens)}
-          </Fact>
-          <Fact label="Output tokens">
-            {tokenText(tree.outputTokens[index]!, metadata.output_tokens)}
-          </Fact>
-          <Fact label="Total tokens">{tokenText(total, null)}</Fact>
-        </dl>
-      </section>
       {missing && <MissingLlmNote missing={missing} />}
       {node.input != null && (
         <PayloadBlock title="Input" text={node.input} messages={input} links={links} />
       )}
       {node.output != null && (
-        <PayloadBlock title="Output" text={node.output} messages={output} links={links} />
+        <PayloadBlock
+          title="Output"
+          text={node.output}
+          messages={output}
+          links={links}
+          isModelText
+        />
       )}
       {isRoot && node.input == null && node.output == null && (
         <p className="muted span-note">

@@ -1,9 +1,12 @@
 import { useMemo, useState } from 'react';
 import { CopyButton } from '../../../components/CopyButton';
+import { LazyJsonViewer } from '../../../components/LazyJsonViewer';
 import type { ChatLinks } from './chatLinks';
 import { ChatMessageList } from './ChatMessageList';
 import { parsePayloadMessages, type ChatMessage } from './chatMessages';
+import { jsonContainerOf } from './jsonText';
 import { LongText } from './LongText';
+import { ModelText } from './ModelText';
 
 export interface PayloadBlockProps {
   /** "Input", "Output", "Result": heading, region name and copy button name. */
@@ -13,36 +16,77 @@ export interface PayloadBlockProps {
   messages?: readonly ChatMessage[] | null;
   /** Links from the messages to other spans. */
   links?: ChatLinks;
+  /** Text a model wrote (a reply, an agent's output): Markdown when the reader has it on. */
+  isModelText?: boolean;
+  /** A short remark next to the title, e.g. "not JSON, shown as sent". */
+  note?: string;
 }
 
+type View = 'structured' | 'text';
+
 /**
- * A span's input or output: chat messages when the text holds them (with a toggle to
- * the raw text), otherwise the text itself. Always with a copy button for the exact text.
+ * A span's input or output: chat messages when the text holds them, a JSON tree when it is a
+ * JSON object or array (each with a toggle to the text as sent), otherwise the text itself
+ * (Markdown for model text). Always with a copy button for the exact text.
  */
-export function PayloadBlock({ title, text, messages: givenMessages, links }: PayloadBlockProps) {
+export function PayloadBlock({
+  title,
+  text,
+  messages: givenMessages,
+  links,
+  isModelText = false,
+  note,
+}: PayloadBlockProps) {
   const messages = useMemo(
     () => (givenMessages !== undefined ? givenMessages : parsePayloadMessages(text)),
     [givenMessages, text],
   );
-  const [isRawText, setIsRawText] = useState(false);
+  const json = useMemo(() => (messages ? undefined : jsonContainerOf(text)), [messages, text]);
+  const [view, setView] = useState<View>('structured');
+  const isText = view === 'text';
   return (
     <section className="payload" aria-label={title}>
       <div className="payload-header">
         <h3>{title}</h3>
+        {note && <span className="muted">{note}</span>}
         {messages && (
           <button
             type="button"
             className="toggle-button"
-            aria-pressed={isRawText}
-            onClick={() => setIsRawText((value) => !value)}
+            aria-pressed={isText}
+            onClick={() => setView(isText ? 'structured' : 'text')}
           >
             Raw text
           </button>
         )}
+        {json !== undefined && (
+          <span className="toggle-group" role="group" aria-label={`${title} shown as`}>
+            <button
+              type="button"
+              className="toggle-button"
+              aria-pressed={!isText}
+              onClick={() => setView('structured')}
+            >
+              JSON
+            </button>
+            <button
+              type="button"
+              className="toggle-button"
+              aria-pressed={isText}
+              onClick={() => setView('text')}
+            >
+              Text
+            </button>
+          </span>
+        )}
         <CopyButton text={text} label={`Copy ${title.toLowerCase()}`} />
       </div>
-      {messages && !isRawText ? (
+      {messages && !isText ? (
         <ChatMessageList messages={messages} label={`${title} messages`} links={links} />
+      ) : json !== undefined && !isText ? (
+        <LazyJsonViewer value={json} label={`${title} as JSON`} sizeChars={text.length} />
+      ) : isModelText && !messages ? (
+        <ModelText text={text} />
       ) : (
         <LongText text={text} />
       )}

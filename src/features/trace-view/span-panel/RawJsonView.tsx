@@ -1,6 +1,7 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import type { TraceNode } from '../../../api/schemas';
 import { CopyButton } from '../../../components/CopyButton';
+import { LazyJsonViewer } from '../../../components/LazyJsonViewer';
 import { LongText } from './LongText';
 import { nodeForRawView } from './spanSections';
 
@@ -8,16 +9,43 @@ export interface RawJsonViewProps {
   node: TraceNode;
 }
 
-/** The node as the server sent it, children replaced by a count. Built only when shown. */
+/**
+ * The node as the server sent it, children replaced by a count: a JSON tree, or the indented
+ * text. Built only when shown.
+ */
 export function RawJsonView({ node }: RawJsonViewProps) {
-  const text = useMemo(() => JSON.stringify(nodeForRawView(node), null, 2), [node]);
+  const value = useMemo(() => nodeForRawView(node), [node]);
+  const text = useMemo(() => JSON.stringify(value, null, 2), [value]);
+  const [isText, setIsText] = useState(false);
   return (
     <section className="payload" aria-label="Raw JSON of the span">
       <div className="payload-header">
         <h3>Raw JSON</h3>
+        <span className="toggle-group" role="group" aria-label="Raw JSON shown as">
+          <button
+            type="button"
+            className="toggle-button"
+            aria-pressed={!isText}
+            onClick={() => setIsText(false)}
+          >
+            JSON
+          </button>
+          <button
+            type="button"
+            className="toggle-button"
+            aria-pressed={isText}
+            onClick={() => setIsText(true)}
+          >
+            Text
+          </button>
+        </span>
         <CopyButton text={text} label="Copy raw JSON" />
       </div>
-      <LongText text={text} />
+      {isText ? (
+        <LongText text={text} />
+      ) : (
+        <LazyJsonViewer value={value} label="The span as JSON" sizeChars={text.length} />
+      )}
     </section>
   );
 }

@@ -4,6 +4,7 @@ import { KeyValueList } from './KeyValueList';
 import { LlmSection } from './LlmSection';
 import { SpanErrorBlock } from './SpanErrorBlock';
 import { SpanFacts } from './SpanFacts';
+import { SpanSummary } from './SpanSummary';
 import {
   KNOWN_NODE_FIELDS,
   otherEntries,
@@ -26,7 +27,11 @@ export interface SpanDetailsProps {
 
 const NOTHING_SHOWN: ReadonlySet<string> = new Set();
 
-/** The "Details" tab: error first, common facts, the section for the span's type, then the rest. */
+/**
+ * The "Details" tab, content first: the error, a one- or two-line summary (duration, model and
+ * tokens, tool), the section for the span's type (messages and reply, parameters and result,
+ * input and output), then the timing facts and ids, then everything else.
+ */
 export function SpanDetails({
   tree,
   index,
@@ -46,6 +51,14 @@ export function SpanDetails({
   return (
     <div className="span-details">
       {hasError && <SpanErrorBlock error={node.error} isRoot={isRoot} />}
+      <SpanSummary tree={tree} index={index} kind={kind} />
+      {kind === 'llm' && (
+        <LlmSection tree={tree} index={index} isRoot={isRoot} onSelectSpan={onSelectSpan} />
+      )}
+      {kind === 'tool' && <ToolSection node={node} />}
+      {kind === 'workflow' && <WorkflowSection node={node} isRoot={isRoot} />}
+      {kind === 'run' && <IoSection node={node} isRoot={isRoot} isModelOutput />}
+      {kind === 'generic' && <IoSection node={node} isRoot={isRoot} />}
       <SpanFacts
         tree={tree}
         index={index}
@@ -54,14 +67,6 @@ export function SpanDetails({
         isTraceRoot={isRoot}
         onSelectSpan={onSelectSpan}
       />
-      {kind === 'llm' && (
-        <LlmSection tree={tree} index={index} isRoot={isRoot} onSelectSpan={onSelectSpan} />
-      )}
-      {kind === 'tool' && (
-        <ToolSection node={node} toolName={tree.toolNameOf(index) ?? node.name} />
-      )}
-      {kind === 'workflow' && <WorkflowSection node={node} isRoot={isRoot} />}
-      {(kind === 'run' || kind === 'generic') && <IoSection node={node} isRoot={isRoot} />}
       {otherMetadata.length > 0 && <KeyValueList label="Other metadata" entries={otherMetadata} />}
       {extraData.length > 0 && <KeyValueList label="Extra data" entries={extraData} />}
       {otherFields.length > 0 && <KeyValueList label="Other fields" entries={otherFields} />}

@@ -141,12 +141,15 @@ describe('SpanDetailsPanel', () => {
     expect(fact(panel, 'Start')).toHaveTextContent(/\.131902/);
     expect(fact(panel, 'End')).toHaveTextContent(/\.311450/);
     expect(fact(panel, 'Span id')).toHaveTextContent('b2e1d4c3f5a60728');
-    expect(fact(panel, 'Parent span id')).toHaveTextContent('a1f0c3d2e4b50617');
+    // The parent by name, its id a copy away.
+    expect(fact(panel, 'Parent span')).toHaveTextContent('Stock_Price_Agent.run');
     expect(fact(panel, 'Session id')).toHaveTextContent('37029bc6-1794-4ba8-a629-1efedc53dcad');
     expect(fact(panel, 'User id')).toHaveTextContent('ana@example.com');
 
     await user.click(within(panel).getByRole('button', { name: 'Copy span id' }));
     expect(await navigator.clipboard.readText()).toBe('b2e1d4c3f5a60728');
+    await user.click(within(panel).getByRole('button', { name: 'Copy parent span id' }));
+    expect(await navigator.clipboard.readText()).toBe('a1f0c3d2e4b50617');
     await user.click(within(panel).getByRole('button', { name: 'Copy input' }));
     expect(await navigator.clipboard.readText()).toBe(agentRoot.spans![0]!.input);
     expect(within(panel).getByRole('button', { name: 'Copy output' })).toBeVisible();
@@ -156,9 +159,7 @@ describe('SpanDetailsPanel', () => {
     const { panel, user } = renderPanel(testModel([agentRoot]), 1);
     const call = within(panel).getByRole('region', { name: 'LLM call' });
     expect(fact(call, 'Model')).toHaveTextContent('gpt-4o-mini');
-    expect(fact(call, 'Input tokens')).toHaveTextContent('912');
-    expect(fact(call, 'Output tokens')).toHaveTextContent('64');
-    expect(fact(call, 'Total tokens')).toHaveTextContent('976');
+    expect(fact(call, 'Tokens')).toHaveTextContent('912 in · 64 out · 976 total');
 
     const input = within(panel).getByRole('list', { name: 'Input messages' });
     const messages = within(input).getAllByRole('listitem');
@@ -191,12 +192,16 @@ describe('SpanDetailsPanel', () => {
     expect(within(input).getByText('Summarize: [1, 2, 3]')).toBeVisible();
   });
 
-  it('shows a tool call: the tool, formatted parameters and the result', () => {
-    const { panel } = renderPanel(testModel([agentRoot]), 2);
+  it('shows a tool call: the tool, parameters as a JSON tree or as text, and the result', async () => {
+    const { panel, user } = renderPanel(testModel([agentRoot]), 2);
     expect(
       fact(within(panel).getByRole('region', { name: 'Tool call' }), 'Tool'),
     ).toHaveTextContent('get_current_stock_price');
     const parameters = within(panel).getByRole('region', { name: 'Parameters' });
+    expect(
+      await within(parameters).findByRole('tree', { name: 'Parameters as JSON' }),
+    ).toHaveTextContent('{symbol:"TSLA"}');
+    await user.click(within(parameters).getByRole('button', { name: 'Text' }));
     expect(parameters.querySelector('pre')?.textContent).toBe('{\n  "symbol": "TSLA"\n}');
     expect(within(parameters).getByRole('button', { name: 'Copy parameters' })).toBeVisible();
     // The input only repeats the parameters here, so it is not shown twice.
@@ -214,11 +219,12 @@ describe('SpanDetailsPanel', () => {
     expect(within(parameters).getByText('not JSON, shown as sent')).toBeVisible();
   });
 
-  it('formats tool parameters that arrive as an object', () => {
-    const { panel } = renderSpan(
+  it('formats tool parameters that arrive as an object', async () => {
+    const { panel, user } = renderSpan(
       makeSpan({ type: 'TOOL', metadata: { tool_name: 'f', parameters: { claims: 3 } } }),
     );
     const parameters = within(panel).getByRole('region', { name: 'Parameters' });
+    await user.click(within(parameters).getByRole('button', { name: 'Text' }));
     expect(parameters.querySelector('pre')?.textContent).toBe('{\n  "claims": 3\n}');
   });
 
@@ -262,7 +268,7 @@ describe('SpanDetailsPanel', () => {
       <SpanDetailsPanel tree={tree} index={0} isTraceRoot={false} onClose={() => undefined} />,
     );
     const panel = screen.getByRole('region', { name: 'Span details' });
-    expect(fact(panel, 'Parent span id')).toHaveTextContent('not loaded');
+    expect(fact(panel, 'Parent span')).toHaveTextContent('not loaded');
     expect(within(panel).getByRole('note', { name: 'Span error' })).toHaveTextContent(
       'but no error message',
     );
@@ -278,7 +284,7 @@ describe('SpanDetailsPanel', () => {
     );
   });
 
-  it('lists every other metadata, extra_data and unknown field in key–value lists', () => {
+  it('lists every other metadata, extra_data and unknown field in key–value lists', async () => {
     const { panel } = renderSpan(
       makeSpan({
         type: 'LLM',
@@ -289,12 +295,14 @@ describe('SpanDetailsPanel', () => {
     );
     const other = within(panel).getByRole('region', { name: 'Other metadata' });
     expect(fact(other, 'custom_flag')).toHaveTextContent('beta');
-    expect(fact(other, 'limits').textContent).toContain('"retries": 2');
+    expect(await within(fact(other, 'limits')).findByRole('tree')).toHaveTextContent('{retries:2}');
     expect(within(other).queryByText('model')).toBeNull();
     const extra = within(panel).getByRole('region', { name: 'Extra data' });
     expect(fact(extra, 'region')).toHaveTextContent('eu-west-1');
     const fields = within(panel).getByRole('region', { name: 'Other fields' });
-    expect(fact(fields, 'events')).toHaveTextContent('"name": "retry"');
+    expect(await within(fact(fields, 'events')).findByRole('tree')).toHaveTextContent(
+      '[{name:"retry"}]',
+    );
   });
 
   it('opens a 5 MB output collapsed with its size and expands it on demand', async () => {
@@ -342,6 +350,8 @@ describe('SpanDetailsPanel', () => {
     await user.click(raw);
     expect(raw).toHaveAttribute('aria-selected', 'true');
     const tabpanel = within(panel).getByRole('tabpanel', { name: 'Raw JSON' });
+    expect(await within(tabpanel).findByRole('tree', { name: 'The span as JSON' })).toBeVisible();
+    await user.click(within(tabpanel).getByRole('button', { name: 'Text' }));
     const text = tabpanel.querySelector('pre')!.textContent;
     expect(text).toContain('"id": "a1f0c3d2e4b50617"');
     expect(text).toContain('"total_input_tokens": 2114');
@@ -349,6 +359,7 @@ describe('SpanDetailsPanel', () => {
     expect(text).not.toContain('b2e1d4c3f5a60728');
 
     // Arrow keys move between the tabs.
+    raw.focus();
     await user.keyboard('{ArrowLeft}');
     expect(details).toHaveFocus();
     expect(details).toHaveAttribute('aria-selected', 'true');
@@ -374,3 +385,83 @@ describe('SpanDetailsPanel', () => {
 function squash(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
 }
+
+describe('SpanDetailsPanel content', () => {
+  it('puts the content before the timing facts and links the parent by name', async () => {
+    const onSelectSpan = vi.fn();
+    render(
+      <SpanDetailsPanel
+        tree={testModel([agentRoot])}
+        index={1}
+        onClose={() => {}}
+        onSelectSpan={onSelectSpan}
+      />,
+    );
+    const panel = screen.getByRole('region', { name: 'Span details' });
+    const input = within(panel).getByRole('region', { name: 'Input' });
+    const timing = within(panel).getByRole('region', { name: 'Timing and ids' });
+    // The prompt comes first in the document; the facts follow the content.
+    expect(input.compareDocumentPosition(timing) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    await userEvent.click(within(timing).getByRole('button', { name: 'Stock_Price_Agent.run' }));
+    expect(onSelectSpan).toHaveBeenCalledWith(0);
+  });
+
+  it('renders an agent output as Markdown, and as text once switched off (remembered)', async () => {
+    localStorage.removeItem('agentos-trace-viewer:markdown');
+    const output = '# Brief\n\n- first point\n- second point\n\n[docs](https://docs.agno.com)';
+    const { panel, user } = renderSpan(makeSpan({ type: 'AGENT', output }));
+    const region = within(panel).getByRole('region', { name: 'Output' });
+    expect(await within(region).findByRole('heading', { name: 'Brief' })).toBeVisible();
+    expect(
+      within(region)
+        .getAllByRole('listitem')
+        .map((item) => item.textContent),
+    ).toEqual(['first point', 'second point']);
+    const link = within(region).getByRole('link', { name: 'docs' });
+    expect(link).toHaveAttribute('href', 'https://docs.agno.com');
+    expect(link).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(region).toHaveTextContent('docs (https://docs.agno.com)');
+
+    await user.click(within(panel).getByRole('button', { name: 'Markdown', pressed: true }));
+    expect(within(region).queryByRole('heading', { name: 'Brief' })).toBeNull();
+    expect(region.querySelector('pre')?.textContent).toBe(output);
+    expect(localStorage.getItem('agentos-trace-viewer:markdown')).toBe('off');
+    await user.click(within(panel).getByRole('button', { name: 'Markdown', pressed: false }));
+    expect(localStorage.getItem('agentos-trace-viewer:markdown')).toBe('on');
+  });
+
+  it('never loads an image or keeps a script link from Markdown', async () => {
+    const output = '![chart](https://evil.example/x.png) [click](javascript:alert(1)) <b>bold</b>';
+    const { panel } = renderSpan(makeSpan({ type: 'AGENT', output }));
+    const region = within(panel).getByRole('region', { name: 'Output' });
+    await within(region).findByText('click');
+    expect(
+      await within(region).findByText('[image: chart — https://evil.example/x.png]'),
+    ).toBeVisible();
+    expect(within(region).queryByRole('link')).toBeNull();
+    expect(region).toHaveTextContent('click');
+    expect(region).toHaveTextContent('<b>bold</b>');
+    expect(document.querySelector('img, script, a[href^="javascript"]')).toBeNull();
+  });
+
+  it('folds a system prompt of more than 8 lines until asked', async () => {
+    const prompt = Array.from({ length: 30 }, (_, i) => `Rule ${i + 1}.`).join('\n');
+    const { panel, user } = renderSpan(
+      makeSpan({
+        type: 'LLM',
+        input: JSON.stringify([
+          { role: 'system', content: prompt },
+          { role: 'user', content: 'Hello' },
+        ]),
+      }),
+    );
+    const input = within(panel).getByRole('list', { name: 'Input messages' });
+    expect(
+      within(input).getByText('Rule 1.\nRule 2.\nRule 3.', { normalizer: (t) => t }),
+    ).toBeVisible();
+    expect(within(input).queryByText(/Rule 30\./)).toBeNull();
+    expect(within(input).getByText('Hello')).toBeVisible();
+    await user.click(within(input).getByRole('button', { name: 'Show full system prompt' }));
+    expect(within(input).getByText(/Rule 30\./)).toBeVisible();
+  });
+});

@@ -1,9 +1,14 @@
-import { useId, useState, type KeyboardEvent } from 'react';
+import { useState, type KeyboardEvent } from 'react';
+import { HighlightQueryContext } from '../../../components/HighlightedText';
 import { StatusBadge } from '../../../components/StatusBadge';
+import { Tab, TabList, TabPanel, Tabs } from '../../../components/Tabs';
 import type { TraceModel } from '../../../domain/trace/traceModel';
+import { setMarkdown, useMarkdownPreference } from '../../../lib/markdownPreference';
 import type { PanelTab } from '../traceSearch';
 import { RawJsonView } from './RawJsonView';
 import { SpanDetails } from './SpanDetails';
+import styles from './SpanDetailsPanel.module.css';
+import { usePanelSearchQuery } from './usePanelSearchQuery';
 import './spanPanel.css';
 
 export interface SpanDetailsPanelProps {
@@ -34,15 +39,10 @@ export interface SpanDetailsPanelProps {
   onSelectSpan?: (index: number) => void;
 }
 
-type Tab = PanelTab;
-const TABS: readonly (readonly [Tab, string])[] = [
-  ['details', 'Details'],
-  ['raw', 'Raw JSON'],
-];
-
 /**
- * The side panel for one span: a header, then a "Details" tab and a "Raw JSON" tab. Everything
- * from the span is rendered as text. Esc inside the panel closes it.
+ * The side panel for one span: a header, then a "Details" tab and a "Raw JSON" tab. It fills the
+ * height it is given; header and tabs stay, the tab's body scrolls. Everything from the span is
+ * rendered as text (or as safe Markdown, when on). Esc inside the panel closes it.
  */
 export function SpanDetailsPanel({
   tree,
@@ -56,14 +56,13 @@ export function SpanDetailsPanel({
   headerActions,
   onSelectSpan,
 }: SpanDetailsPanelProps) {
-  const [ownTab, setOwnTab] = useState<Tab>('details');
+  const [ownTab, setOwnTab] = useState<PanelTab>('details');
   const tab = controlledTab ?? ownTab;
   const setTab = onTabChange ?? setOwnTab;
-  const baseId = useId();
+  const query = usePanelSearchQuery();
+  const isMarkdown = useMarkdownPreference();
   const node = tree.nodes[index];
   if (!node) return null;
-  const tabId = (id: Tab) => `${baseId}-tab-${id}`;
-  const panelId = `${baseId}-panel`;
 
   const handleKeyDown = (event: KeyboardEvent<HTMLElement>) => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
@@ -73,38 +72,18 @@ export function SpanDetailsPanel({
     onClose();
   };
 
-  // Arrow keys move between tabs (the ARIA tabs pattern, activation follows focus).
-  const handleTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const current = TABS.findIndex(([id]) => id === tab);
-    const next =
-      event.key === 'ArrowRight'
-        ? (current + 1) % TABS.length
-        : event.key === 'ArrowLeft'
-          ? (current - 1 + TABS.length) % TABS.length
-          : event.key === 'Home'
-            ? 0
-            : event.key === 'End'
-              ? TABS.length - 1
-              : null;
-    if (next === null) return;
-    event.preventDefault();
-    const nextTab = TABS[next]![0];
-    setTab(nextTab);
-    document.getElementById(tabId(nextTab))?.focus();
-  };
-
   return (
-    <section className="span-panel" aria-label="Span details" onKeyDown={handleKeyDown}>
-      <header className="span-panel-header">
+    <section className={styles.panel} aria-label="Span details" onKeyDown={handleKeyDown}>
+      <header className={styles.header}>
         <span className={`type-badge type-${node.type.toLowerCase()}`}>{node.type}</span>
-        <h2 className="span-panel-title" title={node.name}>
+        <h2 className={styles.title} title={node.name}>
           {node.name}
         </h2>
         <StatusBadge status={node.status} />
         {headerActions}
         <button
           type="button"
-          className="icon-button span-panel-close"
+          className={`icon-button ${styles.close}`}
           aria-label="Close span details"
           title="Close (Esc)"
           onClick={onClose}
@@ -112,45 +91,42 @@ export function SpanDetailsPanel({
           ×
         </button>
       </header>
-      <div className="span-tabs" role="tablist" aria-label="Span view" onKeyDown={handleTabKeyDown}>
-        {TABS.map(([id, label]) => (
-          <button
-            key={id}
-            type="button"
-            role="tab"
-            id={tabId(id)}
-            className="span-tab"
-            aria-selected={tab === id}
-            aria-controls={panelId}
-            tabIndex={tab === id ? 0 : -1}
-            onClick={() => setTab(id)}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
-      <div
-        className="span-panel-body"
-        role="tabpanel"
-        id={panelId}
-        aria-labelledby={tabId(tab)}
-        tabIndex={0}
-      >
-        {/* Keyed by span, so expanded texts and toggles reset when another span is shown. */}
-        {tab === 'details' ? (
-          <SpanDetails
-            key={`${index}:${node.id}`}
-            tree={tree}
-            index={index}
-            selfTimeUs={selfTimeUs}
-            criticalUs={criticalUs}
-            isTraceRoot={isTraceRoot ?? tree.parentIndex[index]! < 0}
-            onSelectSpan={onSelectSpan}
-          />
-        ) : (
-          <RawJsonView key={`${index}:${node.id}`} node={node} />
-        )}
-      </div>
+      <Tabs value={tab} onValueChange={setTab} className={styles.tabs}>
+        <div className={styles.tabBar}>
+          <TabList label="Span view">
+            <Tab value="details">Details</Tab>
+            <Tab value="raw">Raw JSON</Tab>
+          </TabList>
+          {tab === 'details' && (
+            <button
+              type="button"
+              className="toggle-button"
+              aria-pressed={isMarkdown}
+              title="Render model text (replies, agent outputs) as Markdown; remembered in this browser"
+              onClick={() => setMarkdown(!isMarkdown)}
+            >
+              Markdown
+            </button>
+          )}
+        </div>
+        <HighlightQueryContext value={query}>
+          {/* Keyed by span, so expanded texts and toggles reset when another span is shown. */}
+          <TabPanel value="details" className={styles.body}>
+            <SpanDetails
+              key={`${index}:${node.id}`}
+              tree={tree}
+              index={index}
+              selfTimeUs={selfTimeUs}
+              criticalUs={criticalUs}
+              isTraceRoot={isTraceRoot ?? tree.parentIndex[index]! < 0}
+              onSelectSpan={onSelectSpan}
+            />
+          </TabPanel>
+          <TabPanel value="raw" className={styles.body}>
+            <RawJsonView key={`${index}:${node.id}`} node={node} />
+          </TabPanel>
+        </HighlightQueryContext>
+      </Tabs>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { workflowStepType } from '../../../domain/trace/workflowSteps';
 import { tokenCount, type TraceModel } from '../../../domain/trace/traceModel';
-import { durationProblem, formatDuration } from '../../../lib/time';
+import { CopyButton } from '../../../components/CopyButton';
+import { formatDuration } from '../../../lib/time';
 import { Fact, IdFact } from './Fact';
 import { formatPreciseTimestamp } from './formatPreciseTimestamp';
 import { spanIds, traceTotals } from './spanSections';
@@ -15,7 +16,10 @@ export interface SpanFactsProps {
   onSelectSpan?: (index: number) => void;
 }
 
-/** What every span has: timing, position in the tree, and ids (each with a copy button). */
+/**
+ * What every span has: timing (the duration is in the summary above the content), position in
+ * the tree, and ids (each with a copy button). After the content: it is looked up, not read.
+ */
 export function SpanFacts({
   tree,
   index,
@@ -54,11 +58,9 @@ export function SpanFacts({
       tree.nodes[target]!.name
     );
   return (
-    <>
+    <section className="span-section" aria-label="Timing and ids">
+      <h3>Timing and ids</h3>
       <dl className="facts span-facts">
-        <Fact label="Duration" title={durationProblem(startUs, endUs)}>
-          {formatDuration(durationUs)}
-        </Fact>
         {selfTimeUs !== undefined && hasDuration && (
           <Fact
             label="Self time"
@@ -131,9 +133,25 @@ export function SpanFacts({
       <dl className="facts span-facts">
         <IdFact label="Span id" value={node.id} />
         {parentNode ? (
-          <IdFact label="Parent span id" value={parentNode.id} />
+          <Fact label="Parent span">
+            <span className="id-value">
+              {onSelectSpan ? (
+                <button
+                  type="button"
+                  className="link-button"
+                  title={`Select it (id ${parentNode.id})`}
+                  onClick={() => onSelectSpan(parent)}
+                >
+                  {parentNode.name}
+                </button>
+              ) : (
+                <span title={parentNode.id}>{parentNode.name}</span>
+              )}
+              <CopyButton text={parentNode.id} label="Copy parent span id" />
+            </span>
+          </Fact>
         ) : (
-          <Fact label="Parent span id">
+          <Fact label="Parent span">
             <span className="muted">{isTraceRoot ? 'none (root)' : 'not loaded'}</span>
           </Fact>
         )}
@@ -141,6 +159,6 @@ export function SpanFacts({
           <IdFact key={key} label={label} value={value} />
         ))}
       </dl>
-    </>
+    </section>
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatJsonValue, parseJsonText, reindentJson } from './jsonText';
+import { formatJsonValue, jsonContainerOf, parseJsonText, reindentJson } from './jsonText';
 
 describe('parseJsonText', () => {
   it('parses JSON and reports text that is not JSON', () => {
@@ -44,5 +44,24 @@ describe('formatJsonValue', () => {
     expect(formatJsonValue({ claims: 3 })).toEqual({ text: '{\n  "claims": 3\n}', isJson: true });
     expect(formatJsonValue(null)).toEqual({ text: 'null', isJson: true });
     expect(formatJsonValue(undefined)).toEqual({ text: '', isJson: false });
+  });
+});
+
+describe('jsonContainerOf', () => {
+  it('reads a text holding a JSON object or array', () => {
+    expect(jsonContainerOf('{"temperature": 21.5, "unit": "C"}')).toEqual({
+      temperature: 21.5,
+      unit: 'C',
+    });
+    expect(jsonContainerOf('  [1, {"a": null}]\n')).toEqual([1, { a: null }]);
+  });
+
+  it('leaves plain text, broken JSON and JSON scalars alone', () => {
+    expect(jsonContainerOf('The weather is fine')).toBeUndefined();
+    expect(jsonContainerOf('{"unterminated": ')).toBeUndefined();
+    expect(jsonContainerOf('[link](https://example.com)')).toBeUndefined();
+    expect(jsonContainerOf('42')).toBeUndefined();
+    expect(jsonContainerOf('"quoted"')).toBeUndefined();
+    expect(jsonContainerOf('null')).toBeUndefined();
   });
 });

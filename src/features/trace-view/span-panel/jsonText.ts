@@ -127,3 +127,17 @@ export function reindentJson(text: string, indent = '  '): string {
   }
   return pieces.join('');
 }
+
+/**
+ * The value of a text that is a JSON object or array (a tool result sent as JSON text), else
+ * undefined: plain text, and JSON scalars ("42", "\"hi\"", "true"), which read fine as text.
+ */
+export function jsonContainerOf(text: string): object | undefined {
+  const trimmed = text.trimStart();
+  const first = trimmed[0];
+  if (first !== '{' && first !== '[') return undefined;
+  const parsed = parseJsonText(text);
+  return parsed.ok && parsed.value !== null && typeof parsed.value === 'object'
+    ? parsed.value
+    : undefined;
+}

@@ -2,7 +2,7 @@ import type { TraceNode } from '../../../api/schemas';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
 
 /** The fields a span search looks in, in the order a match is reported. */
-export type MatchField = 'name' | 'model' | 'tool' | 'id' | 'input' | 'output' | 'error';
+type MatchField = 'name' | 'model' | 'tool' | 'id' | 'input' | 'output' | 'error';
 
 /**
  * Spans whose name, id, model, tool name, input, output or error contain the query,

@@ -3,7 +3,7 @@ import { useCallback, useState } from 'react';
 const STORAGE_KEY = 'agentos-trace-viewer:name-column-px';
 export const MIN_NAME_COLUMN_PX = 140;
 /** Room the duration and bar columns keep however wide the names get. */
-export const KEEP_FOR_BARS_PX = 180;
+const KEEP_FOR_BARS_PX = 180;
 
 /**
  * The width of the waterfall's name column in pixels, or null for the default (a share of the
