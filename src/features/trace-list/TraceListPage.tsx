@@ -101,7 +101,12 @@ export function TraceListPage({
         <CopyLinkButton />
       </header>
       <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
-      <TraceFilters search={search} choices={choices} onChange={changeFilters} />
+      <TraceFilters
+        search={search}
+        choices={choices}
+        traces={data.traces}
+        onChange={changeFilters}
+      />
       <AdvancedSearchSection
         queries={queries}
         filter={search.filter}
