@@ -23,15 +23,6 @@ export interface TraceFiltersProps {
   onChange: (change: Partial<TraceListSearch>) => void;
 }
 
-const PLACEHOLDERS: Partial<Record<IdFilterKey, string>> = {
-  agent_id: 'Any agent',
-  team_id: 'Any team',
-  workflow_id: 'Any workflow',
-  user_id: 'Any user',
-  session_id: 'Any session',
-  run_id: 'Any run',
-};
-
 const STATUS_HINT =
   'the server filters by the root span’s status, so OK can include traces with failing spans';
 
@@ -60,7 +51,7 @@ export function TraceFilters({ search, choices, traces, onChange }: TraceFilters
           value={search.status ?? ''}
           onChange={(event) => onChange({ status: oneOf(event.target.value, TRACE_STATUSES) })}
         >
-          <option value="">Any status</option>
+          <option value="">Any</option>
           <option value="OK">OK</option>
           <option value="ERROR">Error</option>
         </select>
@@ -71,7 +62,7 @@ export function TraceFilters({ search, choices, traces, onChange }: TraceFilters
           label={ID_FILTER_LABELS[key]}
           value={search[key]}
           choices={suggestionsFrom(known[key], traces, (trace) => trace[key])}
-          placeholder={PLACEHOLDERS[key]}
+          placeholder="Any"
           onCommit={(value) => onChange({ [key]: value })}
         />
       ))}
