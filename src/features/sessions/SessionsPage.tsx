@@ -19,6 +19,8 @@ import { parseTimestampUs } from '../../lib/time';
 import { describeTimeRange, timeRangeKind } from '../../lib/timeRange';
 import { useTimeZone } from '../../lib/timeZone';
 import { SessionsTable } from './SessionsTable';
+import styles from './SessionsPage.module.css';
+import { useSessionSummaries } from './useSessionSummaries';
 import {
   clearedSessionFilters,
   hasSessionFilters,
@@ -41,6 +43,7 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
   const choices = configChoices(useQuery(queries.config()).data);
   const { params, window } = toSessionStatsParams(search);
   const sessions = useQuery(queries.sessionStats(params, window));
+  const summaries = useSessionSummaries(queries, sessions.data?.data ?? []);
 
   const changeFilters = useCallback(
     (change: Partial<SessionsSearch>) => onSearchChange({ ...change, page: 1 }),
@@ -90,7 +93,7 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
             label={SESSION_FILTER_LABELS[key]}
             value={search[key]}
             choices={suggestionsFrom(known[key], sessions.data?.data, (session) => session[key])}
-            placeholder={`Any ${SESSION_FILTER_LABELS[key].toLowerCase()}`}
+            placeholder="Any"
             onCommit={(value) => changeFilters({ [key]: value })}
           />
         ))}
@@ -122,8 +125,13 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
         )
       ) : (
         <>
+          <p className={`muted ${styles.note}`} id="sessions-note">
+            Newest activity first. First input, failed traces and duration are read from each
+            session’s traces; a row opens them.
+          </p>
           <SessionsTable
             sessions={sessions.data.data}
+            summaries={summaries}
             dbId={search.db_id}
             isLoadingNext={sessions.isPlaceholderData}
             onFilter={(key, value) => changeFilters({ [key]: value })}
