@@ -154,4 +154,55 @@ test.describe('durations from the times, never float text', () => {
     await expect(root).toContainText('280ms');
     await expectNoFloatDuration(page);
   });
+
+  test('a comparison shows both runs’ inputs and outputs, or the error', async ({ page }) => {
+    // The refund agent whose tool failed, and the content workflow the CMS refused.
+    await page.goto(
+      `/compare?a=44499f90eea1c19da8c105c689773670&b=5718d2039fc16dcf08f30595119c9ea2&db_id=${DB}`,
+    );
+    const texts = page.getByRole('region', { name: 'Inputs and outputs' });
+    const a = texts.getByRole('group', { name: 'Trace A' });
+    const b = texts.getByRole('group', { name: 'Trace B' });
+    await expect(a.getByRole('heading', { name: 'Input' }).locator('xpath=..')).toContainText(
+      'Please refund order A-1002, it arrived broken.',
+    );
+    await expect(a.getByRole('heading', { name: 'Output' }).locator('xpath=..')).toContainText(
+      'I could not refund 312.00 myself: refunds above 100.00 need a supervisor.',
+    );
+    await expect(b.getByRole('heading', { name: 'Input' }).locator('xpath=..')).toContainText(
+      'rust async runtimes (forbidden)',
+    );
+    await expect(b.getByRole('heading', { name: 'Error' }).locator('xpath=..')).toContainText(
+      'CMS rejected the post: HTTP 403 (token expired)',
+    );
+    await expect(b.getByRole('heading', { name: 'Output' })).toHaveCount(0);
+  });
+
+  test('a long output is folded, with Show more for the rest', async ({ page }) => {
+    await page.goto('/traces?agent_id=writer_agent');
+    await expect(tracesTable(page)).toHaveAttribute('aria-busy', 'false');
+    const ids = await tracesTable(page)
+      .locator('a[data-row-link]')
+      .evaluateAll((anchors) =>
+        anchors
+          .slice(0, 2)
+          .map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname.split('/').pop()!)),
+      );
+    await page.goto(`/compare?a=${ids[0]}&b=${ids[1]}`);
+    const output = page
+      .getByRole('group', { name: 'Trace A' })
+      .getByRole('heading', { name: 'Output' })
+      .locator('xpath=..');
+    const more = output.getByRole('button', { name: 'Show more of the output of A' });
+    await expect(more).toHaveAttribute('aria-expanded', 'false');
+    const folded = (await output.locator('pre').textContent()) ?? '';
+    expect(folded.endsWith('…')).toBe(true);
+    await more.click();
+    await expect(
+      output.getByRole('button', { name: 'Show less of the output of A' }),
+    ).toBeVisible();
+    expect(((await output.locator('pre').textContent()) ?? '').length).toBeGreaterThan(
+      folded.length,
+    );
+  });
 });
