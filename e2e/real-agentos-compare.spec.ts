@@ -177,32 +177,4 @@ test.describe('durations from the times, never float text', () => {
     );
     await expect(b.getByRole('heading', { name: 'Output' })).toHaveCount(0);
   });
-
-  test('a long output is folded, with Show more for the rest', async ({ page }) => {
-    await page.goto('/traces?agent_id=writer_agent');
-    await expect(tracesTable(page)).toHaveAttribute('aria-busy', 'false');
-    const ids = await tracesTable(page)
-      .locator('a[data-row-link]')
-      .evaluateAll((anchors) =>
-        anchors
-          .slice(0, 2)
-          .map((a) => decodeURIComponent((a as HTMLAnchorElement).pathname.split('/').pop()!)),
-      );
-    await page.goto(`/compare?a=${ids[0]}&b=${ids[1]}`);
-    const output = page
-      .getByRole('group', { name: 'Trace A' })
-      .getByRole('heading', { name: 'Output' })
-      .locator('xpath=..');
-    const more = output.getByRole('button', { name: 'Show more of the output of A' });
-    await expect(more).toHaveAttribute('aria-expanded', 'false');
-    const folded = (await output.locator('pre').textContent()) ?? '';
-    expect(folded.endsWith('…')).toBe(true);
-    await more.click();
-    await expect(
-      output.getByRole('button', { name: 'Show less of the output of A' }),
-    ).toBeVisible();
-    expect(((await output.locator('pre').textContent()) ?? '').length).toBeGreaterThan(
-      folded.length,
-    );
-  });
 });
