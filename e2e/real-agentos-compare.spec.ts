@@ -154,4 +154,27 @@ test.describe('durations from the times, never float text', () => {
     await expect(root).toContainText('280ms');
     await expectNoFloatDuration(page);
   });
+
+  test('a comparison shows both runs’ inputs and outputs, or the error', async ({ page }) => {
+    // The refund agent whose tool failed, and the content workflow the CMS refused.
+    await page.goto(
+      `/compare?a=44499f90eea1c19da8c105c689773670&b=5718d2039fc16dcf08f30595119c9ea2&db_id=${DB}`,
+    );
+    const texts = page.getByRole('region', { name: 'Inputs and outputs' });
+    const a = texts.getByRole('group', { name: 'Trace A' });
+    const b = texts.getByRole('group', { name: 'Trace B' });
+    await expect(a.getByRole('heading', { name: 'Input' }).locator('xpath=..')).toContainText(
+      'Please refund order A-1002, it arrived broken.',
+    );
+    await expect(a.getByRole('heading', { name: 'Output' }).locator('xpath=..')).toContainText(
+      'I could not refund 312.00 myself: refunds above 100.00 need a supervisor.',
+    );
+    await expect(b.getByRole('heading', { name: 'Input' }).locator('xpath=..')).toContainText(
+      'rust async runtimes (forbidden)',
+    );
+    await expect(b.getByRole('heading', { name: 'Error' }).locator('xpath=..')).toContainText(
+      'CMS rejected the post: HTTP 403 (token expired)',
+    );
+    await expect(b.getByRole('heading', { name: 'Output' })).toHaveCount(0);
+  });
 });

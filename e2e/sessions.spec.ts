@@ -21,7 +21,8 @@ test.describe('sessions (demo data)', () => {
     const row = bodyRows(sessionsTable(page), page).first();
     const link = row.getByRole('link');
     const sessionId = (await link.textContent()) ?? '';
-    const count = Number(await row.getByRole('cell').nth(3).textContent());
+    // Session, First input, User, Agent / team / workflow, Traces …
+    const count = Number(await row.getByRole('cell').nth(4).textContent());
     expect(count).toBeGreaterThan(0);
     await link.click();
 
@@ -70,5 +71,44 @@ test.describe('sessions (demo data)', () => {
     const n = await rows.count();
     expect(n).toBeGreaterThan(0);
     expect(n).toBeLessThan(5);
+  });
+
+  test('a click anywhere in a row but its buttons opens the session’s traces', async ({ page }) => {
+    await page.goto('/sessions');
+    const row = bodyRows(sessionsTable(page), page).first();
+    const sessionId = (await row.getByRole('link').textContent()) ?? '';
+    // The "Traces" count: text, not a control.
+    await row.getByRole('cell').nth(4).click();
+    await expect(page).toHaveURL(new RegExp(`/traces\\?session_id=${sessionId}$`));
+  });
+});
+
+test.describe('sessions (recorded real AgentOS)', () => {
+  test('a session shows its user, agent, first input, trace count and failures', async ({
+    page,
+  }) => {
+    await page.goto('/sessions?db_id=recorded-agentos');
+    const table = sessionsTable(page);
+    await expect(table.getByRole('columnheader')).toHaveText([
+      'Session',
+      'First input',
+      'User',
+      'Agent / team / workflow',
+      'Traces',
+      'Failed',
+      'First trace → last trace',
+    ]);
+    const row = bodyRows(table, page).filter({
+      has: page.getByRole('link', { name: 'sess-alice-1', exact: true }),
+    });
+    const cells = row.getByRole('cell');
+    // From GET /traces?session_id=sess-alice-1: the earliest trace's input, and its one failure.
+    await expect(cells.nth(1)).toHaveText('Please refund order A-1002, it arrived broken.');
+    await expect(cells.nth(5)).toHaveText('1');
+    // From GET /trace_session_stats.
+    await expect(cells.nth(2)).toHaveText('alice@example.com');
+    await expect(cells.nth(3)).toHaveText('agentsupport-agent');
+    await expect(cells.nth(4)).toHaveText('2');
+    await expect(cells.nth(6)).toContainText('→');
   });
 });

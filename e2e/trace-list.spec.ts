@@ -543,3 +543,116 @@ test.describe('table, chart and times', () => {
     await expect(tracesTable(page).getByRole('row')).toHaveCount(21);
   });
 });
+
+test.describe('rows, filters and density (issue 12)', () => {
+  test('a click in a non-name cell opens the trace; the name stays a real link', async ({
+    page,
+  }) => {
+    await page.goto('/traces');
+    const row = bodyRows(page).first();
+    const link = row.getByRole('link');
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^\/traces\/[^/?]+$/);
+    // The Spans cell: plain text, no control.
+    await row.getByRole('cell').nth(4).click();
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+    await expect(page.getByRole('treegrid', { name: 'Span waterfall' })).toBeVisible();
+  });
+
+  test('a click on an id button in a row filters, it does not open the trace', async ({ page }) => {
+    await page.goto('/traces');
+    await bodyRows(page)
+      .first()
+      .getByRole('button', { name: /^Filter by agent / })
+      .click();
+    await expect(page).toHaveURL(/\/traces\?agent_id=/);
+  });
+
+  test('a focused row opens its trace on Enter; arrows move between rows', async ({ page }) => {
+    await page.goto('/traces');
+    const rows = bodyRows(page);
+    const second = rows.nth(1);
+    const href = (await second.getByRole('link').getAttribute('href')) ?? '';
+    await rows.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(second).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(new RegExp(`${href}$`));
+  });
+
+  test('a half-typed id does not filter; Enter applies it', async ({ page }) => {
+    await page.clock.install();
+    await page.goto('/traces');
+    await expect(bodyRows(page)).toHaveCount(20);
+    const agent = page.getByLabel('Agent', { exact: true });
+    await agent.pressSequentially('writer_');
+    // Well past the 600 ms the field used to wait before applying what was typed.
+    await page.clock.runFor(3_000);
+    await expect(page).toHaveURL(/\/traces$/);
+    await expect(bodyRows(page)).toHaveCount(20);
+    await expect(page.getByText('No traces match')).toHaveCount(0);
+
+    await agent.pressSequentially('agent');
+    await agent.press('Enter');
+    await expect(page).toHaveURL(/\/traces\?agent_id=writer_agent$/);
+    await expectEveryRowHas(page, 'Filter by agent writer_agent');
+  });
+
+  test('ids of the rows on screen are offered as suggestions', async ({ page }) => {
+    await page.goto('/traces');
+    await expect(bodyRows(page)).toHaveCount(20);
+    const listId = await page.getByLabel('User', { exact: true }).getAttribute('list');
+    expect(listId).toBeTruthy();
+    await expect(
+      page.locator(`datalist[id="${listId}"] option[value="ana@example.com"]`),
+    ).toHaveCount(1);
+  });
+
+  test('at 1024×768, ten rows or more show above the fold with the chart', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/traces');
+    await expect(bodyRows(page)).toHaveCount(20);
+    await expect(page.getByRole('figure', { name: 'Duration over time' })).toBeVisible();
+    const boxes = await bodyRows(page).evaluateAll((rows) =>
+      rows.map((row) => {
+        const box = row.getBoundingClientRect();
+        return { top: box.top, bottom: box.bottom };
+      }),
+    );
+    const inView = boxes.filter((box) => box.top >= 0 && box.bottom <= 768).length;
+    expect(inView).toBeGreaterThanOrEqual(10);
+  });
+
+  test('the name column stays in view when the table scrolls sideways', async ({ page }) => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.goto('/traces');
+    const link = bodyRows(page).first().getByRole('link');
+    const before = await link.boundingBox();
+    await tracesTable(page).evaluate((table) => {
+      table.parentElement!.scrollLeft = 400;
+    });
+    await expect
+      .poll(async () => (await link.boundingBox())?.x)
+      .toBeCloseTo(before?.x ?? Number.NaN, 0);
+    // …while the cells after it moved.
+    const spans = bodyRows(page).first().getByRole('cell').nth(4);
+    expect((await spans.boundingBox())!.x).toBeLessThan(500);
+  });
+
+  test('the chart can be hidden, and stays hidden on the next visit', async ({ page }) => {
+    await page.goto('/traces');
+    const chart = page.getByRole('figure', { name: 'Duration over time' });
+    await expect(chart).toBeVisible();
+    const toggle = page.getByRole('button', { name: 'Chart' });
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+    await toggle.click();
+    await expect(chart).toHaveCount(0);
+    await page.reload();
+    await expect(bodyRows(page)).toHaveCount(20);
+    await expect(page.getByRole('button', { name: 'Chart' })).toHaveAttribute(
+      'aria-pressed',
+      'false',
+    );
+    await expect(chart).toHaveCount(0);
+  });
+});

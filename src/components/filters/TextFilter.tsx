@@ -1,6 +1,6 @@
-import { useId, useState, type KeyboardEvent } from 'react';
-import { useDebouncedCallback } from 'use-debounce';
+import { useId, useState, type ChangeEvent, type KeyboardEvent } from 'react';
 import type { Choice } from '../../lib/configChoices';
+import styles from './TextFilter.module.css';
 
 export interface TextFilterProps {
   label: string;
@@ -12,61 +12,53 @@ export interface TextFilterProps {
   onCommit: (value: string | undefined) => void;
 }
 
-const DEBOUNCE_MS = 600;
+/**
+ * Typing puts text in an input event; picking a datalist option does not (Chrome sends a plain
+ * Event, Firefox an InputEvent of type insertReplacementText).
+ */
+function isPicked(event: ChangeEvent<HTMLInputElement>): boolean {
+  const native = event.nativeEvent;
+  return !(native instanceof InputEvent) || native.inputType === 'insertReplacementText';
+}
 
 /**
- * A free-text filter with suggestions. Typing applies after a pause, Enter or leaving the field
- * applies at once, and picking a suggestion applies immediately; Escape restores the applied
- * value.
+ * A filter on an id with suggestions. The ids are exact matches on the server, so a half-typed
+ * one would empty the list: the text applies on Enter, on leaving the field, or when a
+ * suggestion is picked, never while typing. Escape restores the applied value.
  */
 export function TextFilter({ label, value, choices, placeholder, onCommit }: TextFilterProps) {
   const id = useId();
+  const hintId = useId();
   const applied = value ?? '';
-  // `source` is the applied value the draft started from; `committed`, what this field last sent.
-  const [draft, setDraft] = useState<{ source: string; text: string; committed: string | null }>({
-    source: applied,
-    text: applied,
-    committed: null,
-  });
+  // `source` is the applied value the draft started from.
+  const [draft, setDraft] = useState({ source: applied, text: applied });
 
-  // The URL changed (back/forward, a chip removed, a row's id clicked): show what it says,
-  // unless it is the value this field just committed while the user kept typing.
-  if (draft.source !== applied) {
-    const keepTyping = applied === draft.committed;
-    setDraft({ source: applied, text: keepTyping ? draft.text : applied, committed: null });
-  }
+  // The URL changed (back/forward, a chip removed, a row's id clicked): show what it says.
+  if (draft.source !== applied) setDraft({ source: applied, text: applied });
 
-  const commitNow = (text: string) => {
+  const commit = (text: string) => {
     const next = text.trim();
     if (next === applied) return;
-    setDraft((current) => ({ ...current, committed: next }));
     onCommit(next === '' ? undefined : next);
   };
-  const debounced = useDebouncedCallback(commitNow, DEBOUNCE_MS);
-  const commit = (text: string) => {
-    debounced.cancel();
-    commitNow(text);
-  };
 
-  const handleChange = (text: string) => {
+  const handleChange = (event: ChangeEvent<HTMLInputElement>) => {
+    const text = event.target.value;
     setDraft((current) => ({ ...current, text }));
-    if (choices?.some((choice) => choice.value === text)) commit(text);
-    else debounced(text);
+    if (isPicked(event) && choices?.some((choice) => choice.value === text)) commit(text);
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
     if (event.key === 'Enter') commit(draft.text);
-    if (event.key === 'Escape') {
-      debounced.cancel();
-      setDraft((current) => ({ ...current, text: applied }));
-    }
+    if (event.key === 'Escape') setDraft((current) => ({ ...current, text: applied }));
   };
 
+  const isPending = draft.text.trim() !== applied;
   const listId = choices?.length ? `${id}-choices` : undefined;
   return (
     <div className="filter-field">
       <label htmlFor={id}>{label}</label>
-      <div className="filter-input">
+      <div className={styles.input}>
         <input
           id={id}
           type="text"
@@ -75,10 +67,17 @@ export function TextFilter({ label, value, choices, placeholder, onCommit }: Tex
           placeholder={placeholder ?? 'Any'}
           autoComplete="off"
           spellCheck={false}
-          onChange={(event) => handleChange(event.target.value)}
+          aria-describedby={isPending ? hintId : undefined}
+          data-pending={isPending || undefined}
+          onChange={handleChange}
           onKeyDown={handleKeyDown}
           onBlur={() => commit(draft.text)}
         />
+        {isPending && (
+          <span id={hintId} className="visually-hidden">
+            Press Enter to apply
+          </span>
+        )}
         {applied && (
           <button
             type="button"

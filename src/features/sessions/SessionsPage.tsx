@@ -4,6 +4,7 @@ import { useConnection } from '../../api/connection';
 import { useApiQueries } from '../../api/queries';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
+import { FilterBar } from '../../components/filters/FilterBar';
 import { DatabaseSelect } from '../../components/filters/DatabaseSelect';
 import { FilterChips, type FilterChip } from '../../components/filters/FilterChips';
 import { TextFilter } from '../../components/filters/TextFilter';
@@ -13,10 +14,13 @@ import { Pagination } from '../../components/Pagination';
 import { configChoices, type Choice } from '../../lib/configChoices';
 import { PAGE_SIZES, type PageSize } from '../../lib/paginationSearch';
 import { formatShortTimestamp } from '../../lib/shortTimestamp';
+import { suggestionsFrom } from '../../lib/suggestions';
 import { parseTimestampUs } from '../../lib/time';
 import { describeTimeRange, timeRangeKind } from '../../lib/timeRange';
 import { useTimeZone } from '../../lib/timeZone';
 import { SessionsTable } from './SessionsTable';
+import styles from './SessionsPage.module.css';
+import { useSessionSummaries } from './useSessionSummaries';
 import {
   clearedSessionFilters,
   hasSessionFilters,
@@ -39,12 +43,13 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
   const choices = configChoices(useQuery(queries.config()).data);
   const { params, window } = toSessionStatsParams(search);
   const sessions = useQuery(queries.sessionStats(params, window));
+  const summaries = useSessionSummaries(queries, sessions.data?.data ?? []);
 
   const changeFilters = useCallback(
     (change: Partial<SessionsSearch>) => onSearchChange({ ...change, page: 1 }),
     [onSearchChange],
   );
-  const suggestions: Record<SessionFilterKey, Choice[] | undefined> = {
+  const known: Record<SessionFilterKey, Choice[] | undefined> = {
     user_id: undefined,
     agent_id: choices.agents,
     team_id: choices.teams,
@@ -81,19 +86,19 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
         <span className="spacer" />
         <CopyLinkButton />
       </header>
-      <div role="search" className="trace-filters" aria-label="Session filters">
+      <FilterBar label="Session filters">
         {SESSION_FILTER_KEYS.map((key) => (
           <TextFilter
             key={key}
             label={SESSION_FILTER_LABELS[key]}
             value={search[key]}
-            choices={suggestions[key]}
-            placeholder={`Any ${SESSION_FILTER_LABELS[key].toLowerCase()}`}
+            choices={suggestionsFrom(known[key], sessions.data?.data, (session) => session[key])}
+            placeholder="Any"
             onCommit={(value) => changeFilters({ [key]: value })}
           />
         ))}
         <TimeRangeFilter value={search} onChange={changeFilters} />
-      </div>
+      </FilterBar>
       <FilterChips chips={chips} onClearAll={clearAll} />
       {sessions.isPending ? (
         <LoadingState label="Loading sessions…" />
@@ -120,8 +125,13 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
         )
       ) : (
         <>
+          <p className={`muted ${styles.note}`} id="sessions-note">
+            Newest activity first. First input, failed traces and duration are read from each
+            session’s traces; a row opens them.
+          </p>
           <SessionsTable
             sessions={sessions.data.data}
+            summaries={summaries}
             dbId={search.db_id}
             isLoadingNext={sessions.isPlaceholderData}
             onFilter={(key, value) => changeFilters({ [key]: value })}

@@ -10,6 +10,7 @@ import { buildTraceModel } from '../../domain/trace/traceModel';
 import type { DroppedParam } from '../../lib/searchSchema';
 import { alignTraces, type Alignment } from './alignTraces';
 import { CompareForm } from './CompareForm';
+import { CompareInputs } from './CompareInputs';
 import type { CompareOnly } from './compareSearch';
 import { CompareTable } from './CompareTable';
 import { compareTotals } from './compareTotals';
@@ -160,6 +161,7 @@ function Comparison({
         totalsB={totalsB}
         dbId={dbId}
       />
+      <CompareInputs traceA={traceA} traceB={traceB} />
       <EntryPointNote nameA={traceA.name} nameB={traceB.name} alignment={alignment} />
       <div className="compare-bar">
         <p className="compare-summary" role="status">

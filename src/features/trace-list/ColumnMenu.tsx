@@ -1,6 +1,7 @@
 import type { Column } from '@tanstack/react-table';
 import { useEffect, useId, useRef, useState } from 'react';
 import type { TraceSummary } from '../../api/schemas';
+import styles from './ColumnMenu.module.css';
 import { COLUMN_LABELS } from './traceColumns';
 
 export interface ColumnMenuProps {
@@ -31,7 +32,7 @@ export function ColumnMenu({ columns }: ColumnMenuProps) {
   }, [isOpen]);
 
   return (
-    <div className="column-menu" ref={rootRef}>
+    <div className={styles.menu} ref={rootRef}>
       <button
         type="button"
         className="button"
@@ -42,7 +43,7 @@ export function ColumnMenu({ columns }: ColumnMenuProps) {
         Columns
       </button>
       {isOpen && (
-        <fieldset id={panelId} className="column-menu-panel">
+        <fieldset id={panelId} className={styles.panel}>
           <legend>Visible columns</legend>
           {columns
             .filter((c) => c.getCanHide())

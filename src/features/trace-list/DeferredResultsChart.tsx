@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
+import styles from './DeferredResultsChart.module.css';
 import type { ResultsChartProps } from './ResultsChart';
 
 // Recharts is the heaviest dependency: its code is fetched once the table has painted.
@@ -7,7 +8,7 @@ const ResultsChart = lazy(() =>
   import('./ResultsChart').then((module) => ({ default: module.ResultsChart })),
 );
 
-const placeholder = <div className="chart-placeholder" aria-hidden="true" />;
+const placeholder = <div className={styles.placeholder} aria-hidden="true" />;
 
 /** The results chart, loaded after the first paint of the results it sits above. */
 export function DeferredResultsChart(props: ResultsChartProps) {

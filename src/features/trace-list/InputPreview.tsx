@@ -1,3 +1,5 @@
+import styles from './InputPreview.module.css';
+
 export interface InputPreviewProps {
   text: string | null | undefined;
   isExpanded: boolean;
@@ -18,7 +20,7 @@ export function InputPreview({ text, isExpanded, onToggle }: InputPreviewProps) 
   if (!text) return <span className="muted">–</span>;
   const tooltip = text.length > TOOLTIP_CHARS ? `${text.slice(0, TOOLTIP_CHARS)}…` : text;
   return (
-    <span className="input-preview">
+    <span className={styles.preview}>
       <button
         type="button"
         className="icon-button expand-input"
@@ -28,7 +30,7 @@ export function InputPreview({ text, isExpanded, onToggle }: InputPreviewProps) 
       >
         {isExpanded ? '▾' : '▸'}
       </button>
-      <span className="input-preview-text" title={tooltip}>
+      <span className={styles.text} title={tooltip}>
         {previewOf(text)}
       </span>
     </span>

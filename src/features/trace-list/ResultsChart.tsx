@@ -29,6 +29,9 @@ const SERIES: { key: StatusSeries; label: string }[] = [
   { key: 'OTHER', label: 'Other status' },
 ];
 
+/** Plot height: low enough that ten rows of the table still fit under it on a laptop. */
+export const CHART_HEIGHT = 100;
+
 /** The traces of the page on screen: start time across, duration up, colour and shape by status. */
 export function ResultsChart({ traces, dbId }: ResultsChartProps) {
   const navigate = useNavigate();
@@ -70,7 +73,7 @@ export function ResultsChart({ traces, dbId }: ResultsChartProps) {
     <ChartFrame
       title="Duration over time"
       description="Each trace of this page; duration on a log scale. Hover for details, click to open."
-      height={180}
+      height={CHART_HEIGHT}
       aside={
         <span className="chart-legend" aria-hidden="true">
           {SERIES.filter((s) => groups[s.key].length > 0).map((s) => (

@@ -1,8 +1,12 @@
 import { useId } from 'react';
+import type { TraceSummary } from '../../api/schemas';
+import { FilterBar } from '../../components/filters/FilterBar';
 import { TextFilter } from '../../components/filters/TextFilter';
 import { TimeRangeFilter } from '../../components/filters/TimeRangeFilter';
 import type { ConfigChoices } from '../../lib/configChoices';
 import { oneOf } from '../../lib/searchParams';
+import { suggestionsFrom } from '../../lib/suggestions';
+import styles from './TraceFilters.module.css';
 import {
   ID_FILTER_KEYS,
   ID_FILTER_LABELS,
@@ -14,60 +18,55 @@ import {
 export interface TraceFiltersProps {
   search: TraceListSearch;
   choices: ConfigChoices;
+  /** The rows on screen: their ids are offered as suggestions too. */
+  traces?: readonly TraceSummary[];
   onChange: (change: Partial<TraceListSearch>) => void;
 }
-
-const PLACEHOLDERS: Partial<Record<IdFilterKey, string>> = {
-  agent_id: 'Any agent',
-  team_id: 'Any team',
-  workflow_id: 'Any workflow',
-  user_id: 'Any user',
-  session_id: 'Any session',
-  run_id: 'Any run',
-};
 
 const STATUS_HINT =
   'the server filters by the root span’s status, so OK can include traces with failing spans';
 
 /** The GET /traces filters, one labelled control each. */
-export function TraceFilters({ search, choices, onChange }: TraceFiltersProps) {
+export function TraceFilters({ search, choices, traces, onChange }: TraceFiltersProps) {
   const statusId = useId();
   const statusHintId = useId();
-  const suggestions: Partial<Record<IdFilterKey, ConfigChoices['agents']>> = {
+  const known: Partial<Record<IdFilterKey, ConfigChoices['agents']>> = {
     agent_id: choices.agents,
     team_id: choices.teams,
     workflow_id: choices.workflows,
   };
   return (
-    <div role="search" className="trace-filters" aria-label="Trace filters">
+    <FilterBar label="Trace filters">
       <div className="filter-field">
-        <label htmlFor={statusId}>Status</label>
+        <span className={styles.labelRow}>
+          <label htmlFor={statusId}>Status</label>
+          {/* The server's status is the root span's: a run whose tool failed can still be OK. */}
+          <span id={statusHintId} className={styles.hint} title={STATUS_HINT}>
+            of the root span<span className="visually-hidden">: {STATUS_HINT}</span>
+          </span>
+        </span>
         <select
           id={statusId}
           aria-describedby={statusHintId}
           value={search.status ?? ''}
           onChange={(event) => onChange({ status: oneOf(event.target.value, TRACE_STATUSES) })}
         >
-          <option value="">Any status</option>
+          <option value="">Any</option>
           <option value="OK">OK</option>
           <option value="ERROR">Error</option>
         </select>
-        {/* The server's status is the root span's: a run whose tool failed can still be OK. */}
-        <span id={statusHintId} className="filter-hint" title={STATUS_HINT}>
-          of the root span<span className="visually-hidden">: {STATUS_HINT}</span>
-        </span>
       </div>
       {ID_FILTER_KEYS.map((key) => (
         <TextFilter
           key={key}
           label={ID_FILTER_LABELS[key]}
           value={search[key]}
-          choices={suggestions[key]}
-          placeholder={PLACEHOLDERS[key]}
+          choices={suggestionsFrom(known[key], traces, (trace) => trace[key])}
+          placeholder="Any"
           onCommit={(value) => onChange({ [key]: value })}
         />
       ))}
       <TimeRangeFilter value={search} onChange={onChange} />
-    </div>
+    </FilterBar>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import { useConnection } from '../../api/connection';
 import { formatDetail, HttpError } from '../../api/errors';
 import { useApiQueries } from '../../api/queries';
@@ -18,7 +18,11 @@ import type { DroppedParam } from '../../lib/searchSchema';
 import { parseTimestampUs } from '../../lib/time';
 import { useTimeZone } from '../../lib/timeZone';
 import { activeFilters } from './activeFilters';
-import { AdvancedSearchSection } from './AdvancedSearchSection';
+import {
+  AdvancedSearchSection,
+  AdvancedSearchToggle,
+  useAdvancedSearchOpen,
+} from './AdvancedSearchSection';
 import { DeferredResultsChart } from './DeferredResultsChart';
 import { TraceFilters } from './TraceFilters';
 import { TraceListEmptyState } from './TraceListEmptyState';
@@ -29,6 +33,8 @@ import {
   type IdFilterKey,
   type TraceListSearch,
 } from './traceListSearch';
+import styles from './TraceListPage.module.css';
+import { useChartShown } from './useChartShown';
 import { LIVE_INTERVAL_MS, useTraceListData } from './useTraceListData';
 
 export interface TraceListPageProps {
@@ -56,6 +62,9 @@ export function TraceListPage({
   const choices = configChoices(config.data);
   const [isLive, setLive] = useState(false);
   const data = useTraceListData(queries, search, isLive);
+  const advancedPanelId = useId();
+  const [isAdvancedOpen, setAdvancedOpen] = useAdvancedSearchOpen(search.filter);
+  const [isChartShown, toggleChart] = useChartShown();
 
   // Every filter change goes back to the first page.
   const changeFilters = useCallback(
@@ -74,8 +83,27 @@ export function TraceListPage({
       ? formatDetail(data.error.detail)
       : null;
 
+  const advancedToggle = (
+    <AdvancedSearchToggle
+      isOpen={isAdvancedOpen}
+      panelId={advancedPanelId}
+      onToggle={() => setAdvancedOpen(!isAdvancedOpen)}
+    />
+  );
+  const advancedSection = (
+    <AdvancedSearchSection
+      queries={queries}
+      panelId={advancedPanelId}
+      isOpen={isAdvancedOpen}
+      filter={search.filter}
+      serverError={refused}
+      onApply={(filter) => changeFilters({ filter })}
+    />
+  );
+  const hasRows = !!(data.traces && data.meta && data.traces.length > 0);
+
   return (
-    <section className="page trace-list-page" aria-labelledby="traces-heading">
+    <section className={`page ${styles.page}`} aria-labelledby="traces-heading">
       <header className="page-header">
         <h1 id="traces-heading">Traces</h1>
         <DatabaseSelect
@@ -101,17 +129,22 @@ export function TraceListPage({
         <CopyLinkButton />
       </header>
       <DroppedParamsNotice dropped={dropped} onDismiss={onDismissDropped} />
-      <TraceFilters search={search} choices={choices} onChange={changeFilters} />
-      <AdvancedSearchSection
-        queries={queries}
-        filter={search.filter}
-        serverError={refused}
-        onApply={(filter) => changeFilters({ filter })}
+      <TraceFilters
+        search={search}
+        choices={choices}
+        traces={data.traces}
+        onChange={changeFilters}
       />
       <FilterChips
         chips={filters.map((f) => ({ ...f, onRemove: () => changeFilters(f.remove) }))}
         onClearAll={clearAll}
       />
+      {!hasRows && (
+        <>
+          <div className={styles.toolbar}>{advancedToggle}</div>
+          {advancedSection}
+        </>
+      )}
       {data.isPending && !data.error ? (
         <LoadingState label="Loading traces…" />
       ) : refused && !data.traces ? (
@@ -130,9 +163,26 @@ export function TraceListPage({
           onFirstPage={() => onSearchChange({ page: 1 })}
         />
       ) : data.traces && data.meta ? (
-        <div className={data.isStale ? 'results is-stale' : 'results'}>
-          <DeferredResultsChart traces={data.traces} dbId={search.db_id} />
+        <div className={data.isStale ? `${styles.results} ${styles.isStale}` : styles.results}>
           <TracesTable
+            toolbarStart={advancedToggle}
+            toolbarEnd={
+              <button
+                type="button"
+                className="button"
+                aria-pressed={isChartShown}
+                title="Duration over time, above the table"
+                onClick={toggleChart}
+              >
+                Chart
+              </button>
+            }
+            aboveTable={
+              <>
+                {advancedSection}
+                {isChartShown && <DeferredResultsChart traces={data.traces} dbId={search.db_id} />}
+              </>
+            }
             traces={data.traces}
             dbId={search.db_id}
             isLoadingNext={data.isPlaceholderData}

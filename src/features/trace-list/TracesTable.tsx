@@ -5,8 +5,9 @@ import {
   useReactTable,
   type Updater,
 } from '@tanstack/react-table';
-import { Fragment, useMemo, useState } from 'react';
+import { Fragment, useMemo, useState, type ReactNode } from 'react';
 import type { TraceSummary } from '../../api/schemas';
+import { LinkRow } from '../../components/LinkRow';
 import { timeZoneLabel, useTimeZone } from '../../lib/timeZone';
 import { ColumnMenu } from './ColumnMenu';
 import {
@@ -18,6 +19,7 @@ import {
 } from './tableView';
 import { COLUMN_LABELS, createTraceColumns } from './traceColumns';
 import type { IdFilterKey } from './traceListSearch';
+import styles from './TracesTable.module.css';
 
 export interface TracesTableProps {
   traces: TraceSummary[];
@@ -30,7 +32,22 @@ export interface TracesTableProps {
   sort?: TraceSort;
   cols?: string;
   onViewChange: (next: { sort?: TraceSort; cols?: string }) => void;
+  /** Controls at the start and end of the toolbar above the table (advanced search, chart). */
+  toolbarStart?: ReactNode;
+  toolbarEnd?: ReactNode;
+  /** What sits between the toolbar and the table (the advanced search panel, the chart). */
+  aboveTable?: ReactNode;
 }
+
+/** Cells with a layout of their own; the others take the table's. */
+const CELL_CLASSES: Record<string, string | undefined> = {
+  name: styles.nameCell,
+  status: styles.statusCell,
+  input: styles.inputCell,
+  user_id: styles.idCell,
+  session_id: styles.idCell,
+  run_id: styles.idCell,
+};
 
 const apply = <T,>(updater: Updater<T>, current: T): T =>
   typeof updater === 'function' ? (updater as (old: T) => T)(current) : updater;
@@ -46,6 +63,9 @@ export function TracesTable({
   sort,
   cols,
   onViewChange,
+  toolbarStart,
+  toolbarEnd,
+  aboveTable,
 }: TracesTableProps) {
   const zone = useTimeZone();
   // Both live in the URL, so a copied link shows the same order and columns.
@@ -88,9 +108,10 @@ export function TracesTable({
   const visibleCount = table.getVisibleLeafColumns().length;
 
   return (
-    <div className="traces-table">
-      <div className="table-toolbar">
-        <p className="muted table-note" id="traces-order-note">
+    <div className={styles.root}>
+      <div className={styles.toolbar}>
+        {toolbarStart}
+        <p className={`muted ${styles.note}`} id="traces-order-note">
           {sorted ? (
             <>
               Sorted by {COLUMN_LABELS[sorted.id]?.toLowerCase() ?? sorted.id} within this page
@@ -104,14 +125,16 @@ export function TracesTable({
               </button>
             </>
           ) : (
-            'Newest first, as the server orders them. Sorting a column reorders this page only.'
+            'Newest first, as the server orders them; sorting a column reorders this page only.'
           )}
         </p>
+        {toolbarEnd}
         <ColumnMenu columns={table.getAllLeafColumns()} />
       </div>
+      {aboveTable}
       <div className="table-scroll">
         <table
-          className="data-table"
+          className={`data-table ${styles.table}`}
           aria-label="Traces"
           aria-describedby="traces-order-note"
           aria-busy={isLoadingNext}
@@ -127,6 +150,7 @@ export function TracesTable({
                     <th
                       key={header.id}
                       scope="col"
+                      className={CELL_CLASSES[header.column.id]}
                       aria-sort={
                         direction === 'asc'
                           ? 'ascending'
@@ -138,12 +162,12 @@ export function TracesTable({
                       {header.column.getCanSort() ? (
                         <button
                           type="button"
-                          className="sort-button"
+                          className={styles.sortButton}
                           onClick={header.column.getToggleSortingHandler()}
                           title="Sort this page"
                         >
                           {label}
-                          <span aria-hidden="true" className="sort-indicator">
+                          <span aria-hidden="true" className={styles.sortIndicator}>
                             {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
                           </span>
                         </button>
@@ -159,15 +183,15 @@ export function TracesTable({
           <tbody>
             {table.getRowModel().rows.map((row) => (
               <Fragment key={row.id}>
-                <tr>
+                <LinkRow>
                   {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className={`cell-${cell.column.id}`}>
+                    <td key={cell.id} className={CELL_CLASSES[cell.column.id]}>
                       {flexRender(cell.column.columnDef.cell, cell.getContext())}
                     </td>
                   ))}
-                </tr>
+                </LinkRow>
                 {expanded.has(row.id) && row.original.input && (
-                  <tr className="input-row">
+                  <tr className={`input-row ${styles.inputRow}`}>
                     <td colSpan={visibleCount}>
                       <pre className="text-block">
                         {row.original.input.slice(0, EXPANDED_INPUT_CHARS)}

@@ -1,6 +1,8 @@
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { TraceSummary } from '../../api/schemas';
+import { EntityIds } from '../../components/EntityIds';
+import { FilterIdButton } from '../../components/FilterIdButton';
 import { StatusBadge } from '../../components/StatusBadge';
 import { traceStatus, type TraceStatusView } from '../../domain/trace/traceStatus';
 import { Timestamp } from '../../components/Timestamp';
@@ -10,9 +12,9 @@ import {
   formatDuration,
   parseTimestampUs,
 } from '../../lib/time';
-import { FilterIdButton } from './FilterIdButton';
 import { InputPreview } from './InputPreview';
 import type { IdFilterKey } from './traceListSearch';
+import styles from './TracesTable.module.css';
 
 export interface TraceColumnOptions {
   onFilter: (key: IdFilterKey, value: string) => void;
@@ -50,12 +52,6 @@ function durationUs(trace: TraceSummary): number | undefined {
   return Number.isNaN(us) ? undefined : us;
 }
 
-const ENTITY_KEYS = [
-  ['agent_id', 'agent'],
-  ['team_id', 'team'],
-  ['workflow_id', 'workflow'],
-] as const;
-
 export function createTraceColumns(options: TraceColumnOptions) {
   const { onFilter } = options;
   const idCell = (key: IdFilterKey, kind: string) => (value: string | null | undefined) =>
@@ -78,6 +74,7 @@ export function createTraceColumns(options: TraceColumnOptions) {
           params={{ traceId: info.row.original.trace_id }}
           search={{ db_id: options.dbId }}
           className="trace-link"
+          data-row-link
         >
           {info.getValue()}
         </Link>
@@ -91,7 +88,20 @@ export function createTraceColumns(options: TraceColumnOptions) {
         a
           .getValue<TraceStatusView>('status')
           .status.localeCompare(b.getValue<TraceStatusView>('status').status),
-      cell: (info) => <StatusBadge status={info.getValue().status} note={info.getValue().note} />,
+      cell: (info) => {
+        const { status, serverStatus, note } = info.getValue();
+        if (!note) return <StatusBadge status={status} />;
+        // The Errors column counts the failing spans: here only that the root span was OK.
+        return (
+          <span title={note}>
+            <StatusBadge status={status} />
+            <span className={`muted ${styles.statusNote}`} aria-hidden="true">
+              root {serverStatus || '–'}
+            </span>
+            <span className="visually-hidden">{note}</span>
+          </span>
+        );
+      },
     }),
     column.accessor(durationUs, {
       id: 'duration',
@@ -149,24 +159,7 @@ export function createTraceColumns(options: TraceColumnOptions) {
     column.display({
       id: 'entity',
       header: COLUMN_LABELS.entity,
-      cell: ({ row }) => {
-        const present = ENTITY_KEYS.filter(([key]) => row.original[key]);
-        if (present.length === 0) return <span className="muted">–</span>;
-        return (
-          <span className="entity-ids">
-            {present.map(([key, kind]) => (
-              <span key={key} className="entity-id">
-                <span className="entity-kind">{kind}</span>
-                <FilterIdButton
-                  kind={kind}
-                  id={row.original[key]!}
-                  onFilter={() => onFilter(key, row.original[key]!)}
-                />
-              </span>
-            ))}
-          </span>
-        );
-      },
+      cell: ({ row }) => <EntityIds ids={row.original} onFilter={onFilter} />,
     }),
     column.accessor('user_id', {
       header: COLUMN_LABELS.user_id,
