@@ -1,12 +1,12 @@
 import { FilterIdButton } from './FilterIdButton';
 import styles from './EntityIds.module.css';
 
-export const ENTITY_KEYS = [
+const ENTITY_KEYS = [
   ['agent_id', 'agent'],
   ['team_id', 'team'],
   ['workflow_id', 'workflow'],
 ] as const;
-export type EntityKey = (typeof ENTITY_KEYS)[number][0];
+type EntityKey = (typeof ENTITY_KEYS)[number][0];
 
 export interface EntityIdsProps {
   /** A trace or a session: whichever of the three ids the server sent. */

@@ -1,7 +1,7 @@
 import type { Choice } from './configChoices';
 
 /** Most suggestions a field offers: a datalist longer than this is no help. */
-export const MAX_SUGGESTIONS = 50;
+const MAX_SUGGESTIONS = 50;
 
 /**
  * Suggestions for an id field: the server's named choices first (GET /config), then the other

@@ -7,7 +7,7 @@ import { parseTimestampUs } from '../../lib/time';
  * not what it was about or whether it failed. Those come from the session's traces
  * (GET /traces?session_id=…, newest first), at most this many of them.
  */
-export const SESSION_TRACES_LIMIT = 100;
+const SESSION_TRACES_LIMIT = 100;
 
 export interface SessionSummary {
   /** The input of the earliest trace read; undefined when that trace has none. */

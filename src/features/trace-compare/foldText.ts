@@ -1,6 +1,6 @@
 /** What a folded text shows: its first lines, up to a number of characters. */
-export const FOLD_LINES = 8;
-export const FOLD_CHARS = 600;
+const FOLD_LINES = 8;
+const FOLD_CHARS = 600;
 
 export interface Folded {
   text: string;

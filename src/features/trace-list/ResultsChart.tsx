@@ -30,7 +30,7 @@ const SERIES: { key: StatusSeries; label: string }[] = [
 ];
 
 /** Plot height: low enough that ten rows of the table still fit under it on a laptop. */
-export const CHART_HEIGHT = 100;
+const CHART_HEIGHT = 100;
 
 /** The traces of the page on screen: start time across, duration up, colour and shape by status. */
 export function ResultsChart({ traces, dbId }: ResultsChartProps) {
