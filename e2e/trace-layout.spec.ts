@@ -73,7 +73,9 @@ for (const viewport of VIEWPORTS) {
     test('a link to a span deep in a big trace puts its row in the middle of the waterfall', async ({
       page,
     }) => {
+      // The list showing means the demo's mock API (a service worker) is answering.
       await page.goto('/traces');
+      await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
       const id = await biggestTraceId(page);
       const ids = await spanIdsOf(page, id);
       expect(ids.length).toBeGreaterThan(500);
