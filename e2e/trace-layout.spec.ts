@@ -73,6 +73,8 @@ for (const viewport of VIEWPORTS) {
     test('a link to a span deep in a big trace puts its row in the middle of the waterfall', async ({
       page,
     }) => {
+      // Two page loads and a 2,000-span trace generated in the browser: slow on a busy CI box.
+      test.slow();
       // The list showing means the demo's mock API (a service worker) is answering.
       await page.goto('/traces');
       await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
@@ -81,6 +83,8 @@ for (const viewport of VIEWPORTS) {
       expect(ids.length).toBeGreaterThan(500);
       const target = ids[Math.floor(ids.length * 0.8)]!;
       await page.goto(`/traces/${id}?span=${encodeURIComponent(target)}`);
+      // How long loading takes is the benchmark's business; where the row lands is this test's.
+      await expect(waterfallOf(page).grid).toBeVisible({ timeout: 45_000 });
       const selected = waterfallOf(page).grid.locator('[role="row"][aria-selected="true"]');
       const { area, box } = await expectInsideWaterfall(page, selected);
       const middle = (area.top + area.bottom) / 2;
