@@ -1,6 +1,22 @@
-import * as RadixPopover from '@radix-ui/react-popover';
-import type { ReactNode, Ref } from 'react';
+import {
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type ReactNode,
+  type RefObject,
+} from 'react';
+import { useAfterFirstPaint } from '../lib/useAfterFirstPaint';
 import styles from './Popover.module.css';
+
+// The panel's code (Radix Popover and its positioning, about 10 kB gzipped) is not needed to
+// paint a page: it loads once the page has painted, or when a popover is first opened.
+const loadPopoverPanel = () => import('./PopoverPanel');
+const PopoverPanel = lazy(() =>
+  loadPopoverPanel().then((module) => ({ default: module.PopoverPanel })),
+);
 
 export interface PopoverProps {
   /** The button's content. */
@@ -15,7 +31,7 @@ export interface PopoverProps {
   isActive?: boolean;
   align?: 'start' | 'center' | 'end';
   /** For a caller that opens a dialog from the popover and returns focus to its button. */
-  triggerRef?: Ref<HTMLButtonElement>;
+  triggerRef?: RefObject<HTMLButtonElement | null>;
   /** Controlled open state, for a caller that closes it from inside (optional). */
   open?: boolean;
   onOpenChange?: (open: boolean) => void;
@@ -24,7 +40,8 @@ export interface PopoverProps {
 
 /**
  * A button that opens a small panel of secondary controls, over the page (nothing below it
- * moves). Radix handles focus, Esc, outside clicks and placement; this wraps it once in our look.
+ * moves). The button is ours and paints with the page; the panel (Radix: focus, Esc, outside
+ * clicks, placement) is anchored to it and rendered only while open.
  */
 export function Popover({
   label,
@@ -38,31 +55,54 @@ export function Popover({
   onOpenChange,
   children,
 }: PopoverProps) {
+  const [ownOpen, setOwnOpen] = useState(false);
+  const isOpen = open ?? ownOpen;
+  const setOpen = (next: boolean) => {
+    if (open === undefined) setOwnOpen(next);
+    onOpenChange?.(next);
+  };
+  const ownButtonRef = useRef<HTMLButtonElement | null>(null);
+  const buttonRef = triggerRef ?? ownButtonRef;
+  const contentId = useId();
+  const isPainted = useAfterFirstPaint();
+  useEffect(() => {
+    // Loaded early so the panel opens at once; a failure matters only when it is opened.
+    if (isPainted) loadPopoverPanel().catch(() => undefined);
+  }, [isPainted]);
+
   return (
-    <RadixPopover.Root open={open} onOpenChange={onOpenChange}>
-      <RadixPopover.Trigger
-        ref={triggerRef}
+    <>
+      <button
+        ref={buttonRef}
+        type="button"
         className={`button ${styles.trigger}`}
         data-active={isActive || undefined}
         aria-label={ariaLabel}
+        aria-haspopup="dialog"
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? contentId : undefined}
         title={title}
+        onClick={() => setOpen(!isOpen)}
       >
         {label}
         <span aria-hidden="true" className={styles.caret}>
           ▾
         </span>
-      </RadixPopover.Trigger>
-      <RadixPopover.Portal>
-        <RadixPopover.Content
-          className={styles.content}
-          align={align}
-          sideOffset={4}
-          collisionPadding={8}
-          aria-label={contentLabel}
-        >
-          {children}
-        </RadixPopover.Content>
-      </RadixPopover.Portal>
-    </RadixPopover.Root>
+      </button>
+      {isOpen && (
+        <Suspense fallback={null}>
+          <PopoverPanel
+            id={contentId}
+            anchorRef={buttonRef}
+            label={contentLabel}
+            align={align}
+            className={styles.content}
+            onClose={() => setOpen(false)}
+          >
+            {children}
+          </PopoverPanel>
+        </Suspense>
+      )}
+    </>
   );
 }
