@@ -232,6 +232,16 @@ test('the charts tab shows where the time went by span type, and tokens by model
   // Back to the waterfall, as it was.
   await page.getByRole('tab', { name: 'Waterfall' }).click();
   await expect(waterfallOf(page).grid).toBeVisible();
+  // The tabs are one tab stop; arrows move between them, as in any tab list.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Charts' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page).toHaveURL(/tab=charts/);
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('tab', { name: 'Waterfall' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
 });
 
 test('a trace opened from another database is read from that database', async ({ page }) => {

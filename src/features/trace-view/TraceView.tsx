@@ -9,7 +9,8 @@ import {
   LazySpanDetailsPanel as SpanDetailsPanel,
   preloadSpanDetailsPanel,
 } from './span-panel/LazySpanDetailsPanel';
-import { VIEW_TABS } from './traceSearch';
+import { VIEW_TABS, type ViewTab } from './traceSearch';
+import { tabIndexAfterKey } from '../../lib/tablistKeys';
 import {
   useSelectedIndex,
   useShownCriticalPath,
@@ -33,6 +34,8 @@ const NARROW_QUERY = '(width <= 720px)';
 /** Panel widths (% of the split): side by side, and maximised (the waterfall a tree of names). */
 const PANEL_SIZE = 40;
 const MAXIMISED_PANEL_SIZE = 75;
+
+const VIEW_TAB_LABELS: Record<ViewTab, string> = { waterfall: 'Waterfall', charts: 'Charts' };
 
 /** The view tabs (waterfall, charts), the waterfall with its controls and the span panel. */
 export function TraceView({ missingSpanPanel }: TraceViewProps) {
@@ -81,7 +84,19 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         />
       )}
       <div className={styles.bar}>
-        <div className={styles.tabs} role="tablist" aria-label="Trace views">
+        <div
+          className={styles.tabs}
+          role="tablist"
+          aria-label="Trace views"
+          onKeyDown={(event) => {
+            const next = tabIndexAfterKey(event.key, VIEW_TABS.indexOf(viewTab), VIEW_TABS.length);
+            if (next === null) return;
+            event.preventDefault();
+            const name = VIEW_TABS[next]!;
+            actions.setViewTab(name);
+            document.getElementById(`trace-tab-${name}`)?.focus();
+          }}
+        >
           {VIEW_TABS.map((name) => (
             <button
               key={name}
@@ -90,10 +105,12 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
               id={`trace-tab-${name}`}
               aria-controls={`trace-tabpanel-${name}`}
               aria-selected={viewTab === name}
+              // One tab stop for the row; arrows move between the tabs.
+              tabIndex={viewTab === name ? 0 : -1}
               className="view-tab"
               onClick={() => actions.setViewTab(name)}
             >
-              {name === 'waterfall' ? 'Waterfall' : 'Charts'}
+              {VIEW_TAB_LABELS[name]}
             </button>
           ))}
         </div>
