@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { spanTypeColor } from './spanTypeColor';
+import { spanTypeClass, spanTypeColor } from './spanTypeColor';
 
 describe('spanTypeColor', () => {
   it('gives each span type its own token, whatever the case', () => {
@@ -19,6 +19,27 @@ describe('spanTypeColor', () => {
       'var(--span-other)',
       'var(--span-other)',
       'var(--span-other)',
+    ]);
+  });
+});
+
+describe('spanTypeClass', () => {
+  it('gives each known type its class suffix, whatever the case', () => {
+    expect(['LLM', 'tool', 'Agent', 'TEAM', 'workflow'].map(spanTypeClass)).toEqual([
+      'llm',
+      'tool',
+      'agent',
+      'team',
+      'workflow',
+    ]);
+  });
+
+  it('gives other types, and text that is no class name, the neutral one', () => {
+    expect(['STEP', '', 'x" onclick="alert(1)', '__proto__'].map(spanTypeClass)).toEqual([
+      'other',
+      'other',
+      'other',
+      'other',
     ]);
   });
 });

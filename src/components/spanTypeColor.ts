@@ -14,3 +14,14 @@ const COLORS = new Map([
 export function spanTypeColor(type: string): string {
   return COLORS.get(type.toUpperCase()) ?? 'var(--span-other)';
 }
+
+const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);
+
+/**
+ * A span type as a CSS-safe class suffix (`type-llm`, `bar-tool`…): the known types get their
+ * colour, anything else (untrusted text from the server) the neutral `other`.
+ */
+export function spanTypeClass(type: string): string {
+  const lower = type.toLowerCase();
+  return KNOWN_TYPES.has(lower) ? lower : 'other';
+}

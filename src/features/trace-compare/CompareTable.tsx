@@ -4,6 +4,7 @@ import { entryPointDifference } from '../../domain/trace/spanNames';
 import { formatDuration } from '../../lib/time';
 import { namePath, type AlignedRow, type SpanSide } from './alignTraces';
 import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
+import { spanTypeClass } from '../../components/spanTypeColor';
 
 const ROW_HEIGHT = 28;
 const INDENT_PX = 14;
@@ -103,7 +104,7 @@ const CompareRow = memo(function CompareRow({ rows, index, rowNumber, top }: Com
         style={{ paddingLeft: 6 + Math.min(row.depth, MAX_INDENT_LEVEL) * INDENT_PX }}
         title={namePath(rows, index)}
       >
-        <span className={`type-badge type-${cssType(type)}`}>{type}</span>
+        <span className={`type-badge type-${spanTypeClass(type)}`}>{type}</span>
         <span className="span-name">{row.name}</span>
         {a && b && a.name !== b.name && <OtherName nameA={a.name} nameB={b.name} />}
         {row.occurrence > 0 && <span className="muted">#{row.occurrence + 1}</span>}
@@ -181,11 +182,4 @@ function DeltaCells({ a, b }: { a: SpanSide | null; b: SpanSide | null }) {
       </div>
     </>
   );
-}
-
-const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);
-
-function cssType(type: string): string {
-  const lower = type.toLowerCase();
-  return KNOWN_TYPES.has(lower) ? lower : 'other';
 }

@@ -105,17 +105,15 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
           {/* Said only when there are some: "none" is the usual case and the line is short. */}
           {repeated !== null && repeated.groups.length > 0 && (
             <Figure label="Repeated calls">
-              {
-                <button
-                  type="button"
-                  className="link-button"
-                  title="Show only the repeated calls in the waterfall"
-                  onClick={onShowRepeated}
-                >
-                  {repeated.groups.length.toLocaleString()} ({repeated.spanCount.toLocaleString()}{' '}
-                  spans)
-                </button>
-              }
+              <button
+                type="button"
+                className="link-button"
+                title="Show only the repeated calls in the waterfall"
+                onClick={onShowRepeated}
+              >
+                {repeated.groups.length.toLocaleString()} ({repeated.spanCount.toLocaleString()}{' '}
+                spans)
+              </button>
             </Figure>
           )}
         </dl>

@@ -5,6 +5,7 @@ import type { ChatLinks } from './chatLinks';
 import { ChatMessageList } from './ChatMessageList';
 import { parsePayloadMessages, type ChatMessage } from './chatMessages';
 import { jsonContainerOf } from './jsonText';
+import { JsonTextToggle } from './JsonTextToggle';
 import { LongText } from './LongText';
 import { ModelText } from './ModelText';
 
@@ -60,24 +61,11 @@ export function PayloadBlock({
           </button>
         )}
         {json !== undefined && (
-          <span className="toggle-group" role="group" aria-label={`${title} shown as`}>
-            <button
-              type="button"
-              className="toggle-button"
-              aria-pressed={!isText}
-              onClick={() => setView('structured')}
-            >
-              JSON
-            </button>
-            <button
-              type="button"
-              className="toggle-button"
-              aria-pressed={isText}
-              onClick={() => setView('text')}
-            >
-              Text
-            </button>
-          </span>
+          <JsonTextToggle
+            title={title}
+            isText={isText}
+            onChange={(text) => setView(text ? 'text' : 'structured')}
+          />
         )}
         <CopyButton text={text} label={`Copy ${title.toLowerCase()}`} />
       </div>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { TraceNode } from '../../../api/schemas';
 import { CopyButton } from '../../../components/CopyButton';
 import { LazyJsonViewer } from '../../../components/LazyJsonViewer';
+import { JsonTextToggle } from './JsonTextToggle';
 import { LongText } from './LongText';
 import { nodeForRawView } from './spanSections';
 
@@ -21,24 +22,7 @@ export function RawJsonView({ node }: RawJsonViewProps) {
     <section className="payload" aria-label="Raw JSON of the span">
       <div className="payload-header">
         <h3>Raw JSON</h3>
-        <span className="toggle-group" role="group" aria-label="Raw JSON shown as">
-          <button
-            type="button"
-            className="toggle-button"
-            aria-pressed={!isText}
-            onClick={() => setIsText(false)}
-          >
-            JSON
-          </button>
-          <button
-            type="button"
-            className="toggle-button"
-            aria-pressed={isText}
-            onClick={() => setIsText(true)}
-          >
-            Text
-          </button>
-        </span>
+        <JsonTextToggle title="Raw JSON" isText={isText} onChange={setIsText} />
         <CopyButton text={text} label="Copy raw JSON" />
       </div>
       {isText ? (

@@ -5,6 +5,7 @@ import type { TraceModel } from '../../../domain/trace/traceModel';
 import { DelegationMark } from './DelegationMark';
 import { spanMatch } from './spanSearch';
 import { barGeometry, type TimeScale } from './timeScale';
+import { spanTypeClass } from '../../../components/spanTypeColor';
 
 export const ROW_HEIGHT = 28;
 const INDENT_PX = 14;
@@ -61,7 +62,7 @@ export const WaterfallRow = memo(function WaterfallRow({
   const endUs = tree.endUs[index]!;
   const bar = barGeometry(scale, startUs, endUs);
   const isError = tree.isError[index] === 1;
-  const typeClass = cssType(node.type);
+  const typeClass = spanTypeClass(node.type);
   const className = [
     'waterfall-row',
     isError && 'is-error',
@@ -265,14 +266,6 @@ function SpanSummary({ tree, index }: { tree: TraceModel; index: number }) {
 /** A count the model read, or null when not recorded (NaN). */
 function tokenText(count: number): string | null {
   return Number.isNaN(count) ? null : count.toLocaleString();
-}
-
-const KNOWN_TYPES = new Set(['llm', 'tool', 'agent', 'team', 'workflow']);
-
-/** A CSS-safe class suffix: known kinds get their colour, anything else the neutral one. */
-function cssType(type: string): string {
-  const lower = type.toLowerCase();
-  return KNOWN_TYPES.has(lower) ? lower : 'other';
 }
 
 export function rowId(index: number): string {
