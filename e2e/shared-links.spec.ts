@@ -4,6 +4,7 @@ import {
   openFilters,
   openLevels,
   openTrace,
+  openTraceSummary,
   panelOf,
   rowsOf,
   waterfallOf,
@@ -160,6 +161,24 @@ test('the charts tab and its grouping travel with the link', async ({ page, brow
     fresh.getByRole('table', { name: 'Where the time went' }).getByRole('columnheader').first(),
   ).toHaveText('Model');
   await context.close();
+});
+
+test('the unfolded trace details travel with the link', async ({ page, browser }) => {
+  await openTrace(page, '/traces?status=ERROR');
+  await openTraceSummary(page);
+  await expect(page.getByRole('region', { name: 'Trace error' })).toBeVisible();
+  const link = await copyLink(page);
+  expect(link).toContain('summary=1');
+
+  const fresh = await openInFreshBrowser(browser, link);
+  await expect(fresh.getByRole('button', { name: 'Trace details' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(fresh.getByRole('region', { name: 'Trace error' })).toHaveText(
+    (await page.getByRole('region', { name: 'Trace error' }).textContent()) ?? '',
+  );
+  await fresh.context().close();
 });
 
 test('“Show the whole trace” after an error-first landing travels with the link', async ({
