@@ -51,6 +51,10 @@ test('a real model call shows its conversation, and a tool call leads to its too
   await expect(input).toContainText('Please refund order A-1002, it arrived broken.');
   await expect(input).toContainText(/Same system prompt as AwsBedrock\.invoke/);
   const toolCalls = input.getByRole('list', { name: 'Tool calls' });
+  // The question and this call's last turn show; the turn before, which the previous call
+  // showed, is folded so the reply stays near.
+  await expect(toolCalls).toHaveCount(1);
+  await input.getByRole('button', { name: 'Show 2 messages earlier in this run' }).click();
   await expect(toolCalls).toHaveCount(2);
   await expect(toolCalls.first()).toContainText('lookup_order');
   await expect(toolCalls.last()).toContainText('"amount": 312');

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { ChatLinks } from './chatLinks';
-import { groupHistoryRuns, type ChatMessage } from './chatMessages';
+import { foldEarlierTurns, groupHistoryRuns, type ChatMessage, type ChatRow } from './chatMessages';
 import { ChatMessageItem } from './ChatMessageItem';
 
 /** Long conversations (tool loops) show this many messages until asked for more. */
@@ -17,7 +17,10 @@ export interface ChatMessageListProps {
 export function ChatMessageList({ messages, label, links }: ChatMessageListProps) {
   const [limit, setLimit] = useState(INITIAL_MESSAGES);
   const rows = useMemo(
-    () => groupHistoryRuns(messages.length > limit ? messages.slice(0, limit) : messages),
+    () =>
+      foldEarlierTurns(
+        groupHistoryRuns(messages.length > limit ? messages.slice(0, limit) : messages),
+      ),
     [messages, limit],
   );
   const foldedSystem =
@@ -32,18 +35,32 @@ export function ChatMessageList({ messages, label, links }: ChatMessageListProps
       isSameSystemPrompt={position === foldedSystem}
     />
   );
+  const renderRow = (row: ChatRow): React.ReactNode => {
+    switch (row.kind) {
+      case 'message':
+        return item(row.message, row.position);
+      case 'history':
+        return (
+          <FoldedMessages
+            key={`h${row.messages[0]!.position}`}
+            count={row.messages.length}
+            what="from history (earlier runs)"
+          >
+            {row.messages.map(({ message, position }) => item(message, position))}
+          </FoldedMessages>
+        );
+      case 'earlier':
+        return (
+          <FoldedMessages key="earlier" count={row.count} what="earlier in this run">
+            {row.rows.map(renderRow)}
+          </FoldedMessages>
+        );
+    }
+  };
   return (
     <>
       <ol className="chat-list" aria-label={label}>
-        {rows.map((row) =>
-          row.kind === 'message' ? (
-            item(row.message, row.position)
-          ) : (
-            <HistoryRun key={`h${row.messages[0]!.position}`} count={row.messages.length}>
-              {row.messages.map(({ message, position }) => item(message, position))}
-            </HistoryRun>
-          ),
-        )}
+        {rows.map(renderRow)}
       </ol>
       {messages.length > limit && (
         <button type="button" className="button" onClick={() => setLimit(messages.length)}>
@@ -54,8 +71,20 @@ export function ChatMessageList({ messages, label, links }: ChatMessageListProps
   );
 }
 
-/** Messages agno replayed from earlier runs of the session: folded, as they are not this run's. */
-function HistoryRun({ count, children }: { count: number; children: React.ReactNode }) {
+/**
+ * Messages folded under one button: those agno replayed from earlier runs of the session, and
+ * a tool loop's earlier turns, which the previous model calls already showed.
+ */
+function FoldedMessages({
+  count,
+  what,
+  children,
+}: {
+  count: number;
+  /** What they are, after "Show 4 messages": "earlier in this run". */
+  what: string;
+  children: React.ReactNode;
+}) {
   const [isOpen, setIsOpen] = useState(false);
   const noun = count === 1 ? 'message' : 'messages';
   return (
@@ -66,10 +95,10 @@ function HistoryRun({ count, children }: { count: number; children: React.ReactN
         aria-expanded={isOpen}
         onClick={() => setIsOpen((open) => !open)}
       >
-        {isOpen ? 'Hide' : 'Show'} {count.toLocaleString()} {noun} from history (earlier runs)
+        {isOpen ? 'Hide' : 'Show'} {count.toLocaleString()} {noun} {what}
       </button>
       {isOpen && (
-        <ol className="chat-list" aria-label={`${count} ${noun} from history`}>
+        <ol className="chat-list" aria-label={`${count} ${noun} ${what}`}>
           {children}
         </ol>
       )}

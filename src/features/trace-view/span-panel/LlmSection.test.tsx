@@ -26,9 +26,15 @@ const rolesOf = (list: HTMLElement) =>
     .map((item) => item.querySelector('.chat-role')?.textContent);
 
 describe('LLM span panel on real agno traces', () => {
-  it('shows the prompt of span-llm.json as chat messages, with the failed tool result marked', () => {
+  it('shows the prompt of span-llm.json as chat messages, with the failed tool result marked', async () => {
     renderSpan('trace-agent-tool-error.json', 'd4ee654fc39a6bda');
     const input = screen.getByRole('list', { name: 'Input messages' });
+    // The question and the last turn; the turn the previous model call made is folded.
+    expect(rolesOf(input)).toEqual(['system', 'user', 'assistant', 'tool']);
+    expect(input).not.toHaveTextContent('lookup_order');
+    await userEvent.click(
+      within(input).getByRole('button', { name: 'Show 2 messages earlier in this run' }),
+    );
     expect(rolesOf(input)).toEqual(['system', 'user', 'assistant', 'tool', 'assistant', 'tool']);
     const calls = within(input).getAllByRole('list', { name: 'Tool calls' });
     expect(calls.map((list) => within(list).getByText(/_order$/).textContent)).toEqual([
@@ -43,6 +49,19 @@ describe('LLM span panel on real agno traces', () => {
     expect(within(input).getByText('62 → 35 tokens · 117ms · first token 117ms')).toBeVisible();
     const output = screen.getByRole('list', { name: 'Output messages' });
     expect(output).toHaveTextContent('I have escalated your request.');
+  });
+
+  it('jumps from a long prompt to the reply', async () => {
+    // jsdom lays nothing out: the jump's scroll is recorded, not performed.
+    const scrolled: Element[] = [];
+    Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    renderSpan('trace-agent-tool-error.json', 'd4ee654fc39a6bda');
+    await userEvent.click(screen.getByRole('button', { name: 'Go to the reply ↓' }));
+    const reply = screen.getByRole('region', { name: 'Output' });
+    expect(scrolled).toEqual([reply]);
+    expect(reply).toHaveFocus();
   });
 
   it('links a tool call to the TOOL span that ran it', async () => {
@@ -110,7 +129,9 @@ describe('LLM span panel on messages from history', () => {
     await userEvent.click(
       within(input).getByRole('button', { name: 'Show 2 messages from history (earlier runs)' }),
     );
-    const history = within(input).getByRole('list', { name: '2 messages from history' });
+    const history = within(input).getByRole('list', {
+      name: '2 messages from history (earlier runs)',
+    });
     expect(
       within(history).getByText('Please refund order A-1002, it arrived broken.'),
     ).toBeVisible();

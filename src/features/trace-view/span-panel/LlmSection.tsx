@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { formatDuration } from '../../../lib/time';
 import type { ChatLinks } from './chatLinks';
@@ -39,15 +39,38 @@ export function LlmSection({ tree, index, isRoot, onSelectSpan }: LlmSectionProp
       sameSystemPromptAs: samePromptAsPrevious(tree, index, input),
     };
   }, [tree, index, onSelectSpan, input, output]);
+  const outputId = useId();
+  // A tool loop's prompt is long: the reply, what the reader usually wants, is one click away.
+  const jumpToReply =
+    node.output != null && input !== null && input.length > 2 ? (
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          const reply = document.getElementById(outputId);
+          reply?.scrollIntoView({ block: 'start' });
+          reply?.focus({ preventScroll: true });
+        }}
+      >
+        Go to the reply ↓
+      </button>
+    ) : null;
 
   return (
     <>
       {missing && <MissingLlmNote missing={missing} />}
       {node.input != null && (
-        <PayloadBlock title="Input" text={node.input} messages={input} links={links} />
+        <PayloadBlock
+          title="Input"
+          text={node.input}
+          messages={input}
+          links={links}
+          headerAction={jumpToReply}
+        />
       )}
       {node.output != null && (
         <PayloadBlock
+          id={outputId}
           title="Output"
           text={node.output}
           messages={output}

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { CopyButton } from '../../../components/CopyButton';
 import { LazyJsonViewer } from '../../../components/LazyJsonViewer';
 import type { ChatLinks } from './chatLinks';
@@ -21,6 +21,10 @@ export interface PayloadBlockProps {
   isModelText?: boolean;
   /** A short remark next to the title, e.g. "not JSON, shown as sent". */
   note?: string;
+  /** A control at the header's end, before the copy button (e.g. a jump to the reply). */
+  headerAction?: ReactNode;
+  /** The section's id, for a jump to it. */
+  id?: string;
 }
 
 type View = 'structured' | 'text';
@@ -37,6 +41,8 @@ export function PayloadBlock({
   links,
   isModelText = false,
   note,
+  headerAction,
+  id,
 }: PayloadBlockProps) {
   const messages = useMemo(
     () => (givenMessages !== undefined ? givenMessages : parsePayloadMessages(text)),
@@ -46,7 +52,12 @@ export function PayloadBlock({
   const [view, setView] = useState<View>('structured');
   const isText = view === 'text';
   return (
-    <section className="payload" aria-label={title}>
+    <section
+      id={id}
+      tabIndex={id === undefined ? undefined : -1}
+      className="payload"
+      aria-label={title}
+    >
       <div className="payload-header">
         <h3>{title}</h3>
         {note && <span className="muted">{note}</span>}
@@ -67,6 +78,7 @@ export function PayloadBlock({
             onChange={(text) => setView(text ? 'text' : 'structured')}
           />
         )}
+        {headerAction}
         <CopyButton text={text} label={`Copy ${title.toLowerCase()}`} />
       </div>
       {messages && !isText ? (

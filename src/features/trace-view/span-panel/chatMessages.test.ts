@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  foldEarlierTurns,
   formatChatMetrics,
   groupHistoryRuns,
   parseChatMessages,
@@ -377,8 +378,71 @@ describe('groupHistoryRuns', () => {
       message('assistant', true),
     ];
     const shape = groupHistoryRuns(messages).map((row) =>
-      row.kind === 'message' ? row.position : row.messages.map((m) => m.position),
+      row.kind === 'message'
+        ? row.position
+        : row.kind === 'history'
+          ? row.messages.map((m) => m.position)
+          : null,
     );
     expect(shape).toEqual([0, [1, 2], 3, [4]]);
+  });
+});
+
+describe('foldEarlierTurns', () => {
+  const message = (role: string, isFromHistory = false): ChatMessage => ({
+    role,
+    parts: [],
+    toolCalls: [],
+    ...(isFromHistory ? { isFromHistory: true as const } : {}),
+  });
+  /** Positions, with folded rows nested: `['earlier', 3, [4, 5]]`. */
+  const shapeOf = (rows: ReturnType<typeof foldEarlierTurns>): unknown[] =>
+    rows.map((row) =>
+      row.kind === 'message'
+        ? row.position
+        : row.kind === 'history'
+          ? row.messages.map((m) => m.position)
+          : ['earlier', row.count, ...shapeOf(row.rows)],
+    );
+
+  it('keeps the question and the last turn, folding the tool loop between them', () => {
+    const roles = ['system', 'user', 'assistant', 'tool', 'assistant', 'tool', 'assistant', 'tool'];
+    const rows = groupHistoryRuns(roles.map((role) => message(role)));
+    expect(shapeOf(foldEarlierTurns(rows))).toEqual([0, 1, ['earlier', 4, 2, 3, 4, 5], 6, 7]);
+  });
+
+  it('folds two earlier messages, and leaves a shorter conversation as it is', () => {
+    const loop = ['system', 'user', 'assistant', 'tool', 'assistant', 'tool'];
+    const rows = groupHistoryRuns(loop.map((role) => message(role)));
+    expect(shapeOf(foldEarlierTurns(rows))).toEqual([0, 1, ['earlier', 2, 2, 3], 4, 5]);
+    // One message between the question and the last turn: nothing worth folding.
+    const short = ['user', 'tool', 'assistant', 'tool'];
+    expect(shapeOf(foldEarlierTurns(groupHistoryRuns(short.map((role) => message(role)))))).toEqual(
+      [0, 1, 2, 3],
+    );
+    expect(shapeOf(foldEarlierTurns(groupHistoryRuns([message('user')])))).toEqual([0]);
+    expect(shapeOf(foldEarlierTurns(groupHistoryRuns([message('assistant')])))).toEqual([0]);
+  });
+
+  it('counts history messages inside the fold one by one, and leaves history before the question', () => {
+    const messages = [
+      message('system'),
+      message('user', true),
+      message('assistant', true),
+      message('user'),
+      message('assistant'),
+      message('tool'),
+      message('user', true),
+      message('assistant'),
+      message('tool'),
+    ];
+    expect(shapeOf(foldEarlierTurns(groupHistoryRuns(messages)))).toEqual([
+      0,
+      [1, 2],
+      3,
+      ['earlier', 3, 4, 5, [6]],
+      7,
+      8,
+    ]);
   });
 });

@@ -385,7 +385,9 @@ export function systemPromptText(messages: readonly ChatMessage[]): string | nul
 export type ChatRow =
   | { kind: 'message'; message: ChatMessage; position: number }
   /** A run of consecutive messages from history, folded together. */
-  | { kind: 'history'; messages: { message: ChatMessage; position: number }[] };
+  | { kind: 'history'; messages: { message: ChatMessage; position: number }[] }
+  /** This run's earlier turns (see `foldEarlierTurns`), folded together. */
+  | { kind: 'earlier'; rows: ChatRow[]; count: number };
 
 /** The messages in order, each run of consecutive history messages grouped into one row. */
 export function groupHistoryRuns(messages: readonly ChatMessage[]): ChatRow[] {
@@ -397,4 +399,30 @@ export function groupHistoryRuns(messages: readonly ChatMessage[]): ChatRow[] {
     else rows.push({ kind: 'history', messages: [{ message, position }] });
   });
   return rows;
+}
+
+/** Fewer earlier messages than this are shown as they are: folding them would hide little. */
+const MIN_EARLIER_TO_FOLD = 2;
+
+/**
+ * Folds a tool loop's earlier turns. Each model call resends the conversation so far; what is
+ * new in a call is its last turn. Kept in view: the first user message (the question), the last
+ * assistant message and what follows it (the tool calls and their results, or a new question).
+ * The turns between them, which the previous calls already showed, become one folded row.
+ */
+export function foldEarlierTurns(rows: readonly ChatRow[]): ChatRow[] {
+  const roleAt = (row: ChatRow) => (row.kind === 'message' ? row.message.role : null);
+  const question = rows.findIndex((row) => roleAt(row) === 'user');
+  const lastTurn = rows.findLastIndex((row) => roleAt(row) === 'assistant');
+  if (question === -1 || lastTurn <= question + MIN_EARLIER_TO_FOLD) return [...rows];
+  const earlier = rows.slice(question + 1, lastTurn);
+  const count = earlier.reduce(
+    (sum, row) => sum + (row.kind === 'history' ? row.messages.length : 1),
+    0,
+  );
+  return [
+    ...rows.slice(0, question + 1),
+    { kind: 'earlier', rows: earlier, count },
+    ...rows.slice(lastTurn),
+  ];
 }
