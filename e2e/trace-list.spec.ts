@@ -656,3 +656,25 @@ test.describe('rows, filters and density (issue 12)', () => {
     await expect(chart).toHaveCount(0);
   });
 });
+
+test.describe('on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test('the filters fold under one button that counts those on, and nothing is wider than the screen', async ({
+    page,
+  }) => {
+    await page.goto('/traces?status=ERROR');
+    await settled(page);
+    const filters = page.getByRole('search', { name: 'Trace filters' });
+    await expect(filters).toBeHidden();
+    const toggle = page.getByRole('button', { name: 'Filters (1 on)' });
+    await toggle.click();
+    await expect(filters).toBeVisible();
+    await expect(filters.getByLabel('Status')).toHaveValue('ERROR');
+    await page.getByRole('button', { name: 'Hide filters (1 on)' }).click();
+    await expect(filters).toBeHidden();
+    // The page does not scroll sideways: only the table does, inside its own box.
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
+    expect(width).toBeLessThanOrEqual(390);
+  });
+});

@@ -10,7 +10,12 @@ export interface StatusBadgeProps {
 /** OK / ERROR / UNSET, and any other status the server invents, shown as it came. */
 export function StatusBadge({ status, note }: StatusBadgeProps) {
   const tone = status === 'OK' ? 'ok' : status === 'ERROR' ? 'error' : 'neutral';
-  const badge = <span className={`badge badge-${tone}`}>{status}</span>;
+  // The note is also the badge's tooltip, for where a narrow window hides it.
+  const badge = (
+    <span className={`badge badge-${tone}`} title={note ?? undefined}>
+      {status}
+    </span>
+  );
   if (!note) return badge;
   return (
     <span className="status-with-note">

@@ -86,7 +86,7 @@ export function SessionsPage({ search, onSearchChange }: SessionsPageProps) {
         <span className="spacer" />
         <CopyLinkButton />
       </header>
-      <FilterBar label="Session filters">
+      <FilterBar label="Session filters" activeCount={chips.length}>
         {SESSION_FILTER_KEYS.map((key) => (
           <TextFilter
             key={key}

@@ -21,13 +21,21 @@ export interface TraceFiltersProps {
   /** The rows on screen: their ids are offered as suggestions too. */
   traces?: readonly TraceSummary[];
   onChange: (change: Partial<TraceListSearch>) => void;
+  /** How many filters are on (the chips below), for the phone's folded filters. */
+  activeCount: number;
 }
 
 const STATUS_HINT =
   'the server filters by the root span’s status, so OK can include traces with failing spans';
 
 /** The GET /traces filters, one labelled control each. */
-export function TraceFilters({ search, choices, traces, onChange }: TraceFiltersProps) {
+export function TraceFilters({
+  search,
+  choices,
+  traces,
+  onChange,
+  activeCount,
+}: TraceFiltersProps) {
   const statusId = useId();
   const statusHintId = useId();
   const known: Partial<Record<IdFilterKey, ConfigChoices['agents']>> = {
@@ -36,7 +44,7 @@ export function TraceFilters({ search, choices, traces, onChange }: TraceFilters
     workflow_id: choices.workflows,
   };
   return (
-    <FilterBar label="Trace filters">
+    <FilterBar label="Trace filters" activeCount={activeCount}>
       <div className="filter-field">
         <span className={styles.labelRow}>
           <label htmlFor={statusId}>Status</label>

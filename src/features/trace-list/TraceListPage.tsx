@@ -134,6 +134,7 @@ export function TraceListPage({
         choices={choices}
         traces={data.traces}
         onChange={changeFilters}
+        activeCount={filters.length}
       />
       <FilterChips
         chips={filters.map((f) => ({ ...f, onRemove: () => changeFilters(f.remove) }))}

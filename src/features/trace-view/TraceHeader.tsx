@@ -153,6 +153,7 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
               {trace.error_count === 1 ? 'error' : 'errors'}
               {tokens.source !== 'none' &&
                 ` · ${tokens.input.toLocaleString()} tokens in, ${tokens.output.toLocaleString()} out`}
+              {status.note && ` · ${status.note}`}
             </p>
             <dl className={styles.facts}>
               <Figure label="Start">
