@@ -9,6 +9,7 @@ import type { TraceModel } from '../../../domain/trace/traceModel';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
 import styles from './TraceCharts.module.css';
+import { shortModelName } from '../../../domain/trace/shortModelName';
 
 export interface TraceChartsProps {
   tree: TraceModel;
@@ -76,7 +77,8 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
             <BarChart data={tokensByModel} layout="vertical" margin={{ left: 16, right: 24 }}>
               <CartesianGrid horizontal={false} />
               <XAxis type="number" tickFormatter={(n: number) => n.toLocaleString()} />
-              <YAxis type="category" dataKey="model" width={140} />
+              {/* Short names fit the axis; the tooltip and the table below give the full id. */}
+              <YAxis type="category" dataKey="model" width={170} tickFormatter={shortModelName} />
               <Tooltip cursor={{ fillOpacity: 0.1 }} />
               {/* Names in the text colour: the light input colour is too faint for text. */}
               <Legend formatter={(name) => <span className={styles.legendText}>{name}</span>} />
