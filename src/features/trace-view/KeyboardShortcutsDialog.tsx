@@ -16,6 +16,7 @@ const SHORTCUTS: [string, string][] = [
   ['Home / End', 'First / last span'],
   ['Enter', 'Open the span’s details'],
   ['d', 'Between a team’s delegate_task_to_member call and the member’s run'],
+  ['e / Shift+E', 'Next / previous error, in time order'],
   ['Esc', 'Close the details'],
   ['/', 'Search spans'],
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],

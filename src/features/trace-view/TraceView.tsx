@@ -21,6 +21,7 @@ import {
 import styles from './TraceView.module.css';
 import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
+import { useErrorSteps } from './waterfall/ErrorStepper';
 
 export interface TraceViewProps {
   /** Shown in the panel area when the URL names a span that is not in the tree. */
@@ -55,6 +56,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
     if (isPainted) preloadSpanDetailsPanel();
   }, [isPainted]);
 
+  const errorSteps = useErrorSteps();
   useGlobalShortcuts({
     onSearch: () => searchInputRef.current?.focus(),
     onHelp: () => actions.setHelpOpen(true),
@@ -64,6 +66,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
       const partner = delegationPartner(tree.delegations, selectedIndex);
       if (partner >= 0) actions.select(partner);
     },
+    onStepError: errorSteps.step,
   });
 
   const landingIndex = landingId === null ? undefined : tree.indexById.get(landingId);
@@ -243,13 +246,14 @@ function SpanPanelSlot({
 
 /**
  * "/" focuses the search, "?" opens the help, "d" jumps between a delegation and its member run,
- * Esc closes the panel, unless typing in a field.
+ * "e" / Shift+E step to the next / previous error, Esc closes the panel, unless typing in a field.
  */
 function useGlobalShortcuts(handlers: {
   onSearch: () => void;
   onHelp: () => void;
   onEscape: () => void;
   onDelegation: () => void;
+  onStepError: (direction: 1 | -1) => void;
 }) {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -279,6 +283,9 @@ function useGlobalShortcuts(handlers: {
       } else if (event.key === 'd' || event.key === 'D') {
         if (document.querySelector('[role="dialog"]')) return;
         ref.current.onDelegation();
+      } else if (event.key === 'e' || event.key === 'E') {
+        if (document.querySelector('[role="dialog"]')) return;
+        ref.current.onStepError(event.shiftKey ? -1 : 1);
       }
     };
     document.addEventListener('keydown', handleKeyDown);

@@ -9,6 +9,7 @@ import {
   useTraceView,
   useTraceViewContext,
 } from '../traceViewContext';
+import { ErrorStepper } from './ErrorStepper';
 import { levelCounts } from './levelCounts';
 import styles from './WaterfallToolbar.module.css';
 
@@ -34,34 +35,44 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
   const moreFilters = filter.types.size + (filter.repeatedOnly ? 1 : 0) + (hideFiltered ? 1 : 0);
   const repeatedCount = repeated === null ? null : repeated.spanCount;
 
+  const searchCount = !search.query.trim()
+    ? ''
+    : search.matches.length === 0
+      ? 'No matches'
+      : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}`;
+
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Waterfall controls">
       <div className={styles.search}>
-        <input
-          ref={searchInputRef}
-          type="search"
-          aria-label="Search spans"
-          placeholder="Search spans  ( / )"
-          value={search.query}
-          onChange={(event) => actions.setQuery(event.target.value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              search.step(event.shiftKey ? -1 : 1);
-            }
-          }}
-        />
-        <span className={`muted search-count ${styles.searchCount}`} role="status">
-          {!search.query.trim()
-            ? ''
-            : search.matches.length === 0
-              ? 'No matches'
-              : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}`}
+        {/* The count sits inside the box's right end, as in a browser's find bar. */}
+        <span
+          className={styles.searchField}
+          // The text stops where the count starts: room for its characters, no more.
+          style={{ '--count-chars': searchCount.length } as React.CSSProperties}
+        >
+          <input
+            ref={searchInputRef}
+            type="search"
+            aria-label="Search spans"
+            placeholder="Search spans  ( / )"
+            value={search.query}
+            onChange={(event) => actions.setQuery(event.target.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                search.step(event.shiftKey ? -1 : 1);
+              }
+            }}
+          />
+          <span className={`muted search-count ${styles.searchCount}`} role="status">
+            {searchCount}
+          </span>
         </span>
         <button
           type="button"
           className="button"
           aria-label="Previous match"
+          data-compact=""
           disabled={search.matches.length === 0}
           onClick={() => search.step(-1)}
         >
@@ -71,6 +82,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
           type="button"
           className="button"
           aria-label="Next match"
+          data-compact=""
           disabled={search.matches.length === 0}
           onClick={() => search.step(1)}
         >
@@ -86,6 +98,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         />
         Errors only
       </label>
+      <ErrorStepper />
       <label className={styles.toggle} title="The chain of spans the end of the trace waited on">
         <input
           type="checkbox"
