@@ -27,6 +27,9 @@ export interface TraceViewProps {
 }
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
+const FlameGraphView = lazy(() => import('./flame-graph/FlameGraphView'));
+
+const TAB_LABELS = { waterfall: 'Waterfall', charts: 'Charts', flame: 'Flame graph' } as const;
 
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
 const NARROW_QUERY = '(width <= 720px)';
@@ -70,6 +73,8 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const panel = showPanel ? (
     <SpanPanelSlot isNarrow={isNarrow} missingSpanPanel={missingSpanPanel} />
   ) : null;
+  // The flame graph shows the panel beside itself; the hidden waterfall does not keep a second.
+  const waterfallPanel = viewTab === 'flame' ? null : panel;
 
   return (
     <div className={styles.view}>
@@ -93,7 +98,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
               className="view-tab"
               onClick={() => actions.setViewTab(name)}
             >
-              {name === 'waterfall' ? 'Waterfall' : 'Charts'}
+              {TAB_LABELS[name]}
             </button>
           ))}
         </div>
@@ -111,6 +116,18 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
           </Suspense>
         </div>
       )}
+      {viewTab === 'flame' && (
+        <div
+          role="tabpanel"
+          id="trace-tabpanel-flame"
+          aria-labelledby="trace-tab-flame"
+          className={styles.waterfallPanel}
+        >
+          <Suspense fallback={<LoadingState label="Loading the flame graph…" />}>
+            <FlameGraphView panel={panel} isNarrow={isNarrow} />
+          </Suspense>
+        </div>
+      )}
       {/* The waterfall stays mounted behind the charts, so its scroll and state survive. */}
       <div
         role="tabpanel"
@@ -122,10 +139,10 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         {isNarrow ? (
           <div className={styles.narrow}>
             <Waterfall />
-            {panel && <div className={styles.sheet}>{panel}</div>}
+            {waterfallPanel && <div className={styles.sheet}>{waterfallPanel}</div>}
           </div>
         ) : (
-          <WideSplit isMaximised={showPanel && isMaximised} panel={panel} />
+          <WideSplit isMaximised={showPanel && isMaximised} panel={waterfallPanel} />
         )}
       </div>
     </div>
