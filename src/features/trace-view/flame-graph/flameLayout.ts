@@ -78,17 +78,29 @@ export function spanColumns(
   range: TimeRange,
   width: number,
 ): [number, number] | null {
-  if (!Number.isFinite(startUs)) return null;
+  const out = new Float64Array(2);
+  return columnsInto(out, startUs, endUs, range, width) ? [out[0]!, out[1]!] : null;
+}
+
+/** `spanColumns` written into `out`, without allocating (the layout calls it per span). */
+function columnsInto(
+  out: Float64Array,
+  startUs: number,
+  endUs: number,
+  range: TimeRange,
+  width: number,
+): boolean {
+  if (!Number.isFinite(startUs)) return false;
   const end = Number.isFinite(endUs) && endUs > startUs ? endUs : startUs;
-  const isInstant = end === startUs;
-  if (isInstant ? startUs < range.startUs || startUs > range.endUs : end <= range.startUs) {
-    return null;
+  if (end === startUs) {
+    if (startUs < range.startUs || startUs > range.endUs) return false;
+  } else if (end <= range.startUs || startUs >= range.endUs) {
+    return false;
   }
-  if (startUs >= range.endUs && !isInstant) return null;
   const perUs = width / (range.endUs - range.startUs);
-  const x0 = (Math.max(startUs, range.startUs) - range.startUs) * perUs;
-  const x1 = (Math.min(end, range.endUs) - range.startUs) * perUs;
-  return [x0, x1];
+  out[0] = (Math.max(startUs, range.startUs) - range.startUs) * perUs;
+  out[1] = (Math.min(end, range.endUs) - range.startUs) * perUs;
+  return true;
 }
 
 /** The row of span `index` in a view (the top of the graph being row 0), before scrolling. */
@@ -114,6 +126,7 @@ export function layoutFlame(tree: FlameTree, view: FlameView): FlameLayout {
   const from = rootIndex ?? 0;
   const to = rootIndex === null ? tree.count : rootIndex + tree.subtreeSize[rootIndex]!;
   const baseDepth = rootIndex === null ? 0 : tree.depth[rootIndex]!;
+  const columns = new Float64Array(2);
   for (let i = from; i < to;) {
     const row = tree.depth[i]! - baseDepth - firstRow;
     // Descendants are deeper still: none of them is in view either.
@@ -122,8 +135,9 @@ export function layoutFlame(tree: FlameTree, view: FlameView): FlameLayout {
       continue;
     }
     if (row >= 0) {
-      const columns = spanColumns(tree.startUs[i]!, tree.endUs[i]!, range, bins.width);
-      if (columns) addToBins(bins, row, columns[0], columns[1], i, tree.isError[i] === 1);
+      if (columnsInto(columns, tree.startUs[i]!, tree.endUs[i]!, range, bins.width)) {
+        addToBins(bins, row, columns[0]!, columns[1]!, i, tree.isError[i] === 1);
+      }
     }
     i++;
   }
