@@ -39,8 +39,8 @@ export function FlameTooltip({ tree, index, mergedCount, x, y, boundsWidth }: Fl
       </dl>
       {mergedCount > 1 && (
         <div className={styles.tooltipNote}>
-          The biggest of {mergedCount.toLocaleString('en')} spans in this pixel: zoom in to tell
-          them apart.
+          One of {mergedCount.toLocaleString('en')} spans at this pixel (overlapping, or narrower
+          than a pixel): zoom in, or use the arrow keys, to reach the others.
         </div>
       )}
     </div>

@@ -43,6 +43,15 @@ describe('flame binning', () => {
     expect([...runs.flags.subarray(0, 2)]).toEqual([0, 0]);
   });
 
+  it('shows the heavier of two spans covering a cell alike: the one with children', () => {
+    const bins = createFlameBins(10, 1);
+    addToBins(bins, 0, 0, 10, 1, false, 1); // a tool call delegating…
+    addToBins(bins, 0, 0.5, 9.5, 2, false, 12); // …and the member run beside it
+    expect(ownerAt(bins, 0, 0)).toBe(1); // the tool call covers more of the edge columns
+    expect(ownerAt(bins, 0, 5)).toBe(2);
+    expect(ownerAt(bins, 0, 9)).toBe(1);
+  });
+
   it('counts an instant span in its column', () => {
     const bins = createFlameBins(3, 1);
     addToBins(bins, 0, 2, 2, 7, false);

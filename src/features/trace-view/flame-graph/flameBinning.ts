@@ -13,6 +13,8 @@ export interface FlameBins {
   owner: Int32Array;
   /** How much of its cell the owner covers, in columns (0–1). */
   cover: Float32Array;
+  /** The owner's weight (its subtree's size), which breaks ties in cover. */
+  weight: Int32Array;
   /** How many spans touch the cell. */
   count: Uint32Array;
   /** 1 when a span touching the cell failed. */
@@ -27,6 +29,7 @@ export function createFlameBins(width: number, rows: number): FlameBins {
     rows: Math.max(0, Math.floor(rows)),
     owner: new Int32Array(size).fill(-1),
     cover: new Float32Array(size),
+    weight: new Int32Array(size),
     count: new Uint32Array(size),
     error: new Uint8Array(size),
   };
@@ -35,6 +38,10 @@ export function createFlameBins(width: number, rows: number): FlameBins {
 /**
  * Adds span `index` over columns [x0, x1) of `row` (fractional, clipped to [0, width] by the
  * caller). A zero-width span touches the column it is in. O(columns touched).
+ *
+ * Spans on a row can overlap (a team's member run beside the delegating tool call, parallel
+ * calls): where two cover a cell equally, the heavier one (`weight`, its subtree's size) is
+ * shown, so the spans on the row below keep a parent above them.
  */
 export function addToBins(
   bins: FlameBins,
@@ -43,6 +50,7 @@ export function addToBins(
   x1: number,
   index: number,
   isError: boolean,
+  weight = 1,
 ): void {
   const { width } = bins;
   if (width === 0 || row < 0 || row >= bins.rows) return;
@@ -54,10 +62,12 @@ export function addToBins(
     const cover = Math.max(0, Math.min(x1, column + 1) - Math.max(x0, column));
     bins.count[cell]!++;
     if (isError) bins.error[cell] = 1;
-    // Ties keep the span met first: the earlier sibling, in tree order.
-    if (bins.owner[cell]! < 0 || cover > bins.cover[cell]!) {
+    // Full ties keep the span met first: the earlier sibling, in tree order.
+    const held = bins.cover[cell]!;
+    if (bins.owner[cell]! < 0 || cover > held || (cover === held && weight > bins.weight[cell]!)) {
       bins.owner[cell] = index;
       bins.cover[cell] = cover;
+      bins.weight[cell] = weight;
     }
   }
 }

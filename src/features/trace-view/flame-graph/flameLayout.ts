@@ -136,7 +136,15 @@ export function layoutFlame(tree: FlameTree, view: FlameView): FlameLayout {
     }
     if (row >= 0) {
       if (columnsInto(columns, tree.startUs[i]!, tree.endUs[i]!, range, bins.width)) {
-        addToBins(bins, row, columns[0]!, columns[1]!, i, tree.isError[i] === 1);
+        addToBins(
+          bins,
+          row,
+          columns[0]!,
+          columns[1]!,
+          i,
+          tree.isError[i] === 1,
+          tree.subtreeSize[i],
+        );
       }
     }
     i++;
