@@ -1,9 +1,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { measure } from '../../../lib/perf';
+import { formatDuration } from '../../../lib/time';
 import { useTheme } from '../../../lib/theme';
 import { useMediaQuery } from '../../../lib/useMediaQuery';
 import { drawFlame, FLAME_ROW_HEIGHT } from './drawFlame';
+import { flameTicks } from './flameAxis';
 import { ownerAt } from './flameBinning';
 import {
   flameRange,
@@ -43,6 +45,8 @@ interface Hover {
 }
 
 const HELP_ID = 'flame-graph-help';
+/** About one time tick per this many pixels. */
+const TICK_SPACING_PX = 100;
 
 /**
  * The flame graph's canvas: an icicle of the span tree on the time axis, drawn from the layout
@@ -70,6 +74,11 @@ export function FlameGraph({
 
   const range = useMemo(() => flameRange(tree, rootIndex), [tree, rootIndex]);
   const totalRows = useMemo(() => flameRowCount(tree, rootIndex), [tree, rootIndex]);
+  const ticks = useMemo(
+    () =>
+      flameTicks(range, tree.axisStartUs, Math.max(2, Math.floor(size.width / TICK_SPACING_PX))),
+    [range, tree, size.width],
+  );
   const firstRow = Math.floor(scrollTop / FLAME_ROW_HEIGHT);
   const offsetY = scrollTop - firstRow * FLAME_ROW_HEIGHT;
   const rowCount = Math.max(
@@ -176,10 +185,28 @@ export function FlameGraph({
 
   return (
     <div className={styles.graph}>
+      {/* Offsets from the trace's start, as the waterfall's axis. */}
+      <div className={styles.axis} style={{ width: size.width || undefined }} aria-hidden="true">
+        {ticks
+          // A label at the right edge would be cut off.
+          .filter((tick) => tick.fraction < 0.97)
+          .map((tick) => (
+            <span
+              key={tick.offsetUs}
+              className={styles.tick}
+              style={{ left: `${tick.fraction * 100}%` }}
+            >
+              {tick.offsetUs === 0 ? '0' : formatDuration(tick.offsetUs)}
+            </span>
+          ))}
+      </div>
       <div
         ref={scrollerRef}
         className={styles.scroller}
-        onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}
+        onScroll={(event) => {
+          setScrollTop(event.currentTarget.scrollTop);
+          setHover(null); // the cell under the pointer has moved
+        }}
       >
         <div className={styles.spacer} style={{ height: totalRows * FLAME_ROW_HEIGHT }}>
           <div className={styles.stage} style={{ height: size.height }}>
@@ -200,7 +227,9 @@ export function FlameGraph({
               }}
               onDoubleClick={(event) => {
                 const hit = spanAt(event);
-                if (hit) onZoom(hit.index);
+                if (!hit) return;
+                setHover(null); // the cell under the pointer changes with the zoom
+                onZoom(hit.index);
               }}
               onKeyDown={handleKeyDown}
               onFocus={() => setFocused(true)}
