@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/a11y';
 import { openTrace, panelOf, waterfallOf } from './support/tracePage';
 
 /** Switches to the Flame graph tab and waits for the graph to be drawn. */
@@ -32,6 +33,7 @@ test.describe('flame graph', () => {
     await graph.hover({ position: { x: 3, y: 3 } });
     await expect(page.getByRole('tooltip')).toContainText(rootName);
     await expect(page.getByRole('tooltip')).toContainText('Self time');
+    await expectNoSeriousViolations(page);
 
     await graph.click({ position: { x: 3, y: 3 } });
     await expect(panelOf(page)).toBeVisible();
