@@ -18,7 +18,7 @@ import {
   type TimeRange,
 } from './flameLayout';
 import { STEP_KEYS, stepFrom } from './flameNavigation';
-import { readFlamePalette } from './flamePalette';
+import { readFlamePalette, type FlamePalette } from './flamePalette';
 import styles from './FlameGraph.module.css';
 import { spanDescription } from './flameText';
 import { FlameTooltip } from './FlameTooltip';
@@ -64,6 +64,8 @@ export function FlameGraph({
   const scrollerRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef<FlameLayout | null>(null);
+  // Read once per theme: reading computed styles forces a style recalculation of the page.
+  const paletteRef = useRef<{ key: string; palette: FlamePalette } | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [scrollTop, setScrollTop] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -122,7 +124,11 @@ export function FlameGraph({
       });
       layoutRef.current = layout;
       const target = { ctx, pixelRatio, offsetY, ...size };
-      drawFlame(target, layout, tree, readFlamePalette(canvas));
+      const paletteKey = `${theme} ${prefersDark}`;
+      if (paletteRef.current?.key !== paletteKey) {
+        paletteRef.current = { key: paletteKey, palette: readFlamePalette(canvas) };
+      }
+      drawFlame(target, layout, tree, paletteRef.current.palette);
     });
     canvas.dataset.drawn = String(Number(canvas.dataset.drawn ?? 0) + 1);
   }, [tree, rootIndex, range, size, firstRow, rowCount, offsetY, theme, prefersDark]);
