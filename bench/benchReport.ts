@@ -25,6 +25,10 @@ export interface RunMetrics {
   expandAll: number;
   scrollMedian: number;
   scrollP95: number;
+  /** Click on the "Flame graph" tab → the graph drawn and painted (its lazy chunk included). */
+  flameOpen: number;
+  /** The app's own `flame-draw` measure of that first draw: canvas sizing, layout and drawing. */
+  flameDraw: number;
   /** V8 heap after load and a forced GC. */
   heapBytes: number;
 }

@@ -33,6 +33,13 @@ const ROWS: Row[] = [
   { label: '**search** (debounce included)', unit: 'ms', value: metric('search'), max: 150 },
   { label: '**scroll** frame, median', unit: 'ms', value: metric('scrollMedian') },
   { label: '**scroll** frame, p95', unit: 'ms', value: metric('scrollP95'), max: 50 },
+  { label: '**flame graph** tab: click → drawn', unit: 'ms', value: metric('flameOpen') },
+  {
+    label: '↳ first draw: layout and canvas',
+    unit: 'ms',
+    value: metric('flameDraw'),
+    max: 50,
+  },
   { label: '**JS heap** after load', unit: 'MB', value: metric('heapBytes') },
   {
     label: '↳ heap ÷ JSON received',

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import type { RunDetails, RunMetrics } from './benchReport';
-import { SEARCH_BOX, SPAN_DETAILS, SPAN_ROWS, WATERFALL } from './selectors';
+import { FLAME_GRAPH, SEARCH_BOX, SPAN_DETAILS, SPAN_ROWS, WATERFALL } from './selectors';
 import { median, percentile } from './stats';
 import { waitForQuiet } from './waitForQuiet';
 
@@ -12,7 +12,14 @@ const MAX_SCROLL_STEPS = 300;
 
 type InteractionMetrics = Pick<
   RunMetrics,
-  'select' | 'search' | 'collapseAll' | 'expandAll' | 'scrollMedian' | 'scrollP95'
+  | 'select'
+  | 'search'
+  | 'collapseAll'
+  | 'expandAll'
+  | 'scrollMedian'
+  | 'scrollP95'
+  | 'flameOpen'
+  | 'flameDraw'
 >;
 
 /**
@@ -36,6 +43,9 @@ export async function measureInteractions(
   const expandAll = await measureToggleAll(page, 'Expand all');
   await idle();
   const scroll = await measureScroll(page);
+  await idle();
+  // Last: it leaves the waterfall's tab.
+  const flame = await measureFlameGraph(page);
   return {
     metrics: {
       select,
@@ -44,6 +54,8 @@ export async function measureInteractions(
       expandAll,
       scrollMedian: median(scroll.frames),
       scrollP95: percentile(scroll.frames, 95),
+      flameOpen: flame.open,
+      flameDraw: flame.draw,
     },
     details: {
       searchQuery: search.query,
@@ -192,4 +204,26 @@ async function measureScroll(page: Page) {
     },
     { grid: WATERFALL, minStep: SCROLL_STEP_PX, maxSteps: MAX_SCROLL_STEPS },
   );
+}
+
+/**
+ * Click the "Flame graph" tab → the graph drawn and painted: its lazy chunk, the mount, the
+ * canvas and the first layout and drawing; and the app's own measure of that drawing.
+ */
+async function measureFlameGraph(page: Page): Promise<{ open: number; draw: number }> {
+  return page.evaluate(async (graph) => {
+    const tab = [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find(
+      (element) => element.textContent?.trim() === 'Flame graph',
+    );
+    if (!tab) throw new Error('no "Flame graph" tab');
+    performance.clearMeasures('flame-draw');
+    const t0 = performance.now();
+    tab.click();
+    const open = await window.__bench.untilPainted(
+      t0,
+      () => !!document.querySelector(`${graph}[data-drawn]`),
+    );
+    const draw = performance.getEntriesByName('flame-draw').at(-1)?.duration ?? Number.NaN;
+    return { open, draw };
+  }, FLAME_GRAPH);
 }

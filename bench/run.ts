@@ -82,6 +82,7 @@ async function main(): Promise<void> {
             ` select ${formatMs(m.select)}, search ${formatMs(m.search)},` +
             ` collapse ${formatMs(m.collapseAll)}, expand ${formatMs(m.expandAll)},` +
             ` scroll p95 ${formatMs(m.scrollP95)} (${result.details.scrollBlankFrames} blank),` +
+            ` flame graph ${formatMs(m.flameOpen)} (draw ${formatMs(m.flameDraw)}),` +
             ` heap ${formatBytes(m.heapBytes)}`,
         );
         runResults.push(result);

@@ -5,3 +5,5 @@ export const SPAN_ROWS = `${WATERFALL} [role="row"][aria-level]`;
 export const SPAN_DETAILS = 'section[aria-label="Span details"]';
 export const SEARCH_BOX = 'input[aria-label="Search spans"]';
 export const TRACE_LIST_ROWS = 'table[aria-label="Traces"] tbody tr';
+/** The flame graph's canvas (its accessible name counts the spans). */
+export const FLAME_GRAPH = 'canvas[aria-roledescription="flame graph"]';

@@ -29,6 +29,7 @@ export interface TraceViewProps {
 }
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
+const FlameGraphView = lazy(() => import('./flame-graph/FlameGraphView'));
 
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
 const NARROW_QUERY = '(width <= 720px)';
@@ -36,9 +37,13 @@ const NARROW_QUERY = '(width <= 720px)';
 const PANEL_SIZE = 40;
 const MAXIMISED_PANEL_SIZE = 75;
 
-const VIEW_TAB_LABELS: Record<ViewTab, string> = { waterfall: 'Waterfall', charts: 'Charts' };
+const VIEW_TAB_LABELS: Record<ViewTab, string> = {
+  waterfall: 'Waterfall',
+  charts: 'Charts',
+  flame: 'Flame graph',
+};
 
-/** The view tabs (waterfall, charts), the waterfall with its controls and the span panel. */
+/** The view tabs (waterfall, charts, flame graph), the waterfall with its controls and the span panel. */
 export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const { tree } = useTraceViewContext();
   const actions = useTraceActions();
@@ -76,6 +81,8 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const panel = showPanel ? (
     <SpanPanelSlot isNarrow={isNarrow} missingSpanPanel={missingSpanPanel} />
   ) : null;
+  // The flame graph shows the panel beside itself; the hidden waterfall does not keep a second.
+  const waterfallPanel = viewTab === 'flame' ? null : panel;
 
   return (
     <div className={styles.view}>
@@ -131,6 +138,18 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
           </Suspense>
         </div>
       )}
+      {viewTab === 'flame' && (
+        <div
+          role="tabpanel"
+          id="trace-tabpanel-flame"
+          aria-labelledby="trace-tab-flame"
+          className={styles.waterfallPanel}
+        >
+          <Suspense fallback={<LoadingState label="Loading the flame graph…" />}>
+            <FlameGraphView panel={panel} isNarrow={isNarrow} />
+          </Suspense>
+        </div>
+      )}
       {/* The waterfall stays mounted behind the charts, so its scroll and state survive. */}
       <div
         role="tabpanel"
@@ -142,10 +161,10 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         {isNarrow ? (
           <div className={styles.narrow}>
             <Waterfall />
-            {panel && <div className={styles.sheet}>{panel}</div>}
+            {waterfallPanel && <div className={styles.sheet}>{waterfallPanel}</div>}
           </div>
         ) : (
-          <WideSplit isMaximised={showPanel && isMaximised} panel={panel} />
+          <WideSplit isMaximised={showPanel && isMaximised} panel={waterfallPanel} />
         )}
       </div>
     </div>
