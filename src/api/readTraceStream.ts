@@ -42,12 +42,19 @@ export async function readTraceStream(
   const total = Number.isFinite(length) && length > 0 ? length : null;
   const assembler = new TraceAssembler();
   let bytes = 0;
-  let lastReport = 0;
+  let lastReport = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
   const report = (force = false) => {
     if (!onProgress) return;
-    const now = performance.now();
-    if (!force && now - lastReport < PROGRESS_INTERVAL_MS) return;
-    lastReport = now;
+    const wait = lastReport + PROGRESS_INTERVAL_MS - performance.now();
+    if (!force && wait > 0) {
+      // The last figures are shown even when nothing more arrives for a while.
+      trailing ??= setTimeout(() => report(true), wait);
+      return;
+    }
+    clearTimeout(trailing);
+    trailing = undefined;
+    lastReport = performance.now();
     onProgress({ bytes, total, spans: assembler.spans });
   };
   const decoder = createTraceDecoder(url, (records) => {
@@ -77,10 +84,12 @@ export async function readTraceStream(
     }
     const end = await decoder.end();
     report(true);
+    clearTimeout(trailing);
     if (end.isEmpty) throw notJson(true);
     if (end.truncated) throw partialError(end.fields, assembler, url);
     return measure('app:parseTraceDetail', () => assembler.finish(end.fields, url));
   } catch (error) {
+    clearTimeout(trailing);
     void reader?.cancel().catch(() => {});
     decoder.dispose();
     if (error instanceof SyntaxError) throw notJson(false);
