@@ -40,7 +40,7 @@ export async function readTraceStream(
   const { signal, onBytes, onProgress } = options;
   const length = Number(response.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : null;
-  const assembler = new TraceAssembler();
+  const assembler = new TraceAssembler(url);
   let bytes = 0;
   let lastReport = -Infinity;
   let trailing: ReturnType<typeof setTimeout> | undefined;
@@ -57,8 +57,8 @@ export async function readTraceStream(
     lastReport = performance.now();
     onProgress({ bytes, total, spans: assembler.spans });
   };
-  const decoder = createTraceDecoder(url, (records) => {
-    assembler.add(records);
+  const decoder = createTraceDecoder(url, (batch) => {
+    assembler.add(batch);
     report();
   });
   const reader = response.body?.getReader();
@@ -86,8 +86,8 @@ export async function readTraceStream(
     report(true);
     clearTimeout(trailing);
     if (end.isEmpty) throw notJson(true);
-    if (end.truncated) throw partialError(end.fields, assembler, url);
-    return measure('app:parseTraceDetail', () => assembler.finish(end.fields, url));
+    if (end.truncated) throw partialError(end.fieldsText, assembler, url);
+    return measure('app:parseTraceDetail', () => assembler.finish(end.fieldsText));
   } catch (error) {
     clearTimeout(trailing);
     void reader?.cancel().catch(() => {});
@@ -104,22 +104,26 @@ function isReadFailure(error: unknown): boolean {
 }
 
 async function cutOff(
-  ending: Promise<{ fields: unknown }>,
+  ending: Promise<{ fieldsText: string | null }>,
   assembler: TraceAssembler,
   url: string,
 ): Promise<TruncatedError> {
   try {
     const end = await ending;
-    return partialError(end.fields, assembler, url);
+    return partialError(end.fieldsText, assembler, url);
   } catch {
     return new TruncatedError(url, assembler.spans, null);
   }
 }
 
-function partialError(fields: unknown, assembler: TraceAssembler, url: string): TruncatedError {
+function partialError(
+  fieldsText: string | null,
+  assembler: TraceAssembler,
+  url: string,
+): TruncatedError {
   let partial: TraceDetail | null = null;
   try {
-    partial = fields === null ? null : assembler.finish(fields, url);
+    partial = fieldsText === null ? null : assembler.finish(fieldsText);
   } catch {
     // The trace's own fields had not all arrived: there is nothing to show the spans in.
   }

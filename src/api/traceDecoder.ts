@@ -1,7 +1,7 @@
 import { errorOf, type FromTraceWorker, type ToTraceWorker } from './traceStreamMessages';
 import {
-  createTraceStreamParser,
-  type StreamedNode,
+  createBatchingTraceParser,
+  type TraceBatch,
   type TraceStreamEnd,
 } from './traceStreamParser';
 
@@ -22,11 +22,11 @@ export interface TraceDecoder {
 
 export function createTraceDecoder(
   url: string,
-  onNodes: (records: readonly StreamedNode[]) => void,
+  onBatch: (batch: TraceBatch) => void,
 ): TraceDecoder {
   return typeof Worker === 'undefined'
-    ? createInThreadDecoder(url, onNodes)
-    : createWorkerDecoder(url, onNodes);
+    ? createInThreadDecoder(onBatch)
+    : createWorkerDecoder(url, onBatch);
 }
 
 function deferredFailure(): { promise: Promise<never>; reject: (error: unknown) => void } {
@@ -39,18 +39,12 @@ function deferredFailure(): { promise: Promise<never>; reject: (error: unknown) 
   return { promise, reject };
 }
 
-function createInThreadDecoder(
-  url: string,
-  onNodes: (records: readonly StreamedNode[]) => void,
-): TraceDecoder {
+function createInThreadDecoder(onBatch: (batch: TraceBatch) => void): TraceDecoder {
   const failure = deferredFailure();
-  let batch: StreamedNode[] = [];
-  const parser = createTraceStreamParser({ url, onNode: (node) => batch.push(node) });
+  const parser = createBatchingTraceParser();
   const flush = () => {
-    if (batch.length === 0) return;
-    const records = batch;
-    batch = [];
-    onNodes(records);
+    const batch = parser.take();
+    if (batch) onBatch(batch);
   };
   let error: Error | null = null;
   const fail = (caught: unknown): Error => {
@@ -83,10 +77,7 @@ function createInThreadDecoder(
   };
 }
 
-function createWorkerDecoder(
-  url: string,
-  onNodes: (records: readonly StreamedNode[]) => void,
-): TraceDecoder {
+function createWorkerDecoder(url: string, onBatch: (batch: TraceBatch) => void): TraceDecoder {
   const worker = new Worker(new URL('./traceStream.worker.ts', import.meta.url), {
     type: 'module',
     name: 'trace-parser',
@@ -100,16 +91,21 @@ function createWorkerDecoder(
     worker.postMessage(message, transfer);
   worker.onmessage = (event: MessageEvent<FromTraceWorker>) => {
     const message = event.data;
-    if (message.type === 'nodes') onNodes(message.records);
-    else if (message.type === 'end') resolveEnd(message.end);
-    else failure.reject(errorOf(message.error, url));
+    try {
+      if (message.type === 'batch') onBatch(message.batch);
+      else if (message.type === 'end') resolveEnd(message.end);
+      else failure.reject(errorOf(message.error, url));
+    } catch (error) {
+      // The page's part (parsing and checking each span) failed: stop here.
+      worker.terminate();
+      failure.reject(error);
+    }
   };
   worker.onerror = (event) => {
     // The worker could not start or crashed (out of memory): nothing more will come.
     event.preventDefault();
     failure.reject(new Error(event.message || 'The trace parser stopped'));
   };
-  send({ type: 'start', url });
   return {
     push(bytes) {
       // Handed over, not copied: the page does not need the bytes again.

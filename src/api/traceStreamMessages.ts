@@ -1,5 +1,5 @@
 import { SchemaError } from './errors';
-import type { StreamedNode, TraceStreamEnd } from './traceStreamParser';
+import type { TraceBatch, TraceStreamEnd } from './traceStreamParser';
 
 /** What the page sends the trace worker: the URL (for error messages), then the bytes. */
 export type ToTraceWorker =
@@ -7,7 +7,7 @@ export type ToTraceWorker =
 
 /** What the trace worker answers: spans in batches, then the end or the first failure. */
 export type FromTraceWorker =
-  | { type: 'nodes'; records: StreamedNode[] }
+  | { type: 'batch'; batch: TraceBatch }
   | { type: 'end'; end: TraceStreamEnd }
   | { type: 'error'; error: StreamFailure };
 

@@ -4,7 +4,7 @@ import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
 import { TraceAssembler } from './traceAssembler';
-import { createTraceStreamParser } from './traceStreamParser';
+import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
 
@@ -24,15 +24,23 @@ function chunksOf(text: string, cuts: readonly number[] = []): Uint8Array[] {
 /** Streams `text` through the parser and assembles the trace, as the page does. */
 function streamed(text: string, cuts: readonly number[] = []) {
   const assembler = new TraceAssembler();
-  const parser = createTraceStreamParser({ onNode: (node) => assembler.add([node]) });
-  for (const chunk of chunksOf(text, cuts)) parser.push(chunk);
+  const parser = createBatchingTraceParser();
+  const take = () => {
+    const batch = parser.take();
+    if (batch) assembler.add(batch);
+  };
+  for (const chunk of chunksOf(text, cuts)) {
+    parser.push(chunk);
+    take();
+  }
   const end = parser.end();
+  take();
   return { end, assembler };
 }
 
 function streamTrace(text: string, cuts: readonly number[] = []): TraceDetail {
   const { end, assembler } = streamed(text, cuts);
-  return assembler.finish(end.fields);
+  return assembler.finish(end.fieldsText);
 }
 
 function outcome(run: () => unknown): unknown {
@@ -195,7 +203,8 @@ describe('the trace stream parser', () => {
     };
     const seen: string[] = [];
     const parser = createTraceStreamParser({
-      onNode: ({ node: span, parent, index }) => seen.push(`${span.id}@${parent}:${index}`),
+      onNode: ({ text, parent, index }) =>
+        seen.push(`${(JSON.parse(text) as { id: string }).id}@${parent}:${index}`),
     });
     parser.push(encoder.encode(JSON.stringify(answer)));
     parser.end();
@@ -271,7 +280,7 @@ describe('the trace stream parser', () => {
     const cut = text.indexOf('long text');
     const { end, assembler } = streamed(text.slice(0, cut));
     expect(end.truncated).toBe(true);
-    const partial = assembler.finish(end.fields);
+    const partial = assembler.finish(end.fieldsText);
     // "four" had its required fields before the cut: it is kept, without its input.
     expect(assembler.spans).toBe(5);
     const root = partial.tree[0]!;
@@ -285,6 +294,6 @@ describe('the trace stream parser', () => {
     const text = JSON.stringify({ ...trace, tree: [node, { ...node, id: 'b' }] });
     const { end, assembler } = streamed(text.slice(0, text.lastIndexOf('"name"')));
     expect(end.truncated).toBe(true);
-    expect(assembler.finish(end.fields).tree.map((span) => span.id)).toEqual(['a']);
+    expect(assembler.finish(end.fieldsText).tree.map((span) => span.id)).toEqual(['a']);
   });
 });

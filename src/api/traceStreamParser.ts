@@ -1,16 +1,15 @@
-import { parseNodeFields, parseTraceTree } from './parse';
-import type { TraceNode } from './schemas';
-
 /**
- * Reads the answer of GET /traces/{id} as its bytes arrive, without ever holding it as one
+ * Reads the answer of GET /traces/{id} as its bytes arrive (decoded chunk by chunk), without ever holding it as one
  * string (a browser cannot hold a string much over 512 MB: V8's limit).
  *
- * A byte scanner follows the JSON structure just enough to find the trace object's `tree` array
- * and each span's `spans` array. Everything else (a span's own fields, the trace's fields) is
- * handed to the native `JSON.parse` one object at a time, with the child array replaced by `[]`:
- * `{"id": "a", …, "spans": [], "metadata": {…}}`. Spans are emitted when their object closes
- * (children before parents), each validated by the same rules as the whole-answer parser
- * (`parseNodeFields`), so a bad span gives the same SchemaError with its JSON path.
+ * A scanner follows the JSON structure just enough to find the trace object's `tree` array and
+ * each span's `spans` array. Everything else (a span's own fields, the trace's fields) comes out
+ * as one small JSON text per object, with the child array replaced by `[]`:
+ * `{"id": "a", …, "spans": [], "metadata": {…}}`, for the native `JSON.parse` and the same
+ * validation as the whole-answer parser (traceAssembler.ts). Spans come out when their object
+ * closes (children before parents: a span's fields can follow its children); `onOpen` says
+ * where each one sits as soon as it starts, so a JSON path can be named for any of them.
+ * The scanner runs in a worker: it parses nothing itself, so what crosses to the page is text.
  */
 
 /** One span as it was read: its place in the tree, and its fields. */
@@ -22,19 +21,29 @@ export interface StreamedNode {
   /** Position among its siblings. */
   index: number;
   /**
-   * Its fields. When `streamed`, `spans` is an empty placeholder for the children, which were
-   * emitted before it with this node's `seq` as `parent`.
+   * The JSON text of its fields. When `streamed`, its `spans` is an empty placeholder for the
+   * children, which were emitted before it with this node's `seq` as `parent`.
    */
-  node: TraceNode;
+  text: string;
   streamed: boolean;
+  /** Cut off: the members that had arrived whole. Left out, not an error, if they do not do. */
+  partial: boolean;
+}
+
+/** What the parser read from some bytes: where spans opened (seq, parent, index triples), and
+ * the spans that completed. */
+export interface TraceBatch {
+  opens: number[];
+  nodes: StreamedNode[];
 }
 
 export interface TraceStreamEnd {
   /**
-   * The trace's own fields with `tree: []` in place of the spans, not yet validated (the caller
-   * checks them with the trace schema). Null when a cut-off answer left none that can be read.
+   * The JSON text of the trace's own fields with `"tree":[]` in place of the spans (or of the
+   * whole answer when it is not an object), for the caller to parse and check. Null when nothing
+   * arrived, or a cut-off answer left none that can be read.
    */
-  fields: unknown;
+  fieldsText: string | null;
   /** The answer ended before its JSON did: the spans emitted are the ones that arrived. */
   truncated: boolean;
   /** Whether anything but whitespace arrived. */
@@ -94,19 +103,16 @@ const DONE = 8;
 const ELEM = 9;
 
 const QUOTE = 0x22;
-const BOM = [0xef, 0xbb, 0xbf];
 const BACKSLASH = 0x5c;
-const decoder = new TextDecoder();
-
-/** Bytes from an absolute offset onward, kept across chunks until they are taken. */
+/** Text from an absolute offset onward, kept across chunks until it is taken. */
 class Collector {
-  private parts: Uint8Array[] = [];
+  private parts: string[] = [];
   private partsEnd: number;
   constructor(readonly start: number) {
     this.partsEnd = start;
   }
   /** Keeps what the current chunk holds of the collected range before the chunk goes. */
-  save(chunk: Uint8Array, chunkStart: number): void {
+  save(chunk: string, chunkStart: number): void {
     const from = Math.max(this.partsEnd, chunkStart);
     const end = chunkStart + chunk.length;
     if (from >= end) return;
@@ -114,41 +120,36 @@ class Collector {
     this.partsEnd = end;
   }
   /** The text of [start, end); `end` is in the current chunk or in a saved part. */
-  take(end: number, chunk: Uint8Array, chunkStart: number): string {
-    const pieces: Uint8Array[] = [];
+  take(end: number, chunk: string, chunkStart: number): string {
+    let text = '';
     let at = this.start;
     for (const part of this.parts) {
       if (at >= end) break;
-      pieces.push(part.subarray(0, Math.min(part.length, end - at)));
+      text += end - at >= part.length ? part : part.slice(0, end - at);
       at += part.length;
     }
-    if (at < end)
-      pieces.push(chunk.subarray(Math.max(at, chunkStart) - chunkStart, end - chunkStart));
-    if (pieces.length === 1) return decoder.decode(pieces[0]);
-    const bytes = new Uint8Array(end - this.start);
-    let offset = 0;
-    for (const piece of pieces) {
-      bytes.set(piece, offset);
-      offset += piece.length;
-    }
-    return decoder.decode(bytes);
+    if (at < end) text += chunk.slice(Math.max(at, chunkStart) - chunkStart, end - chunkStart);
+    return text;
   }
 }
 
 export function createTraceStreamParser(options: {
   onNode: (node: StreamedNode) => void;
-  url?: string;
+  /** A span's object (or a non-object element) opened at `index` below the span `parent`. */
+  onOpen?: (seq: number, parent: number, index: number) => void;
 }): TraceStreamParser {
-  const { onNode, url } = options;
+  const { onNode, onOpen } = options;
   const frames: Frame[] = [];
   let mode = VALUE;
   let nextSeq = 0;
   /** Absolute offset of the current chunk's first byte. */
   let chunkStart = 0;
-  let chunk: Uint8Array = new Uint8Array(0);
+  let chunk = '';
+  // Decodes UTF-8 across chunk boundaries; like `response.json()`, it drops a byte order mark.
+  const decoder = new TextDecoder();
   let seenBytes = false;
   let rawTopText: string | null = null;
-  let topFields: unknown = null;
+  let topText: string | null = null;
   // Key bytes of the key being read (only its first 5 matter: "spans" or "tree").
   let keyBytes = '';
   let keyEscaped = false;
@@ -183,33 +184,8 @@ export function createTraceStreamParser(options: {
     throw new SyntaxError(`Unexpected byte in JSON at position ${at}`);
   }
 
-  /** JSON path segments of the element `f`, whose ancestors are the open frames. */
-  function pathOf(f: Frame): PropertyKey[] {
-    const segments: PropertyKey[] = [];
-    for (const open of frames) {
-      if (open.kind === TREE) segments.push('tree');
-      else if (open.kind === SPANS) segments.push('spans');
-      else if (open.kind === NODE) segments.push(open.index);
-    }
-    segments.push(f.index);
-    return segments;
-  }
-
-  /** Validates and hands on the span `f`, already taken off the stack. */
-  function emit(f: Frame, text: string, streamed: boolean): void {
-    const raw = JSON.parse(text) as unknown;
-    const path = () => pathOf(f);
-    let node = parseNodeFields(raw, path, '$', url);
-    if (!streamed && Array.isArray(node.spans) && node.spans.length > 0) {
-      // Children the scanner did not stream (a `spans` key written with escapes): the
-      // whole-tree rules check them.
-      const at = path();
-      node = {
-        ...node,
-        spans: parseTraceTree(node.spans, formatSegments([...at, 'spans']), url),
-      };
-    }
-    onNode({ seq: f.seq, parent: f.parent, index: f.index, node, streamed });
+  function emit(f: Frame, text: string, streamed: boolean, partial = false): void {
+    onNode({ seq: f.seq, parent: f.parent, index: f.index, text, streamed, partial });
   }
 
   /** The element at `pos` of a `tree` or `spans` array starts. */
@@ -218,6 +194,7 @@ export function createTraceStreamParser(options: {
     const index = array.count++;
     const seq = nextSeq++;
     const parentSeq = array.kind === SPANS && parent ? parent.seq : -1;
+    onOpen?.(seq, parentSeq, index);
     if (byte === 0x7b) {
       const f = frame(NODE, pos);
       f.seq = seq;
@@ -269,7 +246,7 @@ export function createTraceStreamParser(options: {
     const streamed = f.prefix !== null;
     const text = streamed ? `${f.prefix}${f.kind === TOP ? '"tree":[]' : '"spans":[]'}${own}` : own;
     if (f.kind === TOP) {
-      topFields = JSON.parse(text) as unknown;
+      topText = text;
       mode = DONE;
       return;
     }
@@ -278,7 +255,7 @@ export function createTraceStreamParser(options: {
   }
 
   /** Scans a string's body from `pos`; returns the index after its closing quote, or -1. */
-  function scanString(buf: Uint8Array, pos: number): number {
+  function scanString(buf: string, pos: number): number {
     const len = buf.length;
     if (escaped) {
       if (pos >= len) return -1;
@@ -287,11 +264,11 @@ export function createTraceStreamParser(options: {
     }
     for (;;) {
       if (nextBackslash !== len && nextBackslash < pos) {
-        nextBackslash = buf.indexOf(BACKSLASH, pos);
+        nextBackslash = buf.indexOf('\\', pos);
         if (nextBackslash === -1) nextBackslash = len;
       }
       if (nextQuote !== len && nextQuote < pos) {
-        nextQuote = buf.indexOf(QUOTE, pos);
+        nextQuote = buf.indexOf('"', pos);
         if (nextQuote === -1) nextQuote = len;
       }
       const quote = nextQuote;
@@ -309,14 +286,20 @@ export function createTraceStreamParser(options: {
   }
 
   function push(bytes: Uint8Array): void {
-    chunk = bytes;
-    const buf = bytes;
+    const text = decoder.decode(bytes, { stream: true });
+    if (text !== '') read(text);
+  }
+
+  /** Scans the next piece of the answer's text. Offsets count UTF-16 units from its start. */
+  function read(text: string): void {
+    chunk = text;
+    const buf = text;
     const len = buf.length;
     nextBackslash = -1;
     nextQuote = -1;
     let pos = 0;
     while (pos < len) {
-      const byte = buf[pos] as number;
+      const byte = buf.charCodeAt(pos);
       switch (mode) {
         case SKIP: {
           if (skipInString) {
@@ -392,11 +375,6 @@ export function createTraceStreamParser(options: {
         continue;
       }
       const at = chunkStart + pos;
-      if (at < 3 && !seenBytes && byte === BOM[at]) {
-        // A UTF-8 byte order mark, which `response.json()` also skips.
-        pos++;
-        continue;
-      }
       seenBytes = true;
       const f = top();
       switch (mode) {
@@ -517,25 +495,27 @@ export function createTraceStreamParser(options: {
   }
 
   function end(): TraceStreamEnd {
+    const rest = decoder.decode();
+    if (rest !== '') read(rest);
     if (mode === SKIP && skipLiteral && frames.length === 1 && top()?.kind === RAW_TOP) {
       // A bare literal as the whole answer (`42`) ends with the answer.
       endSkip(chunkStart);
     }
     if (rawTopText !== null) {
       // Not an object: the caller's whole-answer rules say what is wrong with it.
-      return { fields: JSON.parse(rawTopText) as unknown, truncated: false, isEmpty: false };
+      return { fieldsText: rawTopText, truncated: false, isEmpty: false };
     }
-    if (mode === DONE) return { fields: topFields, truncated: false, isEmpty: false };
-    if (!seenBytes) return { fields: null, truncated: false, isEmpty: true };
-    return { fields: flushCutOff(), truncated: true, isEmpty: false };
+    if (mode === DONE) return { fieldsText: topText, truncated: false, isEmpty: false };
+    if (!seenBytes) return { fieldsText: null, truncated: false, isEmpty: true };
+    return { fieldsText: flushCutOff(), truncated: true, isEmpty: false };
   }
 
   /**
    * Emits the spans still open when the answer stopped, innermost first, with the members that
    * had arrived whole (up to the last comma), and returns the trace's fields read so far.
    */
-  function flushCutOff(): unknown {
-    let fields: unknown = null;
+  function flushCutOff(): string | null {
+    let fields: string | null = null;
     while (frames.length > 0) {
       const f = frames.pop() as Frame;
       if (f.kind !== NODE && f.kind !== TOP) continue;
@@ -552,15 +532,8 @@ export function createTraceStreamParser(options: {
       } else {
         text = `${f.prefix}${children}}`;
       }
-      try {
-        if (f.kind === TOP) {
-          fields = JSON.parse(text) as unknown;
-        } else {
-          emit(f, text, f.prefix !== null);
-        }
-      } catch {
-        // A span whose arrived fields are not enough to show it is left out, with its subtree.
-      }
+      if (f.kind === TOP) fields = text;
+      else emit(f, text, f.prefix !== null, true);
     }
     return fields;
   }
@@ -568,10 +541,23 @@ export function createTraceStreamParser(options: {
   return { push, end };
 }
 
-function formatSegments(segments: PropertyKey[]): string {
-  let path = '$';
-  for (const segment of segments) {
-    path += typeof segment === 'number' ? `[${segment}]` : `.${String(segment)}`;
-  }
-  return path;
+/** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
+export function createBatchingTraceParser(): TraceStreamParser & { take(): TraceBatch | null } {
+  let opens: number[] = [];
+  let nodes: StreamedNode[] = [];
+  const parser = createTraceStreamParser({
+    onNode: (node) => nodes.push(node),
+    onOpen: (seq, parent, index) => opens.push(seq, parent, index),
+  });
+  return {
+    push: (bytes) => parser.push(bytes),
+    end: () => parser.end(),
+    take() {
+      if (opens.length === 0 && nodes.length === 0) return null;
+      const batch = { opens, nodes };
+      opens = [];
+      nodes = [];
+      return batch;
+    },
+  };
 }
