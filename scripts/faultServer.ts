@@ -14,6 +14,12 @@
  *               string count
  *   extras      valid answers plus unknown fields and an unknown span type, which must be shown
  *   flaky       500 for the first two requests of each method and path, then valid answers
+ *   gate        valid answers, but a trace's second half waits until the test opens the gate
+ *               (`GET <prefix>/_open`, with the same `/count/<tag>` prefix; it stays open)
+ *   cut         a trace cut off at 60 % of its JSON, with a Content-Length that says so (a
+ *               proxy that capped it)
+ *   bad-late    a trace whose last span two levels down (in the order it is sent) has a number
+ *               for a duration; the path is in the X-Fault-Path header
  *
  * Every request is counted by method and full path; `GET /count/_stats` returns
  * `{requests, abandoned}` (abandoned: the client closed the connection before the answer).
@@ -98,6 +104,10 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
   const cors = corsHeaders(req);
 
   if (url.pathname === '/_ready') return send(res, 200, { 'Content-Type': 'text/plain' }, 'ok');
+  if (url.pathname.endsWith('/_open')) {
+    openGate(url.pathname.slice(0, -'/_open'.length));
+    return send(res, 200, { ...cors, 'Content-Type': 'text/plain' }, 'open');
+  }
   if (url.pathname === '/count/_stats') {
     return sendJson(res, 200, cors, {
       requests: Object.fromEntries(requests),
@@ -147,6 +157,16 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       return delegate(req, res, openHandlers, apiPath + url.search, cors, breakSchema);
     case 'extras':
       return delegate(req, res, openHandlers, apiPath + url.search, cors, addExtras);
+    case 'gate':
+      return delegate(req, res, openHandlers, apiPath + url.search, cors, undefined, (body, out) =>
+        sendGated(res, body, out, /^\/count\/[^/]+/.exec(url.pathname)?.[0] ?? ''),
+      );
+    case 'cut':
+      return delegate(req, res, openHandlers, apiPath + url.search, cors, undefined, (body, out) =>
+        sendCut(res, body, out),
+      );
+    case 'bad-late':
+      return delegate(req, res, openHandlers, apiPath + url.search, cors, breakLastSpan);
     case 'flaky':
       if ((requests.get(counted) ?? 0) <= 2) {
         return sendJson(res, 500, cors, {
@@ -167,6 +187,8 @@ function delegate(
   pathAndQuery: string,
   headers: Record<string, string>,
   transform?: Transform,
+  /** Writes a trace's body (after the headers), for the scenarios that send it oddly. */
+  sendTrace?: (body: Buffer, headers: Record<string, string>) => void,
 ): void {
   void (async () => {
     try {
@@ -180,6 +202,10 @@ function delegate(
         transform && response.ok
           ? JSON.stringify(transform(JSON.parse(text), new URL(request.url).pathname, out))
           : text;
+      if (sendTrace && response.ok && /^\/traces\/[^/]+$/.test(new URL(request.url).pathname)) {
+        sendTrace(Buffer.from(body), out);
+        return;
+      }
       send(res, response.status, out, body);
     } catch (error) {
       console.error(error);
@@ -228,6 +254,74 @@ function deepestSpan(roots: Json[], maxDepth: number): { node: Json; path: strin
     }
   }
   return best;
+}
+
+/** Every span, in the order the JSON sends them, with its JSON path and depth. */
+function spansInOrder(roots: Json[]): { node: Json; path: string; depth: number }[] {
+  const out: { node: Json; path: string; depth: number }[] = [];
+  const stack = roots.map((node, i) => ({ node, path: `$.tree[${i}]`, depth: 0 })).reverse();
+  while (stack.length > 0) {
+    const at = stack.pop()!;
+    out.push(at);
+    const children = (at.node.spans as Json[] | undefined) ?? [];
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ node: children[i]!, path: `${at.path}.spans[${i}]`, depth: at.depth + 1 });
+    }
+  }
+  return out;
+}
+
+/**
+ * The last span sent at least two levels down gets a number for its duration: a fault near the
+ * end of the stream, deep in the tree.
+ */
+const breakLastSpan: Transform = (json, apiPath, headers) => {
+  const body = json as Json;
+  if (/^\/traces\/[^/]+$/.test(apiPath) && Array.isArray(body.tree)) {
+    const spans = spansInOrder(body.tree as Json[]);
+    const last = spans.findLast((span) => span.depth >= 2) ?? spans.at(-1);
+    if (last) {
+      last.node.duration = 12;
+      headers['X-Fault-Path'] = `${last.path}.duration`;
+    }
+  }
+  return body;
+};
+
+const gateWaiters = new Map<string, (() => void)[]>();
+const openGates = new Set<string>();
+
+function openGate(prefix: string): void {
+  openGates.add(prefix);
+  for (const release of gateWaiters.get(prefix) ?? []) release();
+  gateWaiters.delete(prefix);
+}
+
+/** A trace cut off at 60 % of its JSON, its Content-Length saying so (a proxy's size cap). */
+function sendCut(res: ServerResponse, body: Buffer, headers: Record<string, string>): void {
+  const cut = body.subarray(0, Math.floor(body.length * 0.6));
+  res.writeHead(200, { ...headers, 'Content-Length': String(cut.length) });
+  res.end(cut);
+}
+
+/** The first half of `body` now, in 16 kB writes; the rest once the gate of `prefix` opens. */
+function sendGated(
+  res: ServerResponse,
+  body: Buffer,
+  headers: Record<string, string>,
+  prefix: string,
+): void {
+  res.writeHead(200, { ...headers, 'Content-Length': String(body.length) });
+  const half = Math.floor(body.length / 2);
+  for (let at = 0; at < half; at += 16_384) {
+    // eslint-disable-next-line no-restricted-syntax -- a Node response, not a document
+    res.write(body.subarray(at, Math.min(at + 16_384, half)));
+  }
+  const finish = () => {
+    if (!res.destroyed) res.end(body.subarray(half));
+  };
+  if (openGates.has(prefix)) finish();
+  else gateWaiters.set(prefix, [...(gateWaiters.get(prefix) ?? []), finish]);
 }
 
 /** Fields and span kinds this viewer has never heard of: accepted and shown, not rejected. */

@@ -7,7 +7,9 @@ import {
   NotJsonError,
   SchemaError,
   TimeoutError,
+  TooLargeError,
 } from './errors';
+import { readTraceStream, type TraceLoadProgress } from './readTraceStream';
 import { measure, measureAsync } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {
@@ -76,6 +78,12 @@ export type ApiClient = ReturnType<typeof createApiClient>;
 
 type QueryValue = string | number | undefined | null;
 
+type JsonReader = (
+  response: Response,
+  url: string,
+  context: { signal: AbortSignal; onBytes: () => void },
+) => Promise<unknown>;
+
 const DEFAULT_TIMEOUT_MS = 30_000;
 
 export function createApiClient(options: ApiClientOptions) {
@@ -94,10 +102,16 @@ export function createApiClient(options: ApiClientOptions) {
     return url.href;
   }
 
+  /**
+   * Sends a request and reads its JSON answer: whole with `response.json()`, or through
+   * `readJson` when given (a streamed trace), which calls `onBytes` as bytes arrive so that the
+   * time-out counts from the last bytes rather than from the request.
+   */
   async function request(
     path: string,
     init: { query?: Record<string, QueryValue>; body?: unknown; signal?: AbortSignal },
-  ): Promise<{ json: unknown; url: string }> {
+    readJson?: JsonReader,
+  ): Promise<{ json: unknown; url: string; isRead: boolean }> {
     const url = buildUrl(path, init.query);
     const headers: Record<string, string> = {
       Accept: 'application/json',
@@ -110,10 +124,15 @@ export function createApiClient(options: ApiClientOptions) {
     if (init.signal?.aborted) abort();
     init.signal?.addEventListener('abort', abort, { once: true });
     let timedOut = false;
-    const timer = setTimeout(() => {
+    const expire = () => {
       timedOut = true;
       controller.abort();
-    }, timeoutMs);
+    };
+    let timer = setTimeout(expire, timeoutMs);
+    const onBytes = () => {
+      clearTimeout(timer);
+      timer = setTimeout(expire, timeoutMs);
+    };
 
     try {
       let response: Response;
@@ -131,6 +150,12 @@ export function createApiClient(options: ApiClientOptions) {
       }
       if (!response.ok) throw httpErrorFrom(response, await response.text(), url);
       const type = response.headers.get('content-type');
+      if (type && /\bjson\b/i.test(type) && readJson) {
+        const json = await measureAsync(`app:json ${path}`, () =>
+          readJson(response, url, { signal: controller.signal, onBytes }),
+        );
+        return { json, url, isRead: true };
+      }
       if (type && /\bjson\b/i.test(type)) {
         // The usual case, read straight into objects: no intermediate string, which for a
         // 100 MB trace saves both the copy and the time to make it.
@@ -139,15 +164,21 @@ export function createApiClient(options: ApiClientOptions) {
             if (error instanceof SyntaxError) {
               throw new NotJsonError(url, response.status, type, null, false);
             }
+            // V8's string limit (about 512 MB) or memory: not a server's fault.
+            if (error instanceof RangeError) throw new TooLargeError(url, bodySize(response));
             throw error;
           }),
         );
-        return { json, url };
+        return { json, url, isRead: false };
       }
       // Not labelled JSON (a proxy's HTML page, a misconfigured server): read it as text, so
       // the error can say what it was.
       const text = await response.text();
-      return { json: measure(`app:json ${path}`, () => parseJsonBody(text, response, url)), url };
+      return {
+        json: measure(`app:json ${path}`, () => parseJsonBody(text, response, url)),
+        url,
+        isRead: false,
+      };
     } catch (error) {
       if (timedOut && !(error instanceof TimeoutError)) throw new TimeoutError(url, timeoutMs);
       throw error;
@@ -177,11 +208,23 @@ export function createApiClient(options: ApiClientOptions) {
       return get(traceListResponseSchema, '/traces', withDb({ ...params }), signal);
     },
 
-    async getTrace(traceId: string, signal?: AbortSignal): Promise<TraceDetail> {
-      const { json, url } = await request(`/traces/${encodeURIComponent(traceId)}`, {
-        query: withDb({}),
-        signal,
-      });
+    /**
+     * One whole trace, read as it arrives and parsed off the main thread (readTraceStream.ts);
+     * `onProgress` hears how far it is.
+     */
+    async getTrace(
+      traceId: string,
+      signal?: AbortSignal,
+      onProgress?: (progress: TraceLoadProgress) => void,
+    ): Promise<TraceDetail> {
+      const { json, url, isRead } = await request(
+        `/traces/${encodeURIComponent(traceId)}`,
+        { query: withDb({}), signal },
+        (response, responseUrl, context) =>
+          readTraceStream(response, responseUrl, { ...context, onProgress }),
+      );
+      // Read and checked as it streamed; an answer not labelled JSON is parsed whole.
+      if (isRead) return json as TraceDetail;
       return measure('app:parseTraceDetail', () => parseTraceDetail(json, url));
     },
 
@@ -279,6 +322,11 @@ function originOf(url: string): string | null {
   } catch {
     return null;
   }
+}
+
+function bodySize(response: Response): number {
+  const length = Number(response.headers.get('content-length'));
+  return Number.isFinite(length) ? length : 0;
 }
 
 function parseJsonBody(text: string, response: Response, url: string): unknown {

@@ -1,11 +1,18 @@
-import type { ValidationIssue } from './schemas';
+import type { TraceDetail, ValidationIssue } from './schemas';
 
 /**
  * Every way a call to AgentOS can fail, as one discriminated union (`kind`), so pages can say
  * precisely what went wrong. Messages never contain the security key: they name the server by
  * its origin or the request's URL, which the client builds without it.
  */
-export type ApiError = HttpError | NetworkError | TimeoutError | SchemaError | NotJsonError;
+export type ApiError =
+  | HttpError
+  | NetworkError
+  | TimeoutError
+  | SchemaError
+  | NotJsonError
+  | TruncatedError
+  | TooLargeError;
 
 export class HttpError extends Error {
   readonly kind = 'http';
@@ -81,8 +88,41 @@ export class NotJsonError extends Error {
   }
 }
 
+/**
+ * A trace answer that stopped before its JSON ended: the connection broke, or a proxy or the
+ * server cut it off. The spans that arrived are kept when they can be shown.
+ */
+export class TruncatedError extends Error {
+  readonly kind = 'truncated';
+  constructor(
+    readonly url: string,
+    /** Spans read before the answer stopped. */
+    readonly spans: number,
+    /** The trace as far as it arrived, when its own fields had arrived; else null. */
+    readonly partial: TraceDetail | null,
+  ) {
+    super(`The answer was cut off after ${spans.toLocaleString('en-US')} spans`);
+    this.name = 'TruncatedError';
+  }
+}
+
+/** The browser ran out of room for the answer (V8's string limit, memory). */
+export class TooLargeError extends Error {
+  readonly kind = 'too-large';
+  constructor(
+    readonly url: string,
+    /** Bytes of the answer read when it failed. */
+    readonly bytes: number,
+  ) {
+    super('This trace is too large for the browser to hold');
+    this.name = 'TooLargeError';
+  }
+}
+
 export function isApiError(error: unknown): error is ApiError {
   return (
+    error instanceof TruncatedError ||
+    error instanceof TooLargeError ||
     error instanceof HttpError ||
     error instanceof NetworkError ||
     error instanceof TimeoutError ||

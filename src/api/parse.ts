@@ -52,7 +52,7 @@ interface PendingNode {
  * 10,000 levels deep, which a recursive schema would not survive. The JSON path of a failure is
  * rebuilt from parent links only when something is wrong, so the happy path stays cheap.
  */
-function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): TraceNode[] {
+export function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): TraceNode[] {
   const result: TraceNode[] = new Array<TraceNode>(roots.length);
   const stack: PendingNode[] = [];
   for (let i = roots.length - 1; i >= 0; i--) {
@@ -60,22 +60,7 @@ function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): Tr
   }
   while (stack.length > 0) {
     const pending = stack.pop() as PendingNode;
-    let node: TraceNode;
-    if (isWellFormedNode(pending.raw)) {
-      // The common case: the object is already what the schema describes; keep it as sent.
-      node = pending.raw;
-    } else {
-      const parsed = traceNodeFieldsSchema.safeParse(pending.raw);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        throw new SchemaError(
-          formatJsonPath([...nodePath(pending), ...(issue?.path ?? [])], rootPath),
-          issue ? describeIssue(issue) : 'a span object',
-          url,
-        );
-      }
-      node = parsed.data as TraceNode;
-    }
+    const node = parseNodeFields(pending.raw, () => nodePath(pending), rootPath, url);
     pending.target[pending.index] = node;
     const children = node.spans;
     if (children) {
@@ -85,6 +70,30 @@ function parseTraceTree(roots: unknown[], rootPath = '$.tree', url?: string): Tr
     }
   }
   return result;
+}
+
+/**
+ * One span's own fields (its children are the caller's), by the rules of `traceNodeFieldsSchema`.
+ * `path` gives the node's place below `rootPath`; it is asked for only when something is wrong.
+ */
+export function parseNodeFields(
+  raw: unknown,
+  path: () => PropertyKey[],
+  rootPath: string,
+  url?: string,
+): TraceNode {
+  // The common case: the object is already what the schema describes; keep it as sent.
+  if (isWellFormedNode(raw)) return raw;
+  const parsed = traceNodeFieldsSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new SchemaError(
+      formatJsonPath([...path(), ...(issue?.path ?? [])], rootPath),
+      issue ? describeIssue(issue) : 'a span object',
+      url,
+    );
+  }
+  return parsed.data as TraceNode;
 }
 
 const REQUIRED_NODE_STRINGS = [

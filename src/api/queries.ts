@@ -4,6 +4,7 @@ import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } fro
 import { createApiClient } from './client';
 import { baseUrlOf, useConnection, type Connection } from './connection';
 import type { FilterExpr } from './schemas';
+import { setTraceLoadProgress } from './traceLoadProgress';
 
 /**
  * A time window relative to now ("the last hour"). It is part of the query key as a duration
@@ -70,7 +71,15 @@ export function createApiQueries(client: ApiClient) {
     traceDetail: (traceId: string) =>
       queryOptions({
         queryKey: queryKeys.traceDetail(scope, traceId),
-        queryFn: ({ signal }) => client.getTrace(traceId, signal),
+        queryFn: async ({ signal, queryKey }) => {
+          try {
+            return await client.getTrace(traceId, signal, (progress) =>
+              setTraceLoadProgress(queryKey, progress),
+            );
+          } finally {
+            setTraceLoadProgress(queryKey, null);
+          }
+        },
         // A trace does not change once written; refetching a 100k-span tree is expensive.
         staleTime: 5 * 60_000,
       }),

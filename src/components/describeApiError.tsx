@@ -84,6 +84,22 @@ function describeApiError(error: ApiError, options: DescribeOptions): ErrorDescr
       };
     case 'not-json':
       return describeNotJson(error, action);
+    case 'truncated':
+      return {
+        title: `Could not ${action}: the answer was cut off after ${error.spans.toLocaleString('en-US')} spans`,
+        paragraphs: [
+          'The connection broke, or the server or a proxy between it and this browser stopped sending, before the end of the answer.',
+          'Try again; if it stops at the same place, a proxy may cap the size of answers.',
+        ],
+      };
+    case 'too-large':
+      return {
+        title: 'This trace is too large for the browser to hold',
+        paragraphs: [
+          `The browser ran out of room after ${formatBytes(error.bytes)} of the answer.`,
+          'Close other tabs and try again, or open it in a browser with more memory.',
+        ],
+      };
   }
 }
 
@@ -185,6 +201,10 @@ function describeNotJson(error: NotJsonError, action: string): ErrorDescription 
     ],
     settingsAction: 'open-settings',
   };
+}
+
+function formatBytes(bytes: number): string {
+  return bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(1)} MB`;
 }
 
 /** Ends `text` with a full stop unless the server's words already end a sentence. */

@@ -1,9 +1,12 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { TruncatedError } from '../../api/errors';
 import { useApiQueries } from '../../api/queries';
+import { useTraceLoadProgress } from '../../api/traceLoadProgress';
 import { ApiErrorState } from '../../components/ApiErrorState';
-import { LoadingState } from '../../components/PageState';
 import type { DroppedParam } from '../../lib/searchSchema';
 import type { TraceSearch } from './traceSearch';
+import { TraceLoadCancelled, TraceLoading } from './TraceLoading';
 import { TraceScreen } from './TraceScreen';
 
 export interface TracePageProps {
@@ -14,18 +17,51 @@ export interface TracePageProps {
   droppedParams?: readonly DroppedParam[];
 }
 
-/** A trace from the server: loading and error states, then the trace screen. */
+/** A trace from the server: progress, Cancel and error states, then the trace screen. */
 export function TracePage({ traceId, search, onSearchChange, droppedParams }: TracePageProps) {
   const dbId = search.db_id;
   const queries = useApiQueries(dbId);
-  const trace = useQuery(queries.traceDetail(traceId));
+  const queryClient = useQueryClient();
+  const [isCancelled, setIsCancelled] = useState(false);
+  const options = queries.traceDetail(traceId);
+  const trace = useQuery({ ...options, enabled: !isCancelled });
+  const progress = useTraceLoadProgress(options.queryKey);
 
-  if (trace.isPending) return <LoadingState label="Loading trace…" />;
+  if (isCancelled) return <TraceLoadCancelled onLoadAgain={() => setIsCancelled(false)} />;
+  if (trace.isPending) {
+    const handleCancel = () => {
+      setIsCancelled(true);
+      // Aborts the request (and the parse): the query goes back to having nothing.
+      void queryClient.cancelQueries({ queryKey: options.queryKey });
+    };
+    return <TraceLoading progress={progress} onCancel={handleCancel} />;
+  }
   if (trace.isError) {
+    const error = trace.error;
+    if (error instanceof TruncatedError && error.partial) {
+      // What arrived stays readable, under a notice that it is not all.
+      return (
+        <>
+          <div className="notice" role="alert">
+            {error.message}: showing the spans that arrived.{' '}
+            <button type="button" className="button" onClick={() => void trace.refetch()}>
+              Load again
+            </button>
+          </div>
+          <TraceScreen
+            trace={error.partial}
+            source={{ kind: 'server', dbId }}
+            search={search}
+            onSearchChange={onSearchChange}
+            droppedParams={droppedParams}
+          />
+        </>
+      );
+    }
     return (
       <section className="page">
         <ApiErrorState
-          error={trace.error}
+          error={error}
           action="load this trace"
           notFoundTitle="Trace not found"
           onRetry={() => void trace.refetch()}

@@ -1,0 +1,131 @@
+import { NotJsonError, TooLargeError, TruncatedError } from './errors';
+import { measure } from '../lib/perf';
+import type { TraceDetail } from './schemas';
+import { TraceAssembler } from './traceAssembler';
+import { createTraceDecoder } from './traceDecoder';
+
+/** How far the download of a trace is. */
+export interface TraceLoadProgress {
+  /** Bytes of the answer received (after any content decoding). */
+  bytes: number;
+  /** The answer's `Content-Length`, when the server sent one. */
+  total: number | null;
+  /** Spans read so far. */
+  spans: number;
+}
+
+export interface ReadTraceOptions {
+  /** The request's own signal: aborted by Cancel, by leaving the page, or by the time-out. */
+  signal: AbortSignal;
+  /** Called whenever bytes arrive: the time-out counts from the last bytes, not the request. */
+  onBytes: () => void;
+  onProgress?: (progress: TraceLoadProgress) => void;
+}
+
+/** At most this often, so a fast download does not re-render the page for every chunk. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Reads a trace answer as it arrives and parses it as it goes (in a worker when there is one),
+ * so no step holds the whole answer as one string and the page is never blocked for long.
+ * Fails as the whole-answer reader does (SchemaError with the JSON path, NotJsonError), plus
+ * TruncatedError for an answer that stopped early and TooLargeError when the browser runs out
+ * of room.
+ */
+export async function readTraceStream(
+  response: Response,
+  url: string,
+  options: ReadTraceOptions,
+): Promise<TraceDetail> {
+  const { signal, onBytes, onProgress } = options;
+  const length = Number(response.headers.get('content-length'));
+  const total = Number.isFinite(length) && length > 0 ? length : null;
+  const assembler = new TraceAssembler(url);
+  let bytes = 0;
+  let lastReport = -Infinity;
+  let trailing: ReturnType<typeof setTimeout> | undefined;
+  const report = (force = false) => {
+    if (!onProgress) return;
+    const wait = lastReport + PROGRESS_INTERVAL_MS - performance.now();
+    if (!force && wait > 0) {
+      // The last figures are shown even when nothing more arrives for a while.
+      trailing ??= setTimeout(() => report(true), wait);
+      return;
+    }
+    clearTimeout(trailing);
+    trailing = undefined;
+    lastReport = performance.now();
+    onProgress({ bytes, total, spans: assembler.spans });
+  };
+  const decoder = createTraceDecoder(url, (batch) => {
+    assembler.add(batch);
+    report();
+  });
+  const reader = response.body?.getReader();
+  const notJson = (isEmpty: boolean) =>
+    new NotJsonError(url, response.status, response.headers.get('content-type'), null, isEmpty);
+
+  try {
+    report(true);
+    while (reader) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await Promise.race([reader.read(), decoder.failed]);
+      } catch (error) {
+        if (signal.aborted || !isReadFailure(error)) throw error;
+        // The connection broke mid-answer: what arrived is kept.
+        throw await cutOff(decoder.end(), assembler, url);
+      }
+      if (chunk.done) break;
+      bytes += chunk.value.byteLength;
+      onBytes();
+      decoder.push(chunk.value);
+      report();
+    }
+    const end = await decoder.end();
+    report(true);
+    clearTimeout(trailing);
+    if (end.isEmpty) throw notJson(true);
+    if (end.truncated) throw partialError(end.fieldsText, assembler, url);
+    return measure('app:parseTraceDetail', () => assembler.finish(end.fieldsText));
+  } catch (error) {
+    clearTimeout(trailing);
+    void reader?.cancel().catch(() => {});
+    decoder.dispose();
+    if (error instanceof SyntaxError) throw notJson(false);
+    if (error instanceof RangeError) throw new TooLargeError(url, bytes);
+    throw error;
+  }
+}
+
+/** A read that failed (not the parser): the stream's own TypeError. */
+function isReadFailure(error: unknown): boolean {
+  return error instanceof TypeError;
+}
+
+async function cutOff(
+  ending: Promise<{ fieldsText: string | null }>,
+  assembler: TraceAssembler,
+  url: string,
+): Promise<TruncatedError> {
+  try {
+    const end = await ending;
+    return partialError(end.fieldsText, assembler, url);
+  } catch {
+    return new TruncatedError(url, assembler.spans, null);
+  }
+}
+
+function partialError(
+  fieldsText: string | null,
+  assembler: TraceAssembler,
+  url: string,
+): TruncatedError {
+  let partial: TraceDetail | null = null;
+  try {
+    partial = fieldsText === null ? null : assembler.finish(fieldsText);
+  } catch {
+    // The trace's own fields had not all arrived: there is nothing to show the spans in.
+  }
+  return new TruncatedError(url, assembler.spans, partial);
+}

@@ -1,0 +1,92 @@
+import { formatJsonPath } from './jsonPath';
+import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
+import { traceDetailFieldsSchema, type TraceDetail, type TraceNode } from './schemas';
+import type { TraceBatch } from './traceStreamParser';
+
+/**
+ * Builds the span tree from what the stream parser read (on the main thread when the parser
+ * runs in a worker): each span's JSON text parsed by `JSON.parse` and checked by the rules of
+ * the whole-answer parser (`parseNodeFields`), so a bad span gives the same SchemaError with its
+ * JSON path. Spans come children first; each is placed once: O(spans).
+ */
+export class TraceAssembler {
+  private readonly roots: TraceNode[] = [];
+  /** Children that arrived before their parent, by the parent's `seq`. */
+  private readonly childrenOf = new Map<number, TraceNode[]>();
+  /** Where each span sits, by `seq`: its parent's `seq` (-1 for a root) and its index. */
+  private readonly parents: number[] = [];
+  private readonly indexes: number[] = [];
+  /** Spans received so far. */
+  spans = 0;
+
+  constructor(private readonly url?: string) {}
+
+  add(batch: TraceBatch): void {
+    const { opens, nodes } = batch;
+    for (let i = 0; i + 2 < opens.length; i += 3) {
+      this.parents[opens[i] as number] = opens[i + 1] as number;
+      this.indexes[opens[i] as number] = opens[i + 2] as number;
+    }
+    for (const record of nodes) {
+      let node: TraceNode;
+      try {
+        node = this.parse(record.seq, record.text, record.streamed);
+      } catch (error) {
+        // A cut-off span whose arrived fields are not enough is left out, with its subtree.
+        if (record.partial) continue;
+        throw error;
+      }
+      if (record.streamed) {
+        node.spans = this.childrenOf.get(record.seq) ?? [];
+        this.childrenOf.delete(record.seq);
+      }
+      if (record.parent === -1) {
+        this.roots[record.index] = node;
+      } else {
+        let siblings = this.childrenOf.get(record.parent);
+        if (!siblings) {
+          siblings = [];
+          this.childrenOf.set(record.parent, siblings);
+        }
+        siblings[record.index] = node;
+      }
+      this.spans++;
+    }
+  }
+
+  private parse(seq: number, text: string, streamed: boolean): TraceNode {
+    const path = () => this.pathOf(seq);
+    const node = parseNodeFields(JSON.parse(text) as unknown, path, '$', this.url);
+    if (!streamed && Array.isArray(node.spans) && node.spans.length > 0) {
+      // Children the scanner did not stream (a `spans` key written with escapes): the
+      // whole-tree rules check them.
+      const rootPath = formatJsonPath([...path(), 'spans']);
+      return { ...node, spans: parseTraceTree(node.spans, rootPath, this.url) };
+    }
+    return node;
+  }
+
+  /** `['tree', 0, 'spans', 3]` for the span `seq`. */
+  private pathOf(seq: number): PropertyKey[] {
+    const segments: PropertyKey[] = [];
+    for (let at = seq; at !== -1; at = this.parents[at] ?? -1) {
+      segments.push(this.indexes[at] ?? 0, this.parents[at] === -1 ? 'tree' : 'spans');
+    }
+    return segments.reverse();
+  }
+
+  /**
+   * The trace: its own fields (JSON text from the parser), checked by the trace schema, with
+   * the assembled tree.
+   */
+  finish(fieldsText: string | null): TraceDetail {
+    const fields = fieldsText === null ? undefined : (JSON.parse(fieldsText) as unknown);
+    const checked = parseWithSchema(traceDetailFieldsSchema, fields, '$', this.url);
+    // A tree the parser did not stream (its key written with escapes) is checked whole.
+    const tree =
+      this.spans === 0 && checked.tree.length > 0
+        ? parseTraceTree(checked.tree, '$.tree', this.url)
+        : this.roots;
+    return { ...checked, tree };
+  }
+}

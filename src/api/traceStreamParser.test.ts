@@ -1,0 +1,299 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SchemaError } from './errors';
+import { parseTraceDetail } from './parse';
+import type { TraceDetail } from './schemas';
+import { TraceAssembler } from './traceAssembler';
+import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
+
+const encoder = new TextEncoder();
+
+/** The bytes of `text` cut at `cuts` (byte offsets, any order), as a network might deliver them. */
+function chunksOf(text: string, cuts: readonly number[] = []): Uint8Array[] {
+  const bytes = encoder.encode(text);
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of [...points, bytes.length]) {
+    chunks.push(bytes.slice(from, point));
+    from = point;
+  }
+  return chunks;
+}
+
+/** Streams `text` through the parser and assembles the trace, as the page does. */
+function streamed(text: string, cuts: readonly number[] = []) {
+  const assembler = new TraceAssembler();
+  const parser = createBatchingTraceParser();
+  const take = () => {
+    const batch = parser.take();
+    if (batch) assembler.add(batch);
+  };
+  for (const chunk of chunksOf(text, cuts)) {
+    parser.push(chunk);
+    take();
+  }
+  const end = parser.end();
+  take();
+  return { end, assembler };
+}
+
+function streamTrace(text: string, cuts: readonly number[] = []): TraceDetail {
+  const { end, assembler } = streamed(text, cuts);
+  return assembler.finish(end.fieldsText);
+}
+
+function outcome(run: () => unknown): unknown {
+  try {
+    return { ok: run() };
+  } catch (error) {
+    if (error instanceof SchemaError) return { schema: error.path };
+    if (error instanceof SyntaxError) return { syntax: true };
+    throw error;
+  }
+}
+
+/** JSON text with every character outside ASCII written as a `\u` escape (pairs for astral). */
+function asciiOnly(text: string): string {
+  return text.replace(
+    /[\u0080-\uffff]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+const node = {
+  id: 'a',
+  name: 'Agent.run',
+  type: 'AGENT',
+  duration: '1.00s',
+  start_time: '2025-11-19T10:30:00.000000Z',
+  end_time: '2025-11-19T10:30:01.000000Z',
+  status: 'OK',
+};
+
+const trace = {
+  trace_id: 't',
+  name: 'Agent.run',
+  status: 'OK',
+  duration: '1.00s',
+  start_time: node.start_time,
+  end_time: node.end_time,
+  created_at: node.end_time,
+  total_spans: 4,
+  error_count: 0,
+};
+
+// Any text, astral characters (surrogate pairs) and control characters included.
+const anyText = fc.string({ unit: 'binary', maxLength: 12 });
+const anyJson = fc.jsonValue({ maxDepth: 3 });
+
+interface GenNode {
+  [key: string]: unknown;
+}
+
+const spanArb: fc.Memo<GenNode> = fc.memo((depth) =>
+  fc
+    .record({
+      id: anyText,
+      name: anyText,
+      type: fc.constantFrom('AGENT', 'LLM', 'TOOL'),
+      duration: anyText,
+      start_time: anyText,
+      end_time: anyText,
+      status: fc.constantFrom('OK', 'ERROR'),
+      input: fc.option(anyText),
+      metadata: fc.option(fc.dictionary(anyText, anyJson, { maxKeys: 3 })),
+      extra: anyJson,
+      spans:
+        depth <= 1
+          ? fc.constantFrom(undefined, null, [])
+          : fc.option(fc.array(spanArb(depth - 1), { maxLength: 3 }), { nil: undefined }),
+      spansFirst: fc.boolean(),
+    })
+    .map(({ spans, spansFirst, ...fields }) => {
+      // `spans` before, among or after the other fields: servers order keys as they like.
+      const withSpans: GenNode = spansFirst ? { spans, ...fields } : { ...fields, spans };
+      if (withSpans.spans === undefined) delete withSpans.spans;
+      return withSpans;
+    }),
+);
+
+const traceArb = fc
+  .record({
+    tree: fc.array(spanArb(4), { maxLength: 3 }),
+    treeFirst: fc.boolean(),
+    output: fc.option(anyText),
+  })
+  .map(({ tree, treeFirst, output }) =>
+    treeFirst ? { tree, ...trace, output } : { ...trace, output, tree },
+  );
+
+const layoutArb = fc.constantFrom<(value: unknown) => string>(
+  (value) => JSON.stringify(value),
+  (value) => JSON.stringify(value, null, 2),
+  (value) => asciiOnly(JSON.stringify(value)),
+  (value) => `\r\n ${JSON.stringify(value, null, '\t')}\n\n`,
+);
+
+const cutsArb = fc.array(fc.nat({ max: 100_000 }), { maxLength: 12 });
+
+describe('the trace stream parser', () => {
+  it('reads any trace as JSON.parse does, however the bytes are cut', () => {
+    fc.assert(
+      fc.property(traceArb, layoutArb, cutsArb, (value, layout, cuts) => {
+        const text = layout(value);
+        expect(outcome(() => streamTrace(text, cuts))).toEqual(
+          outcome(() => parseTraceDetail(JSON.parse(text))),
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('agrees with JSON.parse on whether any JSON value is a trace, and never throws otherwise', () => {
+    fc.assert(
+      fc.property(anyJson, layoutArb, cutsArb, (value, layout, cuts) => {
+        const text = layout(value);
+        const expected = outcome(() => parseTraceDetail(JSON.parse(text)));
+        const actual = outcome(() => streamTrace(text, cuts));
+        expect('ok' in (actual as object)).toBe('ok' in (expected as object));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps every string, number and escape as JSON.parse reads it', () => {
+    fc.assert(
+      fc.property(anyJson, anyText, cutsArb, (value, text, cuts) => {
+        const answer = {
+          ...trace,
+          tree: [{ ...node, metadata: { value, text, n: [0, -1.5e-7, 1e300, 12345678901234] } }],
+        };
+        for (const layout of [JSON.stringify, (v: unknown) => asciiOnly(JSON.stringify(v))]) {
+          const json = layout(answer);
+          expect(streamTrace(json, cuts)).toEqual(JSON.parse(json));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('splits a surrogate pair and its escape anywhere', () => {
+    const answer = { ...trace, name: 'a😀b', tree: [{ ...node, input: '\\"😀\u2028' }] };
+    for (const json of [JSON.stringify(answer), asciiOnly(JSON.stringify(answer))]) {
+      const length = encoder.encode(json).length;
+      for (let cut = 0; cut <= length; cut++) {
+        expect(streamTrace(json, [cut])).toEqual(answer);
+      }
+    }
+  });
+
+  it('emits children before their parent, with their places', () => {
+    const answer = {
+      ...trace,
+      tree: [
+        {
+          ...node,
+          spans: [
+            { ...node, id: 'b' },
+            { ...node, id: 'c', spans: [] },
+          ],
+        },
+      ],
+    };
+    const seen: string[] = [];
+    const parser = createTraceStreamParser({
+      onNode: ({ text, parent, index }) =>
+        seen.push(`${(JSON.parse(text) as { id: string }).id}@${parent}:${index}`),
+    });
+    parser.push(encoder.encode(JSON.stringify(answer)));
+    parser.end();
+    expect(seen).toEqual(['b@0:0', 'c@0:1', 'a@-1:0']);
+  });
+
+  it('names the JSON path of a bad span deep in the tree', () => {
+    const bad = { ...node, id: 'd', duration: 12 };
+    const answer = {
+      ...trace,
+      tree: [
+        { ...node, spans: [node, node, node, { ...node, spans: [node, bad] }] },
+        { ...node, spans: [] },
+      ],
+    };
+    const text = JSON.stringify(answer);
+    const error = outcome(() => streamTrace(text, [100, 200, 300]));
+    expect(error).toEqual({ schema: '$.tree[0].spans[3].spans[1].duration' });
+    expect(error).toEqual(outcome(() => parseTraceDetail(JSON.parse(text))));
+  });
+
+  it('names a span that is not an object', () => {
+    const text = JSON.stringify({ ...trace, tree: [node, 'oops'] });
+    expect(outcome(() => streamTrace(text))).toEqual({ schema: '$.tree[1]' });
+  });
+
+  it('checks the trace’s own fields, wherever the tree is', () => {
+    const text = JSON.stringify({ tree: [node], ...trace, total_spans: 'four' });
+    expect(outcome(() => streamTrace(text))).toEqual({ schema: '$.total_spans' });
+  });
+
+  it('rejects what JSON.parse rejects', () => {
+    for (const text of [
+      `{"tree": [${JSON.stringify(node)},]}`,
+      '{"tree": [] ,}',
+      '{"a" 1}',
+      '{} x',
+      `${JSON.stringify({ ...trace, tree: [] })} {}`,
+      `{"tree": [{"id": }]}`,
+    ]) {
+      expect(() => JSON.parse(text) as unknown).toThrow(SyntaxError);
+      expect(() => streamTrace(text)).toThrow(SyntaxError);
+    }
+  });
+
+  it('says when nothing arrived', () => {
+    expect(streamed('').end).toMatchObject({ isEmpty: true, truncated: false });
+    expect(streamed(' \n').end).toMatchObject({ isEmpty: true, truncated: false });
+  });
+
+  it('skips a byte order mark, as response.json() does', () => {
+    const answer = { ...trace, tree: [node] };
+    expect(streamTrace(`\ufeff${JSON.stringify(answer)}`, [1, 2])).toEqual(answer);
+  });
+
+  it('keeps the spans that arrived when the answer is cut off', () => {
+    const answer = {
+      ...trace,
+      tree: [
+        {
+          ...node,
+          id: 'root',
+          spans: [
+            { ...node, id: 'one', metadata: { a: 1 } },
+            { ...node, id: 'two', spans: [{ ...node, id: 'three' }] },
+            { ...node, id: 'four', input: 'long text that is cut in the middle' },
+          ],
+          metadata: { after: true },
+        },
+      ],
+    };
+    const text = JSON.stringify(answer);
+    const cut = text.indexOf('long text');
+    const { end, assembler } = streamed(text.slice(0, cut));
+    expect(end.truncated).toBe(true);
+    const partial = assembler.finish(end.fieldsText);
+    // "four" had its required fields before the cut: it is kept, without its input.
+    expect(assembler.spans).toBe(5);
+    const root = partial.tree[0]!;
+    expect(root.id).toBe('root');
+    expect(root.spans?.map((span) => span.id)).toEqual(['one', 'two', 'four']);
+    expect(root.spans?.[1]?.spans?.map((span) => span.id)).toEqual(['three']);
+    expect(root.spans?.[2]?.input).toBeUndefined();
+  });
+
+  it('leaves out a cut-off span whose required fields had not arrived', () => {
+    const text = JSON.stringify({ ...trace, tree: [node, { ...node, id: 'b' }] });
+    const { end, assembler } = streamed(text.slice(0, text.lastIndexOf('"name"')));
+    expect(end.truncated).toBe(true);
+    expect(assembler.finish(end.fieldsText).tree.map((span) => span.id)).toEqual(['a']);
+  });
+});
