@@ -12,6 +12,7 @@ import styles from './TraceHeader.module.css';
 import { useTraceView, useTraceViewContext } from './traceViewContext';
 import type { TraceSource } from './TraceScreen';
 import { TraceTextBlock } from './TraceTextBlock';
+import { ErrorStepper } from './ErrorStepper';
 
 /** Ids a trace can carry, under the API's names, which are also the list's filter parameters. */
 const ID_FIELDS = [
@@ -117,6 +118,7 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
             </Figure>
           )}
         </dl>
+        <ErrorStepper />
         <button
           type="button"
           className={`button ${styles.summaryToggle}`}

@@ -21,7 +21,7 @@ import {
 import styles from './TraceView.module.css';
 import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
-import { useErrorSteps } from './waterfall/ErrorStepper';
+import { useErrorSteps } from './ErrorStepper';
 
 export interface TraceViewProps {
   /** Shown in the panel area when the URL names a span that is not in the tree. */

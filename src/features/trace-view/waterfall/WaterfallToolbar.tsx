@@ -9,7 +9,6 @@ import {
   useTraceView,
   useTraceViewContext,
 } from '../traceViewContext';
-import { ErrorStepper } from './ErrorStepper';
 import { levelCounts } from './levelCounts';
 import styles from './WaterfallToolbar.module.css';
 
@@ -98,7 +97,6 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         />
         Errors only
       </label>
-      <ErrorStepper />
       <label className={styles.toggle} title="The chain of spans the end of the trace waited on">
         <input
           type="checkbox"

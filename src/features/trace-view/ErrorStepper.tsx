@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { errorsInTimeOrder, stepErrorPosition } from '../analysis/errorSteps';
-import { useSelectedIndex, useTraceActions, useTraceViewContext } from '../traceViewContext';
-import styles from './WaterfallToolbar.module.css';
+import { errorsInTimeOrder, stepErrorPosition } from './analysis/errorSteps';
+import { useSelectedIndex, useTraceActions, useTraceViewContext } from './traceViewContext';
+import styles from './ErrorStepper.module.css';
 
 /**
  * The trace's failing spans in time order, where the selection is among them, and a step to
@@ -23,7 +23,10 @@ export function useErrorSteps() {
   };
 }
 
-/** "Error 2 of 7 ↑ ↓": visits each failing span in time order; only when there are some. */
+/**
+ * "Error 2 of 7 ↑ ↓" in the header, whichever view is open: visits each failing span in time
+ * order; only when there are some.
+ */
 export function ErrorStepper() {
   const { count, position, step } = useErrorSteps();
   if (count === 0) return null;
@@ -38,7 +41,6 @@ export function ErrorStepper() {
         type="button"
         className="button"
         aria-label="Previous error"
-        data-compact=""
         title="Previous error (Shift+E)"
         onClick={() => step(-1)}
       >
@@ -48,7 +50,6 @@ export function ErrorStepper() {
         type="button"
         className="button"
         aria-label="Next error"
-        data-compact=""
         title="Next error (E)"
         onClick={() => step(1)}
       >
