@@ -21,6 +21,7 @@ const SHORTCUTS: [string, string][] = [
   ['/', 'Search spans'],
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],
   ['?', 'This help'],
+  ['↑ ↓ ← → (flame graph)', 'Parent, first child, previous / next sibling'],
 ];
 
 export interface KeyboardShortcutsDialogProps {
