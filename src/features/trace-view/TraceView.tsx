@@ -1,5 +1,4 @@
 import { lazy, Suspense, useEffect, useRef } from 'react';
-import { Group, Panel, Separator, useGroupRef } from 'react-resizable-panels';
 import { LoadingState } from '../../components/PageState';
 import { delegationPartner } from '../../domain/trace/delegation';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
@@ -22,6 +21,7 @@ import styles from './TraceView.module.css';
 import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
 import { useErrorSteps } from './ErrorStepper';
+import { SpanSplit } from './SpanSplit';
 
 export interface TraceViewProps {
   /** Shown in the panel area when the URL names a span that is not in the tree. */
@@ -33,9 +33,6 @@ const FlameGraphView = lazy(() => import('./flame-graph/FlameGraphView'));
 
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
 const NARROW_QUERY = '(width <= 720px)';
-/** Panel widths (% of the split): side by side, and maximised (the waterfall a tree of names). */
-const PANEL_SIZE = 40;
-const MAXIMISED_PANEL_SIZE = 75;
 
 const VIEW_TAB_LABELS: Record<ViewTab, string> = {
   waterfall: 'Waterfall',
@@ -146,7 +143,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
           className={styles.waterfallPanel}
         >
           <Suspense fallback={<LoadingState label="Loading the flame graph…" />}>
-            <FlameGraphView panel={panel} isNarrow={isNarrow} />
+            <FlameGraphView panel={panel} isNarrow={isNarrow} isMaximised={isMaximised} />
           </Suspense>
         </div>
       )}
@@ -158,55 +155,14 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         className={styles.waterfallPanel}
         hidden={viewTab !== 'waterfall'}
       >
-        {isNarrow ? (
-          <div className={styles.narrow}>
-            <Waterfall />
-            {waterfallPanel && <div className={styles.sheet}>{waterfallPanel}</div>}
-          </div>
-        ) : (
-          <WideSplit isMaximised={showPanel && isMaximised} panel={waterfallPanel} />
-        )}
+        <SpanSplit
+          main={<Waterfall />}
+          panel={waterfallPanel}
+          isMaximised={isMaximised}
+          isNarrow={isNarrow}
+        />
       </div>
     </div>
-  );
-}
-
-/** Waterfall and panel side by side; maximising moves the divider, it does not remount either. */
-function WideSplit({ isMaximised, panel }: { isMaximised: boolean; panel: React.ReactNode }) {
-  const groupRef = useGroupRef();
-  const hasPanel = panel !== null;
-  // A panel that appears takes its default size; only a later maximise or restore moves the
-  // divider (the group rejects a layout naming a panel it has not registered yet).
-  const shown = useRef(isMaximised);
-  useEffect(() => {
-    if (!hasPanel) {
-      shown.current = isMaximised;
-      return;
-    }
-    if (shown.current === isMaximised) return;
-    shown.current = isMaximised;
-    const size = isMaximised ? MAXIMISED_PANEL_SIZE : PANEL_SIZE;
-    groupRef.current?.setLayout({ waterfall: 100 - size, details: size });
-  }, [groupRef, hasPanel, isMaximised]);
-  return (
-    <Group orientation="horizontal" className={styles.split} groupRef={groupRef}>
-      <Panel id="waterfall" minSize="20" className={styles.splitPanel}>
-        <Waterfall />
-      </Panel>
-      {hasPanel && (
-        <>
-          <Separator className={styles.handle} aria-label="Resize span details" />
-          <Panel
-            id="details"
-            defaultSize={String(isMaximised ? MAXIMISED_PANEL_SIZE : PANEL_SIZE)}
-            minSize="20"
-            className={styles.splitPanel}
-          >
-            {panel}
-          </Panel>
-        </>
-      )}
-    </Group>
   );
 }
 
