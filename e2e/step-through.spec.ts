@@ -78,3 +78,57 @@ function parseOffsetMs(text: string): number {
   const value = Number(match[1]);
   return match[2] === 's' ? value * 1000 : match[2] === 'µs' ? value / 1000 : value;
 }
+
+/*
+ * The selected span's peers (Weave's word): the other calls of its tool or model, in time order,
+ * on the trace recorded from the real AgentOS (src/mocks/recorded/real-agentos/
+ * trace-team-delegation.json): its Researcher calls fetch_page twice and Claude 3 Haiku 3 times.
+ */
+const TEAM_TRACE = '/traces/5eeb8e69da2ce65fa94a1c0735a561b5?db_id=recorded-agentos';
+
+async function openRecordedSpan(page: Page, spanId: string, name: string) {
+  await page.goto(`${TEAM_TRACE}&span=${spanId}`);
+  const panel = page.getByRole('region', { name: 'Span details' });
+  // The demo generates its databases in the browser first: slow on a busy machine.
+  await expect(panel.getByRole('heading', { level: 2, name })).toBeVisible({ timeout: 30_000 });
+  return panel;
+}
+
+test('next call of this tool moves to the next span with the same tool name, and wraps', async ({
+  page,
+}) => {
+  const panel = await openRecordedSpan(page, '9665d02cd4c5cc01', 'fetch_page');
+  const peers = panel.getByRole('group', { name: 'Calls of fetch_page' });
+  await expect(peers.getByRole('status')).toHaveText('fetch_page: call 1 of 2');
+
+  await peers.getByRole('button', { name: 'Next call of fetch_page' }).click();
+  await expect(peers.getByRole('status')).toHaveText('fetch_page: call 2 of 2');
+  await expect(page).toHaveURL(/span=18f491865c91282e/);
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('fetch_page');
+  await expect(selectedRow(page)).toBeInViewport();
+
+  // From the keyboard: n wraps to the first call, Shift+N goes back to the last.
+  await page.keyboard.press('n');
+  await expect(peers.getByRole('status')).toHaveText('fetch_page: call 1 of 2');
+  await expect(page).toHaveURL(/span=9665d02cd4c5cc01/);
+  await page.keyboard.press('Shift+N');
+  await expect(page).toHaveURL(/span=18f491865c91282e/);
+});
+
+test('next call of this model visits the same model’s calls in time order', async ({ page }) => {
+  const haiku = 'anthropic.claude-3-haiku-20240307-v1:0';
+  const panel = await openRecordedSpan(page, 'f29616328972ff83', 'AwsBedrock.invoke');
+  const peers = panel.getByRole('group', { name: `Calls of ${haiku}` });
+  await expect(peers.getByRole('status')).toHaveText(`${haiku}: call 1 of 3`);
+  const next = peers.getByRole('button', { name: `Next call of ${haiku}` });
+  await next.click();
+  await expect(page).toHaveURL(/span=43c0176b152c1452/);
+  await next.click();
+  await expect(page).toHaveURL(/span=49c5cc7f4b159a70/);
+  await expect(peers.getByRole('status')).toHaveText(`${haiku}: call 3 of 3`);
+
+  // A tool called once has no peers to step through.
+  await page.getByRole('row', { name: /web_search/ }).click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('web_search');
+  await expect(panel.getByRole('group', { name: /^Calls of/ })).toHaveCount(0);
+});

@@ -17,6 +17,10 @@ const SHORTCUTS: [string, string][] = [
   ['Enter', 'Open the span’s details'],
   ['d', 'Between a team’s delegate_task_to_member call and the member’s run'],
   ['e / Shift+E', 'Next / previous error, in time order'],
+  [
+    'n / Shift+N',
+    "Next / previous call of the selected span's tool or model (or run of its agent)",
+  ],
   ['Esc', 'Close the details'],
   ['/', 'Search spans'],
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],

@@ -22,6 +22,7 @@ import { Waterfall } from './waterfall/Waterfall';
 import { WaterfallToolbar } from './waterfall/WaterfallToolbar';
 import { useErrorSteps } from './ErrorStepper';
 import { SpanSplit } from './SpanSplit';
+import { PeerStepper, usePeerSteps } from './PeerStepper';
 
 export interface TraceViewProps {
   /** Shown in the panel area when the URL names a span that is not in the tree. */
@@ -59,6 +60,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
   }, [isPainted]);
 
   const errorSteps = useErrorSteps();
+  const peerSteps = usePeerSteps();
   useGlobalShortcuts({
     onSearch: () => searchInputRef.current?.focus(),
     onHelp: () => actions.setHelpOpen(true),
@@ -69,6 +71,7 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
       if (partner >= 0) actions.select(partner);
     },
     onStepError: errorSteps.step,
+    onStepPeer: peerSteps.step,
   });
 
   const landingIndex = landingId === null ? undefined : tree.indexById.get(landingId);
@@ -215,13 +218,15 @@ function SpanPanelSlot({
       onClose={actions.closePanel}
       onSelectSpan={actions.select}
       headerActions={layoutControl}
+      subheader={<PeerStepper />}
     />
   );
 }
 
 /**
  * "/" focuses the search, "?" opens the help, "d" jumps between a delegation and its member run,
- * "e" / Shift+E step to the next / previous error, Esc closes the panel, unless typing in a field.
+ * "e" / Shift+E step to the next / previous error, "n" / Shift+N to the next / previous call of
+ * the selected span's tool or model, Esc closes the panel, unless typing in a field.
  */
 function useGlobalShortcuts(handlers: {
   onSearch: () => void;
@@ -229,6 +234,7 @@ function useGlobalShortcuts(handlers: {
   onEscape: () => void;
   onDelegation: () => void;
   onStepError: (direction: 1 | -1) => void;
+  onStepPeer: (direction: 1 | -1) => void;
 }) {
   const ref = useRef(handlers);
   useEffect(() => {
@@ -261,6 +267,9 @@ function useGlobalShortcuts(handlers: {
       } else if (event.key === 'e' || event.key === 'E') {
         if (document.querySelector('[role="dialog"]')) return;
         ref.current.onStepError(event.shiftKey ? -1 : 1);
+      } else if (event.key === 'n' || event.key === 'N') {
+        if (document.querySelector('[role="dialog"]')) return;
+        ref.current.onStepPeer(event.shiftKey ? -1 : 1);
       }
     };
     document.addEventListener('keydown', handleKeyDown);

@@ -31,6 +31,8 @@ export interface SpanDetailsPanelProps {
   onClose: () => void;
   /** Controls the page adds to the panel's header, before Close (maximise, back). */
   headerActions?: React.ReactNode;
+  /** A line under the header (the walk through the span's peers). */
+  subheader?: React.ReactNode;
   /**
    * Selects another span of `tree` by index (revealing and scrolling to it in the waterfall), for
    * links inside the panel: a tool call to the TOOL span that ran it, a delegation to its member run.
@@ -54,6 +56,7 @@ export function SpanDetailsPanel({
   onTabChange,
   onClose,
   headerActions,
+  subheader,
   onSelectSpan,
 }: SpanDetailsPanelProps) {
   const [ownTab, setOwnTab] = useState<PanelTab>('details');
@@ -91,6 +94,7 @@ export function SpanDetailsPanel({
           ×
         </button>
       </header>
+      {subheader}
       <Tabs value={tab} onValueChange={setTab} className={styles.tabs}>
         <div className={styles.tabBar}>
           <TabList label="Span view">

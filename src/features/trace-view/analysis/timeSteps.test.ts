@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorsInTimeOrder, stepErrorPosition } from './errorSteps';
+import { errorsInTimeOrder, stepPosition } from './timeSteps';
 
 /** Spans by start (ms → µs) and whether each failed, in tree order. */
 function spans(list: [startMs: number, failed: boolean][]) {
@@ -32,7 +32,7 @@ describe('errorsInTimeOrder', () => {
   });
 });
 
-describe('stepErrorPosition', () => {
+describe('stepPosition', () => {
   // Errors at 100 (span 2), 200 (span 4), 300 (span 6); others in between.
   const tree = spans([
     [0, false],
@@ -49,22 +49,22 @@ describe('stepErrorPosition', () => {
     const visited: number[] = [];
     let selected: number | null = null;
     for (let step = 0; step < 4; step++) {
-      selected = order[stepErrorPosition(order, tree.startUs, selected, 1)]!;
+      selected = order[stepPosition(order, tree.startUs, selected, 1)]!;
       visited.push(selected);
     }
     expect(visited).toEqual([2, 4, 6, 2]);
-    expect(order[stepErrorPosition(order, tree.startUs, 2, -1)]).toBe(6);
-    expect(order[stepErrorPosition(order, tree.startUs, null, -1)]).toBe(6);
+    expect(order[stepPosition(order, tree.startUs, 2, -1)]).toBe(6);
+    expect(order[stepPosition(order, tree.startUs, null, -1)]).toBe(6);
   });
 
   it('from a span that did not fail, goes to the next or previous error in time', () => {
-    expect(order[stepErrorPosition(order, tree.startUs, 3, 1)]).toBe(4);
-    expect(order[stepErrorPosition(order, tree.startUs, 3, -1)]).toBe(2);
+    expect(order[stepPosition(order, tree.startUs, 3, 1)]).toBe(4);
+    expect(order[stepPosition(order, tree.startUs, 3, -1)]).toBe(2);
     // After the last error, next wraps to the first; before the first, previous to the last.
-    expect(order[stepErrorPosition(order, tree.startUs, 0, -1)]).toBe(6);
+    expect(order[stepPosition(order, tree.startUs, 0, -1)]).toBe(6);
   });
 
   it('is -1 when the trace has no error', () => {
-    expect(stepErrorPosition(new Int32Array(), tree.startUs, 3, 1)).toBe(-1);
+    expect(stepPosition(new Int32Array(), tree.startUs, 3, 1)).toBe(-1);
   });
 });

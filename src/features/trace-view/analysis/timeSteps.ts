@@ -10,18 +10,21 @@ const startsBefore = (startUs: ArrayLike<number>, a: number, b: number) =>
 export function errorsInTimeOrder(tree: Timed): Int32Array {
   const errors: number[] = [];
   for (let i = 0; i < tree.count; i++) if (tree.isError[i] === 1) errors.push(i);
-  // Spans without a start time (NaN) go last rather than scrambling the order.
-  const start = (i: number) => (Number.isFinite(tree.startUs[i]!) ? tree.startUs[i]! : Infinity);
-  errors.sort((a, b) => start(a) - start(b) || a - b);
-  return Int32Array.from(errors);
+  return inTimeOrder(tree.startUs, errors);
+}
+
+/** Spans sorted by start time, ties in tree order; spans without a start time go last. */
+export function inTimeOrder(startUs: ArrayLike<number>, spans: number[]): Int32Array {
+  const start = (i: number) => (Number.isFinite(startUs[i]!) ? startUs[i]! : Infinity);
+  return Int32Array.from(spans).sort((a, b) => start(a) - start(b) || a - b);
 }
 
 /**
- * Where "next" (1) or "previous" (-1) error goes from the selected span, as a position in
- * `order`; wraps at the ends. From a span that is not failing, it is the first failing span
- * after it (or before it) in time. -1 when there is no error.
+ * Where "next" (1) or "previous" (-1) goes from the selected span, as a position in `order` (the
+ * errors, a tool's calls): wraps at the ends. From a span not in `order`, it is the first one
+ * after it (or before it) in time. -1 when `order` is empty.
  */
-export function stepErrorPosition(
+export function stepPosition(
   order: Int32Array,
   startUs: ArrayLike<number>,
   selected: number | null,

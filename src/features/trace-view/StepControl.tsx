@@ -1,0 +1,60 @@
+import styles from './StepControl.module.css';
+
+export interface StepControlProps {
+  /** The group's name, e.g. "Errors", "Calls of search". */
+  label: string;
+  /** Where the reader stands, e.g. "Error 2 of 7". */
+  status: string;
+  /** The buttons' accessible names, e.g. "Next error", and their tooltips (with the key). */
+  previous: { label: string; title: string };
+  next: { label: string; title: string };
+  onStep: (direction: 1 | -1) => void;
+  tone?: 'error' | 'plain';
+  /** A line of its own (in the span panel) rather than a control in a row. */
+  isLine?: boolean;
+}
+
+/** "Error 2 of 7 ↑ ↓": one control for every walk through a set of spans (errors, peers). */
+export function StepControl({
+  label,
+  status,
+  previous,
+  next,
+  onStep,
+  tone = 'plain',
+  isLine = false,
+}: StepControlProps) {
+  return (
+    <div
+      className={`${styles.stepper} ${isLine ? styles.line : ''}`}
+      role="group"
+      aria-label={label}
+    >
+      <span
+        className={`${styles.status} ${tone === 'error' ? styles.error : ''}`}
+        role="status"
+        title={status}
+      >
+        {status}
+      </span>
+      <button
+        type="button"
+        className="button"
+        aria-label={previous.label}
+        title={previous.title}
+        onClick={() => onStep(-1)}
+      >
+        ↑
+      </button>
+      <button
+        type="button"
+        className="button"
+        aria-label={next.label}
+        title={next.title}
+        onClick={() => onStep(1)}
+      >
+        ↓
+      </button>
+    </div>
+  );
+}
