@@ -63,11 +63,18 @@ test.describe('a trace that streams in', () => {
     );
     await expect(status).not.toContainText('· 0 spans');
     await expect(page.getByRole('button', { name: 'Cancel' })).toBeEnabled();
+    // The first rows are on the page before the last byte: the root span first, then more.
+    const firstRows = page
+      .getByRole('list', { name: 'First spans received' })
+      .getByRole('listitem');
+    await expect(firstRows.first()).toContainText(trace.name);
+    expect(await firstRows.count()).toBeGreaterThan(10);
 
     await request.get(`${FAULT}${gate}/_open`);
     await expect(page.getByRole('heading', { level: 1, name: trace.name })).toBeVisible();
     await expect(progressBar(page)).toHaveCount(0);
     await expect(waterfallOf(page).rows.first()).toBeVisible();
+    await expect(page.getByRole('list', { name: 'First spans received' })).toHaveCount(0);
   });
 
   test('Cancel stops the request, says so, and Load again loads it', async ({

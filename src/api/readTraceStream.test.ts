@@ -89,8 +89,9 @@ describe('getTrace, streamed', () => {
       progress.push(p),
     );
     expect(result).toEqual(trace);
-    expect(progress.at(-1)).toEqual({ bytes: length, total: length, spans: 3 });
-    expect(progress[0]).toEqual({ bytes: 0, total: length, spans: 0 });
+    expect(progress.at(-1)).toMatchObject({ bytes: length, total: length, spans: 3 });
+    expect(progress.at(-1)?.preview).toHaveLength(3);
+    expect(progress[0]).toEqual({ bytes: 0, total: length, spans: 0, preview: [] });
   });
 
   it('gives the JSON path of a bad span', async () => {

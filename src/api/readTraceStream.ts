@@ -1,7 +1,7 @@
 import { NotJsonError, TooLargeError, TruncatedError } from './errors';
 import { measure } from '../lib/perf';
 import type { TraceDetail } from './schemas';
-import { TraceAssembler } from './traceAssembler';
+import { TraceAssembler, type SpanPreview } from './traceAssembler';
 import { createTraceDecoder } from './traceDecoder';
 
 /** How far the download of a trace is. */
@@ -12,6 +12,8 @@ export interface TraceLoadProgress {
   total: number | null;
   /** Spans read so far. */
   spans: number;
+  /** The first spans in tree order (a screenful), as they arrive. */
+  preview: readonly SpanPreview[];
 }
 
 export interface ReadTraceOptions {
@@ -55,7 +57,7 @@ export async function readTraceStream(
     clearTimeout(trailing);
     trailing = undefined;
     lastReport = performance.now();
-    onProgress({ bytes, total, spans: assembler.spans });
+    onProgress({ bytes, total, spans: assembler.spans, preview: assembler.preview.slice() });
   };
   const decoder = createTraceDecoder(url, (batch) => {
     assembler.add(batch);

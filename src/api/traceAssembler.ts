@@ -1,7 +1,20 @@
 import { formatJsonPath } from './jsonPath';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
 import { traceDetailFieldsSchema, type TraceDetail, type TraceNode } from './schemas';
-import type { TraceBatch } from './traceStreamParser';
+import type { StreamedHead, TraceBatch } from './traceStreamParser';
+
+/**
+ * One of the first spans of a trace still arriving, as its fields were sent (not yet checked):
+ * what a preview of the waterfall's first rows needs.
+ */
+export interface SpanPreview {
+  depth: number;
+  name: string;
+  type: string;
+  startTime: string | null;
+  endTime: string | null;
+  status: string | null;
+}
 
 /**
  * Builds the span tree from what the stream parser read (on the main thread when the parser
@@ -18,11 +31,15 @@ export class TraceAssembler {
   private readonly indexes: number[] = [];
   /** Spans received so far. */
   spans = 0;
+  /** The first spans in tree order, from their heads, for the page to show while it loads. */
+  readonly preview: SpanPreview[] = [];
+  private readonly previewDepth: number[] = [];
 
   constructor(private readonly url?: string) {}
 
   add(batch: TraceBatch): void {
-    const { opens, nodes } = batch;
+    const { opens, nodes, heads } = batch;
+    for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
@@ -52,6 +69,32 @@ export class TraceAssembler {
       }
       this.spans++;
     }
+  }
+
+  /** Unchecked: a head that does not read as a span is left out of the preview (validation
+   * speaks when the span completes). */
+  private addPreview({ seq, parent, text }: StreamedHead): void {
+    const depth = parent === -1 ? 0 : (this.previewDepth[parent] ?? 0) + 1;
+    this.previewDepth[seq] = depth;
+    let fields: unknown;
+    try {
+      fields = JSON.parse(text);
+    } catch {
+      return;
+    }
+    if (typeof fields !== 'object' || fields === null) return;
+    const field = (key: string) => {
+      const value = (fields as Record<string, unknown>)[key];
+      return typeof value === 'string' ? value : null;
+    };
+    this.preview.push({
+      depth,
+      name: field('name') ?? '',
+      type: field('type') ?? '',
+      startTime: field('start_time'),
+      endTime: field('end_time'),
+      status: field('status'),
+    });
   }
 
   private parse(seq: number, text: string, streamed: boolean): TraceNode {

@@ -211,6 +211,74 @@ describe('the trace stream parser', () => {
     expect(seen).toEqual(['b@0:0', 'c@0:1', 'a@-1:0']);
   });
 
+  it('hands over the first spans in tree order, parents before their children arrive', () => {
+    // As agno writes them: a span's metadata after its children.
+    const answer = {
+      ...trace,
+      tree: [
+        {
+          ...node,
+          name: 'Team.run',
+          spans: [
+            { ...node, id: 'b', name: 'Member.run', spans: [{ ...node, id: 'c', name: 'search' }] },
+            { ...node, id: 'd', name: 'OpenAIChat.invoke', type: 'LLM', status: 'ERROR' },
+          ],
+          metadata: { input_tokens: 5 },
+        },
+      ],
+    };
+    const json = JSON.stringify(answer);
+    // Cut just after the second span's `spans` array opened: nothing has closed yet.
+    const cut = encoder.encode(json.slice(0, json.indexOf('"name":"search"'))).length;
+    const parser = createBatchingTraceParser();
+    const assembler = new TraceAssembler();
+    parser.push(encoder.encode(json).slice(0, cut));
+    assembler.add(parser.take()!);
+    expect(assembler.spans).toBe(0);
+    expect(assembler.preview.map((span) => `${span.depth} ${span.name}`)).toEqual([
+      '0 Team.run',
+      '1 Member.run',
+    ]);
+
+    parser.push(encoder.encode(json).slice(cut));
+    parser.end();
+    assembler.add(parser.take()!);
+    expect(assembler.preview).toEqual([
+      {
+        depth: 0,
+        name: 'Team.run',
+        type: 'AGENT',
+        startTime: node.start_time,
+        endTime: node.end_time,
+        status: 'OK',
+      },
+      {
+        depth: 1,
+        name: 'Member.run',
+        type: 'AGENT',
+        startTime: node.start_time,
+        endTime: node.end_time,
+        status: 'OK',
+      },
+      {
+        depth: 2,
+        name: 'search',
+        type: 'AGENT',
+        startTime: node.start_time,
+        endTime: node.end_time,
+        status: 'OK',
+      },
+      {
+        depth: 1,
+        name: 'OpenAIChat.invoke',
+        type: 'LLM',
+        startTime: node.start_time,
+        endTime: node.end_time,
+        status: 'ERROR',
+      },
+    ]);
+  });
+
   it('names the JSON path of a bad span deep in the tree', () => {
     const bad = { ...node, id: 'd', duration: 12 };
     const answer = {

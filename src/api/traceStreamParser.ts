@@ -30,11 +30,23 @@ export interface StreamedNode {
   partial: boolean;
 }
 
-/** What the parser read from some bytes: where spans opened (seq, parent, index triples), and
- * the spans that completed. */
+/**
+ * A span's fields before its children (`"spans":[]` in their place), as soon as its `spans`
+ * array opens: the page can show it while its subtree is still arriving. A span without a
+ * `spans` key comes whole, when it closes.
+ */
+export interface StreamedHead {
+  seq: number;
+  parent: number;
+  text: string;
+}
+
+/** What the parser read from some bytes: where spans opened (seq, parent, index triples), the
+ * spans that completed, and the heads of the first spans in tree order (a preview). */
 export interface TraceBatch {
   opens: number[];
   nodes: StreamedNode[];
+  heads: StreamedHead[];
 }
 
 export interface TraceStreamEnd {
@@ -137,8 +149,10 @@ export function createTraceStreamParser(options: {
   onNode: (node: StreamedNode) => void;
   /** A span's object (or a non-object element) opened at `index` below the span `parent`. */
   onOpen?: (seq: number, parent: number, index: number) => void;
+  /** A span's fields before its children, when its `spans` array opens. */
+  onHead?: (head: StreamedHead) => void;
 }): TraceStreamParser {
-  const { onNode, onOpen } = options;
+  const { onNode, onOpen, onHead } = options;
   const frames: Frame[] = [];
   let mode = VALUE;
   let nextSeq = 0;
@@ -397,6 +411,9 @@ export function createTraceStreamParser(options: {
             if (f.prefix !== null) syntaxError(at); // a second one: not something a server sends
             f.prefix = (f.collector as Collector).take(f.keyStart, chunk, chunkStart);
             f.collector = null;
+            if (f.kind === NODE) {
+              onHead?.({ seq: f.seq, parent: f.parent, text: `${f.prefix}"spans":[]}` });
+            }
             frames.push(frame(f.kind === TOP ? TREE : SPANS, null));
             mode = ELEM_OR_CLOSE;
             pos++;
@@ -541,22 +558,39 @@ export function createTraceStreamParser(options: {
   return { push, end };
 }
 
+/** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
+export const PREVIEW_SPANS = 100;
+
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
 export function createBatchingTraceParser(): TraceStreamParser & { take(): TraceBatch | null } {
   let opens: number[] = [];
   let nodes: StreamedNode[] = [];
+  let heads: StreamedHead[] = [];
+  // Heads go out in tree order (seq): a span with children at its `[`, one without when it
+  // closes, which is before the next span opens.
+  const isHeadSent = new Uint8Array(PREVIEW_SPANS);
+  const addHead = (head: StreamedHead) => {
+    if (head.seq >= PREVIEW_SPANS || isHeadSent[head.seq] === 1) return;
+    isHeadSent[head.seq] = 1;
+    heads.push(head);
+  };
   const parser = createTraceStreamParser({
-    onNode: (node) => nodes.push(node),
+    onNode: (node) => {
+      nodes.push(node);
+      addHead({ seq: node.seq, parent: node.parent, text: node.text });
+    },
     onOpen: (seq, parent, index) => opens.push(seq, parent, index),
+    onHead: addHead,
   });
   return {
     push: (bytes) => parser.push(bytes),
     end: () => parser.end(),
     take() {
-      if (opens.length === 0 && nodes.length === 0) return null;
-      const batch = { opens, nodes };
+      if (opens.length === 0 && nodes.length === 0 && heads.length === 0) return null;
+      const batch = { opens, nodes, heads };
       opens = [];
       nodes = [];
+      heads = [];
       return batch;
     },
   };
