@@ -234,9 +234,12 @@ test('the charts tab shows where the time went by span type, and tokens by model
   await expect(waterfallOf(page).grid).toBeVisible();
   // The tabs are one tab stop; arrows move between them, as in any tab list.
   await page.keyboard.press('ArrowRight');
-  await expect(page.getByRole('tab', { name: 'Charts' })).toBeFocused();
-  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
-  await expect(page).toHaveURL(/tab=charts/);
+  await expect(page.getByRole('tab', { name: 'Transcript' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Transcript' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
+  await expect(page).toHaveURL(/tab=transcript/);
   await page.keyboard.press('Home');
   await expect(page.getByRole('tab', { name: 'Waterfall' })).toHaveAttribute(
     'aria-selected',

@@ -141,6 +141,7 @@ const TraceScreenBody = memo(function TraceScreenBody({
       )}
       {tree.count > 0 ? (
         <TraceView
+          traceInput={trace.input ?? null}
           missingSpanPanel={
             missingId !== null && source.kind === 'server' ? (
               <MissingSpanNotice.Panel

@@ -25,24 +25,28 @@ import { SpanSplit } from './SpanSplit';
 import { PeerStepper, usePeerSteps } from './PeerStepper';
 
 export interface TraceViewProps {
+  /** The trace's own input (the user's message), for the transcript. */
+  traceInput?: string | null;
   /** Shown in the panel area when the URL names a span that is not in the tree. */
   missingSpanPanel?: React.ReactNode;
 }
 
 const TraceCharts = lazy(() => import('./charts/TraceCharts'));
 const FlameGraphView = lazy(() => import('./flame-graph/FlameGraphView'));
+const TranscriptView = lazy(() => import('./transcript/TranscriptView'));
 
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
 const NARROW_QUERY = '(width <= 720px)';
 
 const VIEW_TAB_LABELS: Record<ViewTab, string> = {
   waterfall: 'Waterfall',
+  transcript: 'Transcript',
   charts: 'Charts',
   flame: 'Flame graph',
 };
 
 /** The view tabs (waterfall, charts, flame graph), the waterfall with its controls and the span panel. */
-export function TraceView({ missingSpanPanel }: TraceViewProps) {
+export function TraceView({ missingSpanPanel, traceInput = null }: TraceViewProps) {
   const { tree } = useTraceViewContext();
   const actions = useTraceActions();
   const viewTab = useTraceView((state) => state.viewTab);
@@ -81,8 +85,9 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
   const panel = showPanel ? (
     <SpanPanelSlot isNarrow={isNarrow} missingSpanPanel={missingSpanPanel} />
   ) : null;
-  // The flame graph shows the panel beside itself; the hidden waterfall does not keep a second.
-  const waterfallPanel = viewTab === 'flame' ? null : panel;
+  // The flame graph and the transcript show the panel beside themselves; the hidden waterfall
+  // does not keep a second.
+  const waterfallPanel = viewTab === 'waterfall' || viewTab === 'charts' ? panel : null;
 
   return (
     <div className={styles.view}>
@@ -147,6 +152,23 @@ export function TraceView({ missingSpanPanel }: TraceViewProps) {
         >
           <Suspense fallback={<LoadingState label="Loading the flame graph…" />}>
             <FlameGraphView panel={panel} isNarrow={isNarrow} isMaximised={isMaximised} />
+          </Suspense>
+        </div>
+      )}
+      {viewTab === 'transcript' && (
+        <div
+          role="tabpanel"
+          id="trace-tabpanel-transcript"
+          aria-labelledby="trace-tab-transcript"
+          className={styles.waterfallPanel}
+        >
+          <Suspense fallback={<LoadingState label="Loading the transcript…" />}>
+            <TranscriptView
+              panel={panel}
+              isNarrow={isNarrow}
+              isMaximised={isMaximised}
+              traceInput={traceInput}
+            />
           </Suspense>
         </div>
       )}

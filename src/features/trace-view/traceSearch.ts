@@ -15,7 +15,7 @@ import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/s
  * | -------- | -------------------------------------- | ------------------ |
  * | span     | the selected span                      | `span=9f3c…`       |
  * | panel    | the span panel's tab, or `closed`      | `panel=raw`        |
- * | tab      | the page's view tab                    | `tab=flame`        |
+ * | tab      | the page's view tab                    | `tab=transcript`   |
  * | group    | the charts' "Group by"                 | `group=model`      |
  * | q, match | span search text, active match (1-)    | `q=fetch&match=3`  |
  * | types    | span type chips                        | `types=LLM,TOOL`   |
@@ -28,7 +28,7 @@ import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/s
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
-export const VIEW_TABS = ['waterfall', 'charts', 'flame'] as const;
+export const VIEW_TABS = ['waterfall', 'transcript', 'charts', 'flame'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
 const GROUPINGS = ['type', 'model', 'tool'] as const;
 
