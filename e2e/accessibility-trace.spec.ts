@@ -22,6 +22,15 @@ test.describe('accessibility of the trace page', () => {
     await expect(page.getByRole('figure', { name: 'Time by span type' })).toBeVisible();
     await expectNoSeriousViolations(page);
   });
+
+  test('the transcript tab', async ({ page }) => {
+    await openTrace(page, '/traces?agent_id=support_agent');
+    await page.getByRole('tab', { name: 'Transcript' }).click();
+    await expect(
+      page.getByRole('feed', { name: 'Transcript' }).getByRole('article').first(),
+    ).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
 });
 
 test.describe('accessibility of the trace page, with its popovers and summary open', () => {

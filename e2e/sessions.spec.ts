@@ -19,7 +19,7 @@ test.describe('sessions (demo data)', () => {
   test('a session opens the trace list filtered by that session', async ({ page }) => {
     await page.goto('/sessions');
     const row = bodyRows(sessionsTable(page), page).first();
-    const link = row.getByRole('link');
+    const link = row.getByRole('link').first();
     const sessionId = (await link.textContent()) ?? '';
     // Session, First input, User, Agent / team / workflow, Traces …
     const count = Number(await row.getByRole('cell').nth(4).textContent());
@@ -76,7 +76,7 @@ test.describe('sessions (demo data)', () => {
   test('a click anywhere in a row but its buttons opens the session’s traces', async ({ page }) => {
     await page.goto('/sessions');
     const row = bodyRows(sessionsTable(page), page).first();
-    const sessionId = (await row.getByRole('link').textContent()) ?? '';
+    const sessionId = (await row.getByRole('link').first().textContent()) ?? '';
     // The "Traces" count: text, not a control.
     await row.getByRole('cell').nth(4).click();
     await expect(page).toHaveURL(new RegExp(`/traces\\?session_id=${sessionId}$`));
@@ -110,5 +110,50 @@ test.describe('sessions (recorded real AgentOS)', () => {
     await expect(cells.nth(3)).toHaveText('agentsupport-agent');
     await expect(cells.nth(4)).toHaveText('2');
     await expect(cells.nth(6)).toContainText('→');
+  });
+});
+
+test.describe('a session read as a conversation (issue 15)', () => {
+  test('lists the session’s runs in time order, each with its input, answer and trace link', async ({
+    page,
+  }) => {
+    await page.goto('/sessions');
+    const row = bodyRows(sessionsTable(page), page).first();
+    const sessionId = (await row.getByRole('link').first().textContent()) ?? '';
+    await row.getByRole('link', { name: `Read session ${sessionId} as a conversation` }).click();
+    await expect(page).toHaveURL(new RegExp(`/sessions/${sessionId}$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`Session ${sessionId}`);
+
+    // What the demo server holds for this session, oldest first.
+    const expected = await page.evaluate(async (id) => {
+      const response = await fetch(`/demo-api/traces?session_id=${id}&limit=100`);
+      const body = (await response.json()) as {
+        data: { trace_id: string; start_time: string; input?: string | null }[];
+      };
+      return body.data
+        .sort((a, b) => Date.parse(a.start_time) - Date.parse(b.start_time))
+        .map((trace) => ({ id: trace.trace_id, input: trace.input ?? '' }));
+    }, sessionId);
+    expect(expected.length).toBeGreaterThan(1);
+
+    const runs = page.getByRole('list', { name: 'Runs of this session, oldest first' });
+    const cards = runs.getByRole('listitem');
+    await expect(cards).toHaveCount(expected.length);
+    for (const [i, run] of expected.entries()) {
+      const card = cards.nth(i);
+      await expect(card.getByRole('region', { name: 'User' })).toContainText(run.input);
+      await expect(card.getByRole('link')).toHaveAttribute('href', new RegExp(`/traces/${run.id}`));
+    }
+    // The answers are read from the traces: the first run's is there.
+    await expect(
+      cards.first().getByRole('region', { name: 'Answer' }).getByText('Loading…'),
+    ).toHaveCount(0);
+    await expect(cards.first().getByRole('region', { name: 'Answer' })).not.toContainText(
+      'could not be read',
+    );
+
+    // A card opens its trace.
+    await cards.first().getByRole('link').click();
+    await expect(page).toHaveURL(new RegExp(`/traces/${expected[0]!.id}`));
   });
 });

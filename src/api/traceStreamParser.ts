@@ -559,7 +559,7 @@ export function createTraceStreamParser(options: {
 }
 
 /** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
-export const PREVIEW_SPANS = 100;
+const PREVIEW_SPANS = 100;
 
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
 export function createBatchingTraceParser(): TraceStreamParser & { take(): TraceBatch | null } {

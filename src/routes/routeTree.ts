@@ -3,6 +3,7 @@ import { fileRoute } from './fileRoute';
 import { indexRoute } from './indexRoute';
 import { rootRoute } from './rootRoute';
 import { sessionsRoute } from './sessionsRoute';
+import { sessionTranscriptRoute } from './sessionTranscriptRoute';
 import { traceRoute } from './traceRoute';
 import { tracesRoute } from './tracesRoute';
 
@@ -11,6 +12,7 @@ export const routeTree = rootRoute.addChildren([
   tracesRoute,
   traceRoute,
   sessionsRoute,
+  sessionTranscriptRoute,
   fileRoute,
   compareRoute,
 ]);

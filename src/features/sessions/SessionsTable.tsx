@@ -78,6 +78,16 @@ export function SessionsTable({
                     data-row-link
                   >
                     {session.session_id}
+                  </Link>{' '}
+                  <Link
+                    to="/sessions/$sessionId"
+                    params={{ sessionId: session.session_id }}
+                    search={{ db_id: dbId }}
+                    className={styles.transcriptLink}
+                    aria-label={`Read session ${session.session_id} as a conversation`}
+                    title="Read this session's runs as one conversation"
+                  >
+                    Transcript
                   </Link>
                 </td>
                 <td className={styles.inputCell}>
