@@ -71,6 +71,22 @@ describe('createApiClient', () => {
     expect(result.data[0]!.cost_usd).toBe(0.02);
   });
 
+  it('keeps only the summaries of an advanced search page, not its span trees', async () => {
+    const tree = [{ id: 's1', name: 'Agent.run', type: 'AGENT', spans: [{ id: 's2' }] }];
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(jsonResponse({ ...page, data: [{ ...summary, tree, input: 'hi' }] }));
+    const result = await createApiClient({ baseUrl: BASE, fetch }).searchTraces({
+      filter: { op: 'EQ', key: 'status', value: 'OK' },
+      page: 1,
+      limit: 20,
+    });
+    expect(result.data).toEqual([{ ...summary, input: 'hi' }]);
+    expect(JSON.parse((fetch.mock.calls[0]![1] as RequestInit).body as string)).toMatchObject({
+      group_by: 'run',
+    });
+  });
+
   it('names the JSON path of a wrong field deep in a span tree', async () => {
     const trace = {
       ...summary,

@@ -57,17 +57,15 @@ export function useTraceListData(
   const totalPages = active.data?.meta.total_pages ?? 0;
   const hasNext = !active.isPlaceholderData && active.isSuccess && search.page < totalPages;
 
-  // Prefetch the next page so "Next" is instant: one page ahead, never the whole list.
+  // Prefetch the next page so "Next" is instant: one page ahead, never the whole list. Not for
+  // an advanced search: its pages carry each trace's whole span tree, possibly hundreds of MB.
   const nextList = queries.traceList({ ...params, page: search.page + 1 }, window);
-  const nextSearch = queries.search({ ...searchParams, page: search.page + 1 }, window);
-  const nextKey = JSON.stringify(advanced ? nextSearch.queryKey : nextList.queryKey);
+  const nextKey = JSON.stringify(nextList.queryKey);
   useEffect(() => {
-    if (!hasNext) return;
-    if (advanced) void queryClient.prefetchQuery(nextSearch);
-    else void queryClient.prefetchQuery(nextList);
+    if (hasNext && !advanced) void queryClient.prefetchQuery(nextList);
     // The key says everything the options depend on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [queryClient, hasNext, nextKey]);
+  }, [queryClient, hasNext, advanced, nextKey]);
 
   return {
     traces: active.data?.data,
