@@ -1,8 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { formatDuration } from '../../../lib/time';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { memoizeLast } from '../../../lib/memoizeLast';
+import { rangeTicks } from '../timeline/rangeTicks';
+import { zoomTimeRange, type Zoom } from '../timeline/timeRange';
 import {
   useFilterResult,
   useSelectedIndex,
@@ -13,17 +14,25 @@ import {
   useTraceViewContext,
   useVisibleRows,
 } from '../traceViewContext';
+import { BarTooltip } from './BarTooltip';
 import { NameColumnResizer } from './NameColumnResizer';
-import { createTimeScale, timeTicks } from './timeScale';
+import { createTimeScale } from './timeScale';
+import { TraceOverview } from './TraceOverview';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
+import { ZoomAxis } from './ZoomAxis';
 
 /** The sticky column header's height: rows start below it, and a jump must not hide one under it. */
 const HEADER_HEIGHT = 28;
 
-const scaleOf = memoizeLast((tree: TraceModel) =>
-  createTimeScale(tree.axisStartUs, tree.axisEndUs),
-);
+/** The shown range: the zoom, or the trace's axis. */
+const scaleOf = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
+  if (zoom === null) return createTimeScale(tree.axisStartUs, tree.axisEndUs);
+  const range = zoomTimeRange(tree.axisStartUs, zoom);
+  return createTimeScale(range.startUs, range.endUs);
+});
+/** About one tick per this many pixels of the bar column would crowd zoomed labels: 5 ticks. */
+const TICK_COUNT = 5;
 
 /**
  * The span waterfall as an ARIA treegrid. Only the rows in view are in the DOM (TanStack
@@ -44,9 +53,11 @@ export function Waterfall() {
   // With the panel maximised the waterfall is a narrow tree: names and durations, no bars.
   const isTreeOnly = useTraceView((state) => state.isPanelMaximised && state.isPanelOpen);
   const [nameColumnPx, setNameColumnPx] = useNameColumnWidth();
-  const scale = scaleOf(tree);
+  const zoom = useTraceView((state) => state.zoom);
+  const scale = scaleOf(tree, zoom);
   const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -134,87 +145,80 @@ export function Waterfall() {
     event.preventDefault();
   };
 
-  const ticks = timeTicks(scale, 5);
+  const ticks = rangeTicks(scale, tree.axisStartUs, TICK_COUNT);
   const selectedVisible = selectedIndex !== null && rowOf(selectedIndex) >= 0;
 
   return (
-    <div
-      ref={scrollRef}
-      className="waterfall"
-      data-tree-only={isTreeOnly || undefined}
-      style={
-        nameColumnPx === null
-          ? undefined
-          : ({ '--name-col': `${nameColumnPx}px` } as React.CSSProperties)
-      }
-      role="treegrid"
-      aria-label="Span waterfall"
-      aria-rowcount={rows.length + 1}
-      aria-multiselectable={false}
-      aria-activedescendant={selectedVisible ? rowId(selectedIndex) : undefined}
-      tabIndex={0}
-      onKeyDown={handleKeyDown}
-    >
-      <div role="row" aria-rowindex={1} className="waterfall-header">
-        <div role="columnheader" className="waterfall-name-cell">
-          Span
-          {!isTreeOnly && (
-            <NameColumnResizer
-              waterfallRef={scrollRef}
-              width={nameColumnPx}
-              onWidthChange={setNameColumnPx}
-            />
-          )}
+    <div ref={frameRef} className="waterfall-frame">
+      {!isTreeOnly && <TraceOverview />}
+      <div
+        ref={scrollRef}
+        className="waterfall"
+        data-tree-only={isTreeOnly || undefined}
+        style={
+          nameColumnPx === null
+            ? undefined
+            : ({ '--name-col': `${nameColumnPx}px` } as React.CSSProperties)
+        }
+        role="treegrid"
+        aria-label="Span waterfall"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable={false}
+        aria-activedescendant={selectedVisible ? rowId(selectedIndex) : undefined}
+        tabIndex={0}
+        onKeyDown={handleKeyDown}
+      >
+        <div role="row" aria-rowindex={1} className="waterfall-header">
+          <div role="columnheader" className="waterfall-name-cell">
+            Span
+            {!isTreeOnly && (
+              <NameColumnResizer
+                waterfallRef={scrollRef}
+                width={nameColumnPx}
+                onWidthChange={setNameColumnPx}
+              />
+            )}
+          </div>
+          <div role="columnheader" className="waterfall-duration">
+            Duration
+          </div>
+          <ZoomAxis ticks={ticks} />
         </div>
-        <div role="columnheader" className="waterfall-duration">
-          Duration
-        </div>
-        <div role="columnheader" className="waterfall-axis" aria-label="Timeline">
-          {ticks.map((tick) => (
-            <span
-              key={tick.offsetUs}
-              className="axis-tick"
-              style={{ left: `${tick.percent}%` }}
-              aria-hidden="true"
-            >
-              {tick.offsetUs === 0 ? '0' : formatDuration(tick.offsetUs)}
-            </span>
-          ))}
+        <div className="waterfall-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="waterfall-gridlines" aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick.offsetUs} style={{ left: `${tick.fraction * 100}%` }} />
+            ))}
+          </div>
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = rows[item.index]!;
+            return (
+              <WaterfallRow
+                key={item.key}
+                tree={tree}
+                index={index}
+                rowNumber={item.index + 1}
+                top={item.start - HEADER_HEIGHT}
+                scale={scale}
+                isCollapsed={collapsed[index] === 1}
+                isSelected={index === selectedIndex}
+                isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
+                isMatch={search.mask !== null && search.mask[index] === 1}
+                matchQuery={
+                  search.mask !== null && search.mask[index] === 1 ? search.searchedQuery : ''
+                }
+                isActiveMatch={index === search.activeIndex}
+                criticalPath={criticalPath}
+                isOnCriticalPath={criticalPath?.mask[index] === 1}
+                repeatCount={repeated?.groupSize[index] ?? 0}
+                onToggle={actions.toggle}
+                onSelect={actions.open}
+              />
+            );
+          })}
         </div>
       </div>
-      <div className="waterfall-body" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="waterfall-gridlines" aria-hidden="true">
-          {ticks.map((tick) => (
-            <span key={tick.offsetUs} style={{ left: `${tick.percent}%` }} />
-          ))}
-        </div>
-        {virtualizer.getVirtualItems().map((item) => {
-          const index = rows[item.index]!;
-          return (
-            <WaterfallRow
-              key={item.key}
-              tree={tree}
-              index={index}
-              rowNumber={item.index + 1}
-              top={item.start - HEADER_HEIGHT}
-              scale={scale}
-              isCollapsed={collapsed[index] === 1}
-              isSelected={index === selectedIndex}
-              isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
-              isMatch={search.mask !== null && search.mask[index] === 1}
-              matchQuery={
-                search.mask !== null && search.mask[index] === 1 ? search.searchedQuery : ''
-              }
-              isActiveMatch={index === search.activeIndex}
-              criticalPath={criticalPath}
-              isOnCriticalPath={criticalPath?.mask[index] === 1}
-              repeatCount={repeated?.groupSize[index] ?? 0}
-              onToggle={actions.toggle}
-              onSelect={actions.open}
-            />
-          );
-        })}
-      </div>
+      {!isTreeOnly && <BarTooltip gridRef={scrollRef} frameRef={frameRef} />}
     </div>
   );
 }
