@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { memoizeLast } from '../../../lib/memoizeLast';
+import { useAfterFirstPaint } from '../../../lib/useAfterFirstPaint';
 import { rangeTicks } from '../timeline/rangeTicks';
 import { zoomTimeRange, type Zoom } from '../timeline/timeRange';
 import {
@@ -14,16 +15,24 @@ import {
   useTraceViewContext,
   useVisibleRows,
 } from '../traceViewContext';
-import { BarTooltip } from './BarTooltip';
 import { NameColumnResizer } from './NameColumnResizer';
 import { createTimeScale } from './timeScale';
-import { TraceOverview } from './TraceOverview';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
 import { ZoomAxis } from './ZoomAxis';
 
 /** The sticky column header's height: rows start below it, and a jump must not hide one under it. */
 const HEADER_HEIGHT = 28;
+
+// Neither is needed to paint the first rows: their code is asked for once those have painted.
+const TraceOverview = lazy(() =>
+  import('./TraceOverview').then((module) => ({ default: module.TraceOverview })),
+);
+const BarTooltip = lazy(() =>
+  import('./BarTooltip').then((module) => ({ default: module.BarTooltip })),
+);
+
+const overviewPlaceholder = <div className="overview-placeholder" aria-hidden="true" />;
 
 /** The shown range: the zoom, or the trace's axis. */
 const scaleOf = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
@@ -58,6 +67,7 @@ export function Waterfall() {
   const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
+  const isPainted = useAfterFirstPaint();
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -150,7 +160,15 @@ export function Waterfall() {
 
   return (
     <div ref={frameRef} className="waterfall-frame">
-      {!isTreeOnly && <TraceOverview />}
+      {!isTreeOnly &&
+        (isPainted ? (
+          // The overview's place is kept while its code loads, so the rows do not move down.
+          <Suspense fallback={overviewPlaceholder}>
+            <TraceOverview />
+          </Suspense>
+        ) : (
+          overviewPlaceholder
+        ))}
       <div
         ref={scrollRef}
         className="waterfall"
@@ -218,7 +236,11 @@ export function Waterfall() {
           })}
         </div>
       </div>
-      {!isTreeOnly && <BarTooltip gridRef={scrollRef} frameRef={frameRef} />}
+      {!isTreeOnly && isPainted && (
+        <Suspense fallback={null}>
+          <BarTooltip gridRef={scrollRef} frameRef={frameRef} />
+        </Suspense>
+      )}
     </div>
   );
 }
