@@ -15,7 +15,7 @@ export interface Zoom {
 }
 
 /** The narrowest zoom: ten ticks of 1 µs. */
-export const MIN_ZOOM_US = 10;
+const MIN_ZOOM_US = 10;
 
 const ZOOM_TEXT = /^(\d{1,15})-(\d{1,15})$/;
 

@@ -20,7 +20,7 @@ export function createTimeScale(startUs: number, endUs: number): TimeScale {
 }
 
 /** Where a bar meets the shown range: `start`/`end`/`both` cut off there, or wholly outside it. */
-export type BarClip = 'none' | 'start' | 'end' | 'both' | 'before' | 'after';
+type BarClip = 'none' | 'start' | 'end' | 'both' | 'before' | 'after';
 
 export interface BarGeometry {
   /** Left edge, percent of the axis, within [0, 100 - width]. */
