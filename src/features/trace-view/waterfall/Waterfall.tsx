@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useEffect, useRef, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { memoizeLast } from '../../../lib/memoizeLast';
 import { useAfterFirstPaint } from '../../../lib/useAfterFirstPaint';
@@ -40,8 +40,8 @@ const scaleOf = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
   const range = zoomTimeRange(tree.axisStartUs, zoom);
   return createTimeScale(range.startUs, range.endUs);
 });
-/** About one tick per this many pixels of the bar column would crowd zoomed labels: 5 ticks. */
-const TICK_COUNT = 5;
+/** At least this many pixels per tick (round steps make most gaps wider): a zoomed label fits. */
+const TICK_SPACING_PX = 70;
 
 /**
  * The span waterfall as an ARIA treegrid. Only the rows in view are in the DOM (TanStack
@@ -68,6 +68,7 @@ export function Waterfall() {
   const scrollRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);
   const isPainted = useAfterFirstPaint();
+  const [axisPx, setAxisPx] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -155,7 +156,8 @@ export function Waterfall() {
     event.preventDefault();
   };
 
-  const ticks = rangeTicks(scale, tree.axisStartUs, TICK_COUNT);
+  const tickCount = axisPx > 0 ? Math.min(Math.max(Math.floor(axisPx / TICK_SPACING_PX), 1), 8) : 5;
+  const ticks = rangeTicks(scale, tree.axisStartUs, tickCount);
   const selectedVisible = selectedIndex !== null && rowOf(selectedIndex) >= 0;
 
   return (
@@ -200,7 +202,7 @@ export function Waterfall() {
           <div role="columnheader" className="waterfall-duration">
             Duration
           </div>
-          <ZoomAxis ticks={ticks} />
+          <ZoomAxis ticks={ticks} onWidthChange={setAxisPx} />
         </div>
         <div className="waterfall-body" style={{ height: virtualizer.getTotalSize() }}>
           <div className="waterfall-gridlines" aria-hidden="true">

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import type { RangeTick } from '../timeline/rangeTicks';
 import { panBy, shownOffsets, zoomAround, zoomBetween } from '../timeline/timeRange';
 import { useTraceActions, useTraceView, useTraceViewContext } from '../traceViewContext';
@@ -6,6 +6,8 @@ import { useRangeDrag } from './useRangeDrag';
 
 export interface ZoomAxisProps {
   ticks: RangeTick[];
+  /** The axis's width in CSS pixels, as it changes (the tick count follows it). */
+  onWidthChange: (width: number) => void;
 }
 
 /** Wheel zoom: one notch (deltaY 100) zooms by about this factor. */
@@ -16,7 +18,7 @@ const WHEEL_ZOOM_PER_PX = 0.003;
  * gestures. Drag across it to zoom to a range; the wheel (or a pinch, which the browser sends
  * as a wheel with Ctrl) zooms around the pointer; a sideways wheel, or Shift + wheel, pans.
  */
-export function ZoomAxis({ ticks }: ZoomAxisProps) {
+export function ZoomAxis({ ticks, onWidthChange }: ZoomAxisProps) {
   const { tree, store } = useTraceViewContext();
   const actions = useTraceActions();
   const zoom = useTraceView((state) => state.zoom);
@@ -25,6 +27,14 @@ export function ZoomAxis({ ticks }: ZoomAxisProps) {
   const { selection, handlers } = useRangeDrag((from, to) =>
     actions.setZoom(zoomBetween(shownOffsets(zoom, lengthUs), from, to, lengthUs)),
   );
+
+  useLayoutEffect(() => {
+    const axis = ref.current;
+    if (!axis) return;
+    const observer = new ResizeObserver(() => onWidthChange(axis.clientWidth));
+    observer.observe(axis);
+    return () => observer.disconnect();
+  }, [onWidthChange]);
 
   // React's wheel listener is passive: this one must stop the page from scrolling or zooming.
   useEffect(() => {
