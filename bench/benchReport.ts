@@ -29,6 +29,15 @@ export interface RunMetrics {
   flameOpen: number;
   /** The app's own `flame-draw` measure of that first draw: canvas sizing, layout and drawing. */
   flameDraw: number;
+  /**
+   * The app's own `overview-draw` measure of the waterfall's overview, drawn at open: canvas
+   * sizing, binning every span into pixel columns × depth bands, and drawing.
+   */
+  overviewDraw: number;
+  /** A wheel notch on the waterfall's time axis → the zoomed waterfall painted (median of 5). */
+  zoomWheel: number;
+  /** The slowest of those 5 zoom steps. */
+  zoomWheelMax: number;
   /** V8 heap after load and a forced GC. */
   heapBytes: number;
 }

@@ -40,6 +40,19 @@ const ROWS: Row[] = [
     value: metric('flameDraw'),
     max: 50,
   },
+  {
+    label: '**overview** at open: bin and draw',
+    unit: 'ms',
+    value: metric('overviewDraw'),
+    max: 50,
+  },
+  {
+    label: '**zoom**: wheel on the axis → frame, median',
+    unit: 'ms',
+    value: metric('zoomWheel'),
+    max: 50,
+  },
+  { label: '↳ slowest of 5 steps', unit: 'ms', value: metric('zoomWheelMax'), max: 50 },
   { label: '**JS heap** after load', unit: 'MB', value: metric('heapBytes') },
   {
     label: '↳ heap ÷ JSON received',

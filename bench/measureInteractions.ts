@@ -1,6 +1,14 @@
 import type { Page } from '@playwright/test';
 import type { RunDetails, RunMetrics } from './benchReport';
-import { FLAME_GRAPH, SEARCH_BOX, SPAN_DETAILS, SPAN_ROWS, WATERFALL } from './selectors';
+import {
+  FLAME_GRAPH,
+  SEARCH_BOX,
+  SPAN_DETAILS,
+  SPAN_ROWS,
+  TIME_AXIS,
+  WATERFALL,
+  ZOOM_WINDOW,
+} from './selectors';
 import { median, percentile } from './stats';
 import { waitForQuiet } from './waitForQuiet';
 
@@ -20,6 +28,9 @@ type InteractionMetrics = Pick<
   | 'scrollP95'
   | 'flameOpen'
   | 'flameDraw'
+  | 'overviewDraw'
+  | 'zoomWheel'
+  | 'zoomWheelMax'
 >;
 
 /**
@@ -32,6 +43,10 @@ export async function measureInteractions(
 ): Promise<{ metrics: InteractionMetrics; details: Omit<RunDetails, 'openLongTasks'> }> {
   const idle = () => waitForQuiet(page, { quietMs: STEP_QUIET_MS, timeoutMs });
   await idle();
+  // Drawn at open: the app's own measure of its last drawing.
+  const overviewDraw = await page.evaluate(
+    () => performance.getEntriesByName('overview-draw').at(-1)?.duration ?? Number.NaN,
+  );
   const select = await measureSelect(page);
   await idle();
   const search = await measureSearch(page);
@@ -43,6 +58,8 @@ export async function measureInteractions(
   const expandAll = await measureToggleAll(page, 'Expand all');
   await idle();
   const scroll = await measureScroll(page);
+  await idle();
+  const zoom = await measureZoom(page);
   await idle();
   // Last: it leaves the waterfall's tab.
   const flame = await measureFlameGraph(page);
@@ -56,6 +73,9 @@ export async function measureInteractions(
       scrollP95: percentile(scroll.frames, 95),
       flameOpen: flame.open,
       flameDraw: flame.draw,
+      overviewDraw,
+      zoomWheel: median(zoom),
+      zoomWheelMax: Math.max(...zoom),
     },
     details: {
       searchQuery: search.query,
@@ -203,6 +223,45 @@ async function measureScroll(page: Page) {
       return { frames, stepPx, blankFrames };
     },
     { grid: WATERFALL, minStep: SCROLL_STEP_PX, maxSteps: MAX_SCROLL_STEPS },
+  );
+}
+
+/**
+ * Five wheel notches on the waterfall's time axis, each zooming in around the axis's middle →
+ * the frame that shows the new range (the overview's window text changed: the waterfall's rows
+ * and ticks render in the same commit); then "Reset zoom", untimed.
+ */
+async function measureZoom(page: Page): Promise<number[]> {
+  return page.evaluate(
+    async ({ axis, zoomWindow }) => {
+      const target = document.querySelector<HTMLElement>(axis);
+      const windowText = () =>
+        document.querySelector(zoomWindow)?.getAttribute('aria-valuetext') ?? '';
+      if (!target) throw new Error('no time axis');
+      const box = target.getBoundingClientRect();
+      const times: number[] = [];
+      for (let step = 0; step < 5; step++) {
+        const before = windowText();
+        const t0 = performance.now();
+        target.dispatchEvent(
+          new WheelEvent('wheel', {
+            deltaY: -100,
+            clientX: box.left + box.width / 2,
+            clientY: box.top + box.height / 2,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+        times.push(await window.__bench.untilPainted(t0, () => windowText() !== before));
+      }
+      const reset = [...document.querySelectorAll('button')].find(
+        (button) => button.getAttribute('aria-label') === 'Reset zoom',
+      );
+      reset?.click();
+      await window.__bench.untilPainted(performance.now(), () => reset?.disabled === true);
+      return times;
+    },
+    { axis: TIME_AXIS, zoomWindow: ZOOM_WINDOW },
   );
 }
 

@@ -83,6 +83,8 @@ async function main(): Promise<void> {
             ` collapse ${formatMs(m.collapseAll)}, expand ${formatMs(m.expandAll)},` +
             ` scroll p95 ${formatMs(m.scrollP95)} (${result.details.scrollBlankFrames} blank),` +
             ` flame graph ${formatMs(m.flameOpen)} (draw ${formatMs(m.flameDraw)}),` +
+            ` overview ${formatMs(m.overviewDraw)}, zoom ${formatMs(m.zoomWheel)}` +
+            ` (max ${formatMs(m.zoomWheelMax)}),` +
             ` heap ${formatBytes(m.heapBytes)}`,
         );
         runResults.push(result);

@@ -7,3 +7,7 @@ export const SEARCH_BOX = 'input[aria-label="Search spans"]';
 export const TRACE_LIST_ROWS = 'table[aria-label="Traces"] tbody tr';
 /** The flame graph's canvas (its accessible name counts the spans). */
 export const FLAME_GRAPH = 'canvas[aria-roledescription="flame graph"]';
+/** The waterfall's time axis (its column header), which takes the zoom gestures. */
+export const TIME_AXIS = `${WATERFALL} [role="columnheader"][aria-label="Timeline"]`;
+/** The overview's zoom window, whose text is the shown range. */
+export const ZOOM_WINDOW = '[role="slider"][aria-label="Zoomed time range"]';

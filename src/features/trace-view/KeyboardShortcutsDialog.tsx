@@ -26,6 +26,10 @@ const SHORTCUTS: [string, string][] = [
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],
   ['?', 'This help'],
   ['↑ ↓ ← → (flame graph)', 'Parent, first child, previous / next sibling'],
+  ['← / → (overview)', 'Move the zoomed range earlier / later'],
+  ['+ / − (overview)', 'Zoom the waterfall in / out'],
+  ['0 (overview)', 'Reset zoom: the whole trace'],
+  ['Wheel / Shift+wheel (time axis)', 'Zoom around the pointer / pan'],
 ];
 
 export interface KeyboardShortcutsDialogProps {

@@ -67,6 +67,7 @@ describe('parseTraceSearch', () => {
       depth: '0',
       errors: 'yes',
       view: 'everything',
+      zoom: '2400000-1250000',
     });
     expect(search).toEqual({ span: 'a1b2' });
     expect(dropped).toEqual([
@@ -74,6 +75,11 @@ describe('parseTraceSearch', () => {
       { key: 'errors', value: 'yes', reason: 'use 1 to turn it on' },
       { key: 'depth', value: '0', reason: 'depth is a whole number from 1' },
       { key: 'view', value: 'everything', reason: 'only view=all is known' },
+      {
+        key: 'zoom',
+        value: '2400000-1250000',
+        reason: 'zoom is <start µs>-<end µs> from the trace start, the start first',
+      },
     ]);
   });
 

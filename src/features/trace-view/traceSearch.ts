@@ -6,6 +6,7 @@ import {
   positiveIntField,
 } from '../../lib/searchFields';
 import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/searchSchema';
+import { parseZoom } from './timeline/timeRange';
 
 /**
  * The trace page's view, as its URL carries it: a copied link opens the same view. Every key is
@@ -25,6 +26,7 @@ import { parseSearchFields, type ParsedSearch, type SearchOf } from '../../lib/s
  * | view     | `all` after "Show the whole trace"     | `view=all`         |
  * | summary  | the header's trace summary is open     | `summary=1`        |
  * | layout   | `max`: the span panel takes the width  | `layout=max`       |
+ * | zoom     | the waterfall's time range, µs from the trace's start | `zoom=1250000-2400000` |
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -57,6 +59,11 @@ const TRACE_SEARCH_FIELDS = {
   view: choiceField(['all'], 'only view=all is known'),
   summary: flagField,
   layout: choiceField(['max'], 'only layout=max is known'),
+  /** `<start>-<end>`, whole µs from the trace's start (see timeline/timeRange.ts). */
+  zoom: exactTextField.refine(
+    (text) => parseZoom(text) !== null,
+    'zoom is <start µs>-<end µs> from the trace start, the start first',
+  ),
 };
 
 export type TraceSearch = SearchOf<typeof TRACE_SEARCH_FIELDS>;

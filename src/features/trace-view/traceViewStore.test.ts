@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../../test/testSpans';
 import { testModel } from '../../test/testModel';
+import { timedSpan } from '../../test/testTraces';
 import {
   collapseParams,
   createTraceViewStore,
@@ -116,6 +117,40 @@ describe('the view a trace link describes', () => {
   });
 });
 
+describe('the zoomed range in a link', () => {
+  // A 10 s trace.
+  const timed = testModel([
+    timedSpan(0, 10_000_000, { id: 'run', spans: [timedSpan(2_000_000, 3_000_000, { id: 'x' })] }),
+  ]);
+
+  it('round-trips to the µs', () => {
+    const { state, dropped } = viewFromSearch(timed, { zoom: '1250007-2400019' });
+    expect(dropped).toEqual([]);
+    expect(state.zoom).toEqual({ startUs: 1_250_007, endUs: 2_400_019 });
+    expect(searchFromView(timed, state)).toEqual({ zoom: '1250007-2400019' });
+  });
+
+  it('clips a range that runs past the end, and drops one that starts after it', () => {
+    expect(viewFromSearch(timed, { zoom: '9000000-99000000' }).state.zoom).toEqual({
+      startUs: 9_000_000,
+      endUs: 10_000_000,
+    });
+    const { state, dropped } = viewFromSearch(timed, { zoom: '20000000-30000000' });
+    expect(state.zoom).toBeNull();
+    expect(dropped).toEqual([
+      { key: 'zoom', value: '20000000-30000000', reason: 'starts after the trace ends' },
+    ]);
+  });
+
+  it('is left out when the range is the whole trace', () => {
+    const store = createTraceViewStore(timed, viewFromSearch(timed, {}).state);
+    store.getState().setZoom({ startUs: 0, endUs: 10_000_000 });
+    expect(store.getState().zoom).toBeNull();
+    store.getState().setZoom({ startUs: 2_000_000, endUs: 2_000_004 });
+    expect(searchFromView(timed, store.getState())).toEqual({ zoom: '1999997-2000007' });
+  });
+});
+
 describe('isSameUrlView', () => {
   it('tells a change the link carries from one it does not', () => {
     const store = createTraceViewStore(tree, viewFromSearch(tree, {}).state);
@@ -126,6 +161,7 @@ describe('isSameUrlView', () => {
       ['close the panel', () => store.getState().closePanel()],
       ['collapse a span', () => store.getState().toggle(tree.indexById.get('team')!)],
       ['search', () => store.getState().setQuery('get_')],
+      ['zoom', () => store.getState().setZoom({ startUs: 0, endUs: 1 })],
     ];
     const changed = steps.map(([name, step]) => {
       const before = store.getState();
@@ -139,6 +175,7 @@ describe('isSameUrlView', () => {
       ['close the panel', true],
       ['collapse a span', true],
       ['search', true],
+      ['zoom', true],
     ]);
   });
 });

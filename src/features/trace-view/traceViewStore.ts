@@ -10,6 +10,7 @@ import {
   type TraceSearch,
   type ViewTab,
 } from './traceSearch';
+import { fitZoom, formatZoom, parseZoom, type Zoom } from './timeline/timeRange';
 import type { SpanFilter } from './waterfall/spanFilter';
 import {
   collapseToDepth,
@@ -60,6 +61,8 @@ export interface TraceViewState {
   isSummaryOpen: boolean;
   /** The span panel takes most of the width; the waterfall shrinks to a tree of names. */
   isPanelMaximised: boolean;
+  /** The waterfall's time range (offsets from the axis start, whole µs); null for all of it. */
+  zoom: Zoom | null;
 }
 
 export interface TraceViewActions {
@@ -92,6 +95,8 @@ export interface TraceViewActions {
   setHelpOpen: (open: boolean) => void;
   setSummaryOpen: (open: boolean) => void;
   setPanelMaximised: (maximised: boolean) => void;
+  /** Zooms the waterfall to a range (fitted to the trace: see `fitZoom`); null shows it all. */
+  setZoom: (zoom: Zoom | null) => void;
   /** Replaces the view with the one a URL describes (Back, a link to this same trace). */
   applySearch: (search: TraceSearch) => void;
 }
@@ -138,6 +143,15 @@ export function viewFromSearch(
     });
   }
 
+  let zoom: Zoom | null = null;
+  if (search.zoom !== undefined) {
+    const asked = parseZoom(search.zoom);
+    zoom = asked && fitZoom(asked, axisLengthUs(tree));
+    if (asked && asked.startUs >= axisLengthUs(tree)) {
+      dropped.push({ key: 'zoom', value: search.zoom, reason: 'starts after the trace ends' });
+    }
+  }
+
   const selectedId = search.span ?? (search.view === 'all' ? null : landingId);
   const selectedIndex = selectedId === null ? undefined : tree.indexById.get(selectedId);
   const state: TraceViewState = {
@@ -165,8 +179,15 @@ export function viewFromSearch(
     isHelpOpen: false,
     isSummaryOpen: search.summary === 1,
     isPanelMaximised: search.layout === 'max',
+    zoom,
   };
   return { state, dropped };
+}
+
+/** The length of the trace's time axis, µs (the tree's bounds are the model's axis). */
+function axisLengthUs(tree: SpanTree): number {
+  const length = tree.endBoundUs - tree.startBoundUs;
+  return Number.isFinite(length) && length > 0 ? length : 0;
 }
 
 /**
@@ -191,6 +212,7 @@ const URL_VIEW_KEYS = [
   'isLandingDismissed',
   'isSummaryOpen',
   'isPanelMaximised',
+  'zoom',
 ] as const satisfies ReadonlyArray<keyof TraceViewState>;
 
 type UrlView = Pick<TraceViewState, (typeof URL_VIEW_KEYS)[number]>;
@@ -223,6 +245,7 @@ export function searchFromView(tree: SpanTree, view: UrlView): TraceSearch {
   if (view.isLandingDismissed) search.view = 'all';
   if (view.isSummaryOpen) search.summary = 1;
   if (view.isPanelMaximised) search.layout = 'max';
+  if (view.zoom !== null) search.zoom = formatZoom(view.zoom);
   return search;
 }
 
@@ -308,6 +331,12 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
       setHelpOpen: (isHelpOpen) => set({ isHelpOpen }),
       setSummaryOpen: (isSummaryOpen) => set({ isSummaryOpen }),
       setPanelMaximised: (isPanelMaximised) => set({ isPanelMaximised, isPanelOpen: true }),
+      setZoom: (zoom) => {
+        const fitted = zoom && fitZoom(zoom, axisLengthUs(tree));
+        const current = get().zoom;
+        if (fitted?.startUs === current?.startUs && fitted?.endUs === current?.endUs) return;
+        set({ zoom: fitted });
+      },
       applySearch: (search) => {
         const { state } = viewFromSearch(tree, search, get().landingId);
         set({

@@ -1,11 +1,10 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { measure } from '../../../lib/perf';
-import { formatDuration } from '../../../lib/time';
 import { useTheme } from '../../../lib/theme';
 import { useMediaQuery } from '../../../lib/useMediaQuery';
 import { drawFlame, FLAME_ROW_HEIGHT } from './drawFlame';
-import { flameTicks } from './flameAxis';
+import { rangeTicks } from '../timeline/rangeTicks';
 import { ownerAt } from './flameBinning';
 import {
   flameRange,
@@ -15,13 +14,13 @@ import {
   layoutFlame,
   spanColumns,
   type FlameLayout,
-  type TimeRange,
 } from './flameLayout';
+import type { TimeRange } from '../timeline/timeRange';
 import { STEP_KEYS, stepFrom } from './flameNavigation';
-import { readFlamePalette, type FlamePalette } from './flamePalette';
+import { readSpanPalette, type SpanPalette } from '../timeline/spanPalette';
 import styles from './FlameGraph.module.css';
-import { spanDescription } from './flameText';
-import { FlameTooltip } from './FlameTooltip';
+import { spanDescription } from '../timeline/spanFacts';
+import { SpanTooltip } from '../timeline/SpanTooltip';
 
 export interface FlameGraphProps {
   tree: TraceModel;
@@ -65,7 +64,7 @@ export function FlameGraph({
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const layoutRef = useRef<FlameLayout | null>(null);
   // Read once per theme: reading computed styles forces a style recalculation of the page.
-  const paletteRef = useRef<{ key: string; palette: FlamePalette } | null>(null);
+  const paletteRef = useRef<{ key: string; palette: SpanPalette } | null>(null);
   const [size, setSize] = useState({ width: 0, height: 0 });
   const [scrollTop, setScrollTop] = useState(0);
   const [hover, setHover] = useState<Hover | null>(null);
@@ -78,7 +77,7 @@ export function FlameGraph({
   const totalRows = useMemo(() => flameRowCount(tree, rootIndex), [tree, rootIndex]);
   const ticks = useMemo(
     () =>
-      flameTicks(range, tree.axisStartUs, Math.max(2, Math.floor(size.width / TICK_SPACING_PX))),
+      rangeTicks(range, tree.axisStartUs, Math.max(2, Math.floor(size.width / TICK_SPACING_PX))),
     [range, tree, size.width],
   );
   const firstRow = Math.floor(scrollTop / FLAME_ROW_HEIGHT);
@@ -126,7 +125,7 @@ export function FlameGraph({
       const target = { ctx, pixelRatio, offsetY, ...size };
       const paletteKey = `${theme} ${prefersDark}`;
       if (paletteRef.current?.key !== paletteKey) {
-        paletteRef.current = { key: paletteKey, palette: readFlamePalette(canvas) };
+        paletteRef.current = { key: paletteKey, palette: readSpanPalette(canvas) };
       }
       drawFlame(target, layout, tree, paletteRef.current.palette);
     });
@@ -202,7 +201,7 @@ export function FlameGraph({
               className={styles.tick}
               style={{ left: `${tick.fraction * 100}%` }}
             >
-              {tick.offsetUs === 0 ? '0' : formatDuration(tick.offsetUs)}
+              {tick.label}
             </span>
           ))}
       </div>
@@ -255,7 +254,7 @@ export function FlameGraph({
               />
             )}
             {tip && (
-              <FlameTooltip
+              <SpanTooltip
                 tree={tree}
                 index={tip.index}
                 mergedCount={tip.count}

@@ -1,7 +1,7 @@
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { RunFlag } from './flameBinning';
 import type { FlameLayout } from './flameLayout';
-import type { FlamePalette } from './flamePalette';
+import type { SpanPalette } from '../timeline/spanPalette';
 
 /** Height of one tree level, CSS pixels. */
 export const FLAME_ROW_HEIGHT = 22;
@@ -30,7 +30,7 @@ export function drawFlame(
   target: DrawTarget,
   layout: FlameLayout,
   tree: Pick<TraceModel, 'kind' | 'nodes'>,
-  palette: FlamePalette,
+  palette: SpanPalette,
 ): void {
   const { ctx, width, height, pixelRatio, offsetY } = target;
   const { runs } = layout;

@@ -6,6 +6,7 @@ import {
   type FlameBins,
   type FlameRuns,
 } from './flameBinning';
+import type { TimeRange } from '../timeline/timeRange';
 
 /** What the flame graph reads of a trace: the tree's arrays (pre-order) and its time axis. */
 export type FlameTree = Pick<
@@ -13,12 +14,6 @@ export type FlameTree = Pick<
   'count' | 'startUs' | 'endUs' | 'depth' | 'subtreeSize' | 'isError' | 'maxDepth'
 > &
   Pick<TraceModel, 'axisStartUs' | 'axisEndUs'>;
-
-/** A time range, epoch µs, `endUs` > `startUs`. */
-export interface TimeRange {
-  startUs: number;
-  endUs: number;
-}
 
 /** What is on screen: a subtree, a time range, and the rows of it in view. */
 export interface FlameView {

@@ -1,8 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { formatDuration } from '../../../lib/time';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { memoizeLast } from '../../../lib/memoizeLast';
+import { useAfterFirstPaint } from '../../../lib/useAfterFirstPaint';
+import { rangeTicks } from '../timeline/rangeTicks';
+import { zoomTimeRange, type Zoom } from '../timeline/timeRange';
 import {
   useFilterResult,
   useSelectedIndex,
@@ -14,16 +16,32 @@ import {
   useVisibleRows,
 } from '../traceViewContext';
 import { NameColumnResizer } from './NameColumnResizer';
-import { createTimeScale, timeTicks } from './timeScale';
+import { createTimeScale } from './timeScale';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
+import { ZoomAxis } from './ZoomAxis';
 
 /** The sticky column header's height: rows start below it, and a jump must not hide one under it. */
 const HEADER_HEIGHT = 28;
 
-const scaleOf = memoizeLast((tree: TraceModel) =>
-  createTimeScale(tree.axisStartUs, tree.axisEndUs),
+// Neither is needed to paint the first rows: their code is asked for once those have painted.
+const TraceOverview = lazy(() =>
+  import('./TraceOverview').then((module) => ({ default: module.TraceOverview })),
 );
+const BarTooltip = lazy(() =>
+  import('./BarTooltip').then((module) => ({ default: module.BarTooltip })),
+);
+
+const overviewPlaceholder = <div className="overview-placeholder" aria-hidden="true" />;
+
+/** The shown range: the zoom, or the trace's axis. */
+const scaleOf = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
+  if (zoom === null) return createTimeScale(tree.axisStartUs, tree.axisEndUs);
+  const range = zoomTimeRange(tree.axisStartUs, zoom);
+  return createTimeScale(range.startUs, range.endUs);
+});
+/** At least this many pixels per tick (round steps make most gaps wider): a zoomed label fits. */
+const TICK_SPACING_PX = 70;
 
 /**
  * The span waterfall as an ARIA treegrid. Only the rows in view are in the DOM (TanStack
@@ -44,9 +62,13 @@ export function Waterfall() {
   // With the panel maximised the waterfall is a narrow tree: names and durations, no bars.
   const isTreeOnly = useTraceView((state) => state.isPanelMaximised && state.isPanelOpen);
   const [nameColumnPx, setNameColumnPx] = useNameColumnWidth();
-  const scale = scaleOf(tree);
+  const zoom = useTraceView((state) => state.zoom);
+  const scale = scaleOf(tree, zoom);
   const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
+  const frameRef = useRef<HTMLDivElement>(null);
+  const isPainted = useAfterFirstPaint();
+  const [axisPx, setAxisPx] = useState(0);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -134,87 +156,93 @@ export function Waterfall() {
     event.preventDefault();
   };
 
-  const ticks = timeTicks(scale, 5);
+  const tickCount = axisPx > 0 ? Math.min(Math.max(Math.floor(axisPx / TICK_SPACING_PX), 1), 8) : 5;
+  const ticks = rangeTicks(scale, tree.axisStartUs, tickCount);
   const selectedVisible = selectedIndex !== null && rowOf(selectedIndex) >= 0;
 
   return (
-    <div
-      ref={scrollRef}
-      className="waterfall"
-      data-tree-only={isTreeOnly || undefined}
-      style={
-        nameColumnPx === null
-          ? undefined
-          : ({ '--name-col': `${nameColumnPx}px` } as React.CSSProperties)
-      }
-      role="treegrid"
-      aria-label="Span waterfall"
-      aria-rowcount={rows.length + 1}
-      aria-multiselectable={false}
-      aria-activedescendant={selectedVisible ? rowId(selectedIndex) : undefined}
-      tabIndex={0}
-      onKeyDown={handleKeyDown}
-    >
-      <div role="row" aria-rowindex={1} className="waterfall-header">
-        <div role="columnheader" className="waterfall-name-cell">
-          Span
-          {!isTreeOnly && (
-            <NameColumnResizer
-              waterfallRef={scrollRef}
-              width={nameColumnPx}
-              onWidthChange={setNameColumnPx}
-            />
-          )}
+    <div ref={frameRef} className="waterfall-frame">
+      {!isTreeOnly &&
+        (isPainted ? (
+          // The overview's place is kept while its code loads, so the rows do not move down.
+          <Suspense fallback={overviewPlaceholder}>
+            <TraceOverview />
+          </Suspense>
+        ) : (
+          overviewPlaceholder
+        ))}
+      <div
+        ref={scrollRef}
+        className="waterfall"
+        data-tree-only={isTreeOnly || undefined}
+        style={
+          nameColumnPx === null
+            ? undefined
+            : ({ '--name-col': `${nameColumnPx}px` } as React.CSSProperties)
+        }
+        role="treegrid"
+        aria-label="Span waterfall"
+        aria-rowcount={rows.length + 1}
+        aria-multiselectable={false}
+        aria-activedescendant={selectedVisible ? rowId(selectedIndex) : undefined}
+        tabIndex={0}
+        onKeyDown={handleKeyDown}
+      >
+        <div role="row" aria-rowindex={1} className="waterfall-header">
+          <div role="columnheader" className="waterfall-name-cell">
+            Span
+            {!isTreeOnly && (
+              <NameColumnResizer
+                waterfallRef={scrollRef}
+                width={nameColumnPx}
+                onWidthChange={setNameColumnPx}
+              />
+            )}
+          </div>
+          <div role="columnheader" className="waterfall-duration">
+            Duration
+          </div>
+          <ZoomAxis ticks={ticks} onWidthChange={setAxisPx} />
         </div>
-        <div role="columnheader" className="waterfall-duration">
-          Duration
-        </div>
-        <div role="columnheader" className="waterfall-axis" aria-label="Timeline">
-          {ticks.map((tick) => (
-            <span
-              key={tick.offsetUs}
-              className="axis-tick"
-              style={{ left: `${tick.percent}%` }}
-              aria-hidden="true"
-            >
-              {tick.offsetUs === 0 ? '0' : formatDuration(tick.offsetUs)}
-            </span>
-          ))}
+        <div className="waterfall-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="waterfall-gridlines" aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick.offsetUs} style={{ left: `${tick.fraction * 100}%` }} />
+            ))}
+          </div>
+          {virtualizer.getVirtualItems().map((item) => {
+            const index = rows[item.index]!;
+            return (
+              <WaterfallRow
+                key={item.key}
+                tree={tree}
+                index={index}
+                rowNumber={item.index + 1}
+                top={item.start - HEADER_HEIGHT}
+                scale={scale}
+                isCollapsed={collapsed[index] === 1}
+                isSelected={index === selectedIndex}
+                isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
+                isMatch={search.mask !== null && search.mask[index] === 1}
+                matchQuery={
+                  search.mask !== null && search.mask[index] === 1 ? search.searchedQuery : ''
+                }
+                isActiveMatch={index === search.activeIndex}
+                criticalPath={criticalPath}
+                isOnCriticalPath={criticalPath?.mask[index] === 1}
+                repeatCount={repeated?.groupSize[index] ?? 0}
+                onToggle={actions.toggle}
+                onSelect={actions.open}
+              />
+            );
+          })}
         </div>
       </div>
-      <div className="waterfall-body" style={{ height: virtualizer.getTotalSize() }}>
-        <div className="waterfall-gridlines" aria-hidden="true">
-          {ticks.map((tick) => (
-            <span key={tick.offsetUs} style={{ left: `${tick.percent}%` }} />
-          ))}
-        </div>
-        {virtualizer.getVirtualItems().map((item) => {
-          const index = rows[item.index]!;
-          return (
-            <WaterfallRow
-              key={item.key}
-              tree={tree}
-              index={index}
-              rowNumber={item.index + 1}
-              top={item.start - HEADER_HEIGHT}
-              scale={scale}
-              isCollapsed={collapsed[index] === 1}
-              isSelected={index === selectedIndex}
-              isDimmed={dimmedUnless !== null && dimmedUnless[index] === 0}
-              isMatch={search.mask !== null && search.mask[index] === 1}
-              matchQuery={
-                search.mask !== null && search.mask[index] === 1 ? search.searchedQuery : ''
-              }
-              isActiveMatch={index === search.activeIndex}
-              criticalPath={criticalPath}
-              isOnCriticalPath={criticalPath?.mask[index] === 1}
-              repeatCount={repeated?.groupSize[index] ?? 0}
-              onToggle={actions.toggle}
-              onSelect={actions.open}
-            />
-          );
-        })}
-      </div>
+      {!isTreeOnly && isPainted && (
+        <Suspense fallback={null}>
+          <BarTooltip gridRef={scrollRef} frameRef={frameRef} />
+        </Suspense>
+      )}
     </div>
   );
 }

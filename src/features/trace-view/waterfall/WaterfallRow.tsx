@@ -4,7 +4,7 @@ import type { CriticalPath } from '../analysis/criticalPath';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { DelegationMark } from './DelegationMark';
 import { spanMatch } from './spanSearch';
-import { barGeometry, type TimeScale } from './timeScale';
+import { barGeometry, type BarGeometry, type TimeScale } from './timeScale';
 import { spanTypeClass } from '../../../components/spanTypeColor';
 
 export const ROW_HEIGHT = 28;
@@ -143,10 +143,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         {formatDuration(tree.durationUs[index]!)}
       </div>
       <div role="gridcell" className="waterfall-bar-cell">
-        <div
-          className={`span-bar bar-${typeClass}${isError ? ' span-bar-error' : ''}`}
-          style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
-        />
+        <SpanBar bar={bar} className={`bar-${typeClass}${isError ? ' span-bar-error' : ''}`} />
         {isOnCriticalPath && criticalPath && (
           <CriticalSections path={criticalPath} index={index} scale={scale} />
         )}
@@ -154,6 +151,31 @@ export const WaterfallRow = memo(function WaterfallRow({
     </div>
   );
 });
+
+/**
+ * A span's bar on the shown range. Cut at an edge of a zoomed range, it ends in an arrow
+ * there; wholly outside the range, only an arrow at the edge it lies beyond.
+ */
+function SpanBar({ bar, className }: { bar: BarGeometry; className: string }) {
+  if (bar.clip === 'before' || bar.clip === 'after') {
+    const isBefore = bar.clip === 'before';
+    return (
+      <span
+        className={`bar-arrow bar-arrow-${isBefore ? 'before' : 'after'} ${className}`}
+        title={isBefore ? 'Ends before the shown time range' : 'Starts after the shown time range'}
+      >
+        {isBefore ? '◂' : '▸'}
+      </span>
+    );
+  }
+  return (
+    <div
+      className={`span-bar ${className}`}
+      data-clip={bar.clip === 'none' ? undefined : bar.clip}
+      style={{ left: `${bar.leftPercent}%`, width: `${bar.widthPercent}%` }}
+    />
+  );
+}
 
 function RepeatMark({ count, isModel }: { count: number; isModel: boolean }) {
   const title = isModel
@@ -179,6 +201,7 @@ function CriticalSections({
   const sections = [];
   for (let k = path.sectionOffset[index]!; k < path.sectionOffset[index + 1]!; k++) {
     const geometry = barGeometry(scale, path.sectionStartUs[k]!, path.sectionEndUs[k]!);
+    if (geometry.widthPercent === 0) continue; // outside the zoomed range
     sections.push(
       <div
         key={k}

@@ -1,6 +1,7 @@
 /**
- * Maps time on the trace's axis to bar positions (percent of the bar column), with "nice" tick
- * marks. Bars come from start/end times, never from the server's `duration` text.
+ * Maps time on the shown range (the trace's axis, or the zoomed part of it) to bar positions,
+ * percent of the bar column. Bars come from start/end times, never from the server's `duration`
+ * text. Tick marks come from `timeline/rangeTicks`, shared with the flame graph.
  */
 export interface TimeScale {
   startUs: number;
@@ -18,47 +19,42 @@ export function createTimeScale(startUs: number, endUs: number): TimeScale {
   return { startUs: safeStart, endUs: safeEnd, rangeUs: Math.max(safeEnd - safeStart, 1) };
 }
 
+/** Where a bar meets the shown range: `start`/`end`/`both` cut off there, or wholly outside it. */
+type BarClip = 'none' | 'start' | 'end' | 'both' | 'before' | 'after';
+
 export interface BarGeometry {
   /** Left edge, percent of the axis, within [0, 100 - width]. */
   leftPercent: number;
+  /** 0 for a span wholly outside the range (drawn as an arrow at the edge it lies beyond). */
   widthPercent: number;
+  clip: BarClip;
 }
 
 /**
- * Where a span's bar goes. Negative or unknown durations (end before start, unparsable times)
- * get the minimum width at their start; everything is clamped inside the axis, so clock skew
- * never pushes a bar out of the layout.
+ * Where a span's bar goes on the shown range (the whole axis, or a zoomed part of it). The part
+ * inside the range is drawn; a span that runs past an edge is cut there (`clip` says which), and
+ * one wholly outside gets no bar. Negative or unknown durations (end before start, unparsable
+ * times) get the minimum width at their start. Times are subtracted before they are scaled, so
+ * epoch µs keep µs precision.
  */
 export function barGeometry(scale: TimeScale, startUs: number, endUs: number): BarGeometry {
   const start = Number.isFinite(startUs) ? startUs : scale.startUs;
   const end = Number.isFinite(endUs) && endUs > start ? endUs : start;
-  const width = Math.min(Math.max(((end - start) / scale.rangeUs) * 100, MIN_BAR_PERCENT), 100);
-  const left = ((start - scale.startUs) / scale.rangeUs) * 100;
-  return { leftPercent: Math.min(Math.max(left, 0), 100 - width), widthPercent: width };
-}
-
-export interface Tick {
-  /** Offset from the axis start, µs. */
-  offsetUs: number;
-  percent: number;
-}
-
-const STEPS = [1, 2, 5];
-
-/** Ticks at round offsets (1, 2, 5 × 10^n µs), about `target` of them, starting at 0. */
-export function timeTicks(scale: TimeScale, target = 5): Tick[] {
-  const raw = scale.rangeUs / Math.max(target, 1);
-  const magnitude = 10 ** Math.floor(Math.log10(raw));
-  let step = magnitude * 10;
-  for (const multiple of STEPS) {
-    if (multiple * magnitude >= raw) {
-      step = multiple * magnitude;
-      break;
-    }
+  if (end < scale.startUs || (end === scale.startUs && start < end)) {
+    return { leftPercent: 0, widthPercent: 0, clip: 'before' };
   }
-  const ticks: Tick[] = [];
-  for (let offset = 0; offset <= scale.rangeUs + 1e-9; offset += step) {
-    ticks.push({ offsetUs: offset, percent: (offset / scale.rangeUs) * 100 });
+  if (start > scale.endUs || (start === scale.endUs && start < end)) {
+    return { leftPercent: 100, widthPercent: 0, clip: 'after' };
   }
-  return ticks;
+  const isCutStart = start < scale.startUs;
+  const isCutEnd = end > scale.endUs;
+  const from = Math.max(start, scale.startUs) - scale.startUs;
+  const to = Math.min(end, scale.endUs) - scale.startUs;
+  const width = Math.min(Math.max(((to - from) / scale.rangeUs) * 100, MIN_BAR_PERCENT), 100);
+  const left = (from / scale.rangeUs) * 100;
+  return {
+    leftPercent: Math.min(Math.max(left, 0), 100 - width),
+    widthPercent: width,
+    clip: isCutStart ? (isCutEnd ? 'both' : 'start') : isCutEnd ? 'end' : 'none',
+  };
 }

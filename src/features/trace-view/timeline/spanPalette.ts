@@ -1,7 +1,7 @@
 import { SpanKind } from '../../../domain/trace/spanKind';
 
-/** The canvas's colours, resolved from the design tokens for the current theme. */
-export interface FlamePalette {
+/** The canvases' colours (flame graph, overview), resolved from the design tokens for the current theme. */
+export interface SpanPalette {
   /** Fill per `SpanKind` (the `--span-*` tokens, as the waterfall's bars). */
   kinds: string[];
   /** Label colour on each kind's fill: black or white, whichever reads better. */
@@ -25,7 +25,7 @@ const KIND_COUNT = Object.keys(KIND_TOKENS).length;
  * its text (`light-dark(#7c3aed, #a78bfa)`), which a canvas cannot use; as a colour it is
  * resolved for the theme in force.
  */
-export function readFlamePalette(probe: HTMLElement): FlamePalette {
+export function readSpanPalette(probe: HTMLElement): SpanPalette {
   const resolve = (token: string) => {
     probe.style.color = `var(${token})`;
     return getComputedStyle(probe).color;

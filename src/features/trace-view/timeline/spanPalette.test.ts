@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelColor } from './flamePalette';
+import { labelColor } from './spanPalette';
 
 describe('labelColor', () => {
   it('writes white on the light theme’s dark fills, black on the dark theme’s light ones', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testModel } from '../../../test/testModel';
 import { timedSpan } from '../../../test/testTraces';
-import { spanDescription, spanFacts } from './flameText';
+import { spanDescription, spanFacts } from './spanFacts';
 
 const tree = testModel([
   timedSpan(0, 1_200_000, {
@@ -11,14 +11,41 @@ const tree = testModel([
   }),
 ]);
 
-describe('flame graph texts', () => {
+const llmTree = testModel([
+  timedSpan(0, 1_200_000, {
+    name: 'agent',
+    type: 'AGENT',
+    spans: [
+      timedSpan(100_000, 400_000, {
+        name: 'gpt',
+        type: 'LLM',
+        status: 'ERROR',
+        metadata: { input_tokens: 1204 },
+      }),
+    ],
+  }),
+]);
+
+describe('span facts', () => {
   it('gives a span’s type, duration and self time', () => {
     expect(spanFacts(tree, 0)).toEqual({
       name: 'support_agent',
       type: 'AGENT',
+      start: '0',
       duration: '1.20s',
       selfTime: '900ms',
+      tokens: null,
+      status: 'OK',
       isError: false,
+    });
+  });
+
+  it('gives a child’s start from the trace’s start, its tokens and its failure', () => {
+    expect(spanFacts(llmTree, 1)).toMatchObject({
+      start: '+100ms',
+      tokens: '1,204 → ?',
+      status: 'Error',
+      isError: true,
     });
   });
 
