@@ -1,5 +1,7 @@
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { durationProblem, formatDuration } from '../../../lib/time';
+import { useTraceCostsView } from '../traceViewContext';
+import { CostFacts } from './CostFacts';
 import { Fact } from './Fact';
 import type { SpanSectionKind } from './spanSections';
 import styles from './SpanSummary.module.css';
@@ -33,6 +35,11 @@ export function SpanSummary({ tree, index, kind }: SpanSummaryProps) {
   const node = tree.nodes[index]!;
   const metadata = node.metadata ?? {};
   const model = kind === 'llm' ? tree.modelLabelOf(index) : null;
+  const costs = useTraceCostsView();
+  const isPricedCall =
+    kind === 'llm' &&
+    costs !== null &&
+    costs.costs.priceState[index] !== costs.kit.PriceState.NotACall;
   return (
     <section aria-label={REGION_NAME[kind]}>
       <dl className={styles.facts}>
@@ -60,7 +67,16 @@ export function SpanSummary({ tree, index, kind }: SpanSummaryProps) {
           </>
         )}
         {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
+        {costs && (
+          <CostFacts
+            view={costs}
+            index={index}
+            inputTokens={tree.inputTokens[index]!}
+            isLlm={kind === 'llm'}
+          />
+        )}
       </dl>
+      {isPricedCall && <p className={`muted ${styles.costNote}`}>{costs.notes.estimate}</p>}
     </section>
   );
 }

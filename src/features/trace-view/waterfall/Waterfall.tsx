@@ -31,7 +31,7 @@ const scaleOf = memoizeLast((tree: TraceModel) =>
  * the grid; the selected row is its active descendant.
  */
 export function Waterfall() {
-  const { tree, repeated } = useTraceViewContext();
+  const { tree, repeated, costs } = useTraceViewContext();
   const actions = useTraceActions();
   const rows = useVisibleRows();
   const collapsed = useTraceView((state) => state.collapsed);
@@ -209,6 +209,7 @@ export function Waterfall() {
               criticalPath={criticalPath}
               isOnCriticalPath={criticalPath?.mask[index] === 1}
               repeatCount={repeated?.groupSize[index] ?? 0}
+              costs={costs}
               onToggle={actions.toggle}
               onSelect={actions.open}
             />
