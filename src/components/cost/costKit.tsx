@@ -11,6 +11,7 @@ import {
   PriceState as PriceStateValue,
   type TraceCosts,
 } from '../../domain/trace/pricing/traceCosts';
+import { repeatsCost } from '../../domain/trace/pricing/repeatsCost';
 import type { CostNotes } from './useTraceCosts';
 import styles from './costKit.module.css';
 
@@ -77,7 +78,7 @@ export function ContextGauge({ inputTokens, contextWindow }: ContextGaugeProps) 
     );
   }
   const share = inputTokens / contextWindow;
-  const percent = Math.round(share * 1000) / 10;
+  const percent = share > 0 && share < 0.001 ? '<0.1' : (share * 100).toFixed(1);
   const isHigh = share > CONTEXT_WARNING_SHARE_VALUE;
   return (
     <span className={styles.gauge} title={NOTES.window}>
@@ -124,5 +125,23 @@ export function RowCostMarks({ view, index }: { view: TraceCostsViewLike; index:
         </span>
       )}
     </>
+  );
+}
+
+export interface RepeatsCostProps {
+  /** The repeated calls' groups, span indexes in start order. */
+  groups: readonly { spans: readonly number[] }[];
+  costs: TraceCosts;
+}
+
+/** What the calls after the first of each repeated group cost, when any is a model call. */
+export function RepeatsCost({ groups, costs }: RepeatsCostProps) {
+  const cost = repeatsCost({ groups }, costs);
+  if (cost.costUsd === 0 && cost.unpricedCalls === 0) return null;
+  return (
+    <span title="What the calls after the first of each group cost">
+      {' '}
+      · repeats <CostFigure usd={cost.costUsd} unpricedCalls={cost.unpricedCalls} />
+    </span>
   );
 }

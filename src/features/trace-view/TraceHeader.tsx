@@ -123,6 +123,7 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
                 {repeated.groups.length.toLocaleString()} ({repeated.spanCount.toLocaleString()}{' '}
                 spans)
               </button>
+              {costs && <costs.kit.RepeatsCost groups={repeated.groups} costs={costs.costs} />}
             </Figure>
           )}
         </dl>

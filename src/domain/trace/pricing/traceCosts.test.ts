@@ -3,7 +3,8 @@ import { makeSpan } from '../../../test/testSpans';
 import { at } from '../../../test/testTraces';
 import { testModel } from '../../../test/testModel';
 import type { ModelLookup } from './traceCosts';
-import { costOfSpans, computeTraceCosts, NO_AGENT, PriceState } from './traceCosts';
+import { NO_AGENT } from '../agentOf';
+import { costOfSpans, computeTraceCosts, PriceState } from './traceCosts';
 
 // A fixed table, so the expected figures below are worked out by hand.
 const lookup: ModelLookup = (id) =>

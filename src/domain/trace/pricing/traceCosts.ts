@@ -1,3 +1,4 @@
+import { agentsOf } from '../agentOf';
 import { SpanKind } from '../spanKind';
 import type { TraceModel } from '../traceModel';
 import { callCostUsd, contextShare, type ModelRates } from './cost';
@@ -65,9 +66,6 @@ export interface TraceCosts {
   contextPoints: readonly ContextPoint[];
 }
 
-/** When a model call has no AGENT or TEAM span above it. */
-export const NO_AGENT = '(no agent)';
-
 export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceCosts {
   const { count } = tree;
   const costUsd = new Float64Array(count).fill(Number.NaN);
@@ -77,7 +75,7 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
   // Prefix sums in pre-order: a subtree is the range [i, i + subtreeSize[i]).
   const costPrefix = new Float64Array(count + 1);
   const unpricedPrefix = new Uint32Array(count + 1);
-  const agentOf: string[] = new Array<string>(count);
+  const agentOf = agentsOf(tree);
   const byModel = new Map<string, CostGroup>();
   const byAgent = new Map<string, CostGroup>();
   const points: (ContextPoint & { startUs: number })[] = [];
@@ -86,15 +84,7 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
   let unpricedCalls = 0;
 
   for (let i = 0; i < count; i++) {
-    const parent = tree.parentIndex[i]!;
     const kind = tree.kind[i]!;
-    // Pre-order: the parent's agent is known before the child's.
-    agentOf[i] =
-      kind === SpanKind.Agent || kind === SpanKind.Team
-        ? tree.nodes[i]!.name
-        : parent >= 0
-          ? agentOf[parent]!
-          : NO_AGENT;
     const input = tree.inputTokens[i]!;
     const output = tree.outputTokens[i]!;
     const isCall = kind === SpanKind.Llm && !(Number.isNaN(input) && Number.isNaN(output));
