@@ -37,7 +37,7 @@ export function ContextGrowthChart({ costs }: { costs: TraceCostsView }) {
         <YAxis tickFormatter={(n: number) => n.toLocaleString()} width={72} />
         <Tooltip
           formatter={(value, name) => [`${Number(value).toLocaleString()} tokens`, name]}
-          labelFormatter={(call) => `Model call ${String(call)}`}
+          labelFormatter={(call) => `Model call ${Number(call)}`}
         />
         <Legend formatter={(name) => <span className={styles.legendText}>{name}</span>} />
         {growth.agents.map((agent, k) => (

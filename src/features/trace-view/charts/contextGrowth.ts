@@ -21,7 +21,7 @@ export function contextGrowth(points: readonly ContextPoint[]): ContextGrowth {
       seen.add(point.agent);
       agents.push(point.agent);
     }
-    return { call: k + 1, [point.agent]: point.inputTokens } as ContextGrowthRow;
+    return { call: k + 1, [point.agent]: point.inputTokens };
   });
   return { agents, rows };
 }
