@@ -108,3 +108,18 @@ test('a model the price table does not know says "no price"', async ({ page }) =
   await expect(factOf(page, 'Cost')).toHaveText('no price');
   await expect(factOf(page, 'Context')).toHaveText('window unknown');
 });
+
+test('compare gives both estimates, and no difference when a call has no price', async ({
+  page,
+}) => {
+  // A: three Bedrock Claude 3.5 Sonnet calls, 467 tokens in and 113 out at $3 and $15 per
+  // million: $0.001401 + $0.001695 = $0.003096. B: the team run, one of whose models
+  // (Mistral Large on Bedrock) the table does not list.
+  await page.goto(
+    '/compare?a=44499f90eea1c19da8c105c689773670&b=5eeb8e69da2ce65fa94a1c0735a561b5&db_id=recorded-agentos',
+  );
+  const row = page.getByRole('table', { name: 'Totals' }).getByRole('row', { name: /Cost/ });
+  await expect(row.getByRole('cell').nth(0)).toHaveText('≈ $0.0031 est.');
+  await expect(row.getByRole('cell').nth(1)).toContainText('+ 1 unpriced');
+  await expect(row.getByRole('cell').nth(2)).toHaveText('– (some calls have no price)');
+});
