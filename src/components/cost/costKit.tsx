@@ -16,8 +16,7 @@ import type { CostNotes } from './useTraceCosts';
 import styles from './costKit.module.css';
 
 export { lookupModel } from '../../domain/trace/pricing/modelCatalog';
-export { costOfSpans, PriceState, traceCostsOf } from '../../domain/trace/pricing/traceCosts';
-export { CONTEXT_WARNING_SHARE, formatUsd } from '../../domain/trace/pricing/cost';
+export { PriceState, traceCostsOf } from '../../domain/trace/pricing/traceCosts';
 
 type TraceCostsViewLike = { costs: TraceCosts };
 

@@ -4,7 +4,7 @@ import type { TraceModel } from '../../domain/trace/traceModel';
 import type * as CostKitModule from './costKit';
 
 /** The tables, the arithmetic and the figures' components: one chunk, loaded on demand. */
-export type CostKit = typeof CostKitModule;
+type CostKit = typeof CostKitModule;
 
 let loaded: CostKit | undefined;
 let loading: Promise<CostKit> | undefined;

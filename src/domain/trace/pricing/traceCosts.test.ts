@@ -4,7 +4,7 @@ import { at } from '../../../test/testTraces';
 import { testModel } from '../../../test/testModel';
 import type { ModelLookup } from './traceCosts';
 import { NO_AGENT } from '../agentOf';
-import { costOfSpans, computeTraceCosts, PriceState } from './traceCosts';
+import { computeTraceCosts, PriceState } from './traceCosts';
 
 // A fixed table, so the expected figures below are worked out by hand.
 const lookup: ModelLookup = (id) =>
@@ -82,12 +82,5 @@ describe('computeTraceCosts', () => {
       [4, 4000],
       [5, 100],
     ]);
-  });
-
-  it('sums a group of repeated calls', () => {
-    const costs = computeTraceCosts(sampleTree(), lookup);
-    const repeats = costOfSpans(costs, [1, 2, 4]);
-    expect(repeats.costUsd).toBeCloseTo(0.0195, 10);
-    expect(repeats.unpricedCalls).toBe(1);
   });
 });

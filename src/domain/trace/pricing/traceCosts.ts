@@ -20,7 +20,7 @@ export const PriceState = { NotACall: 0, Priced: 1, NoPrice: 2 } as const;
 export type PriceState = (typeof PriceState)[keyof typeof PriceState];
 
 /** The cost of a group of model calls (one model, one agent). */
-export interface CostGroup {
+interface CostGroup {
   key: string;
   calls: number;
   /** Sum over the priced calls, USD. */
@@ -166,18 +166,4 @@ export function traceCostsOf(tree: TraceModel, lookup: ModelLookup): TraceCosts 
     cache.set(tree, costs);
   }
   return costs;
-}
-
-/** The summed cost of the spans given (a group of repeated calls), and how many lack a price. */
-export function costOfSpans(
-  costs: TraceCosts,
-  indexes: Iterable<number>,
-): { costUsd: number; unpricedCalls: number } {
-  let costUsd = 0;
-  let unpricedCalls = 0;
-  for (const i of indexes) {
-    if (costs.priceState[i] === PriceState.Priced) costUsd += costs.costUsd[i]!;
-    else if (costs.priceState[i] === PriceState.NoPrice) unpricedCalls += 1;
-  }
-  return { costUsd, unpricedCalls };
 }

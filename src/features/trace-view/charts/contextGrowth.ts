@@ -1,7 +1,7 @@
 import type { ContextPoint } from '../../../domain/trace/pricing/traceCosts';
 
 /** One model call of the run, with its input tokens under its agent's key (the chart's rows). */
-export type ContextGrowthRow = { call: number } & Record<string, number>;
+type ContextGrowthRow = { call: number } & Record<string, number>;
 
 export interface ContextGrowth {
   /** The agents, in the order of their first model call: one line each. */
