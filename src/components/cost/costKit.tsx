@@ -2,6 +2,7 @@
  * Everything cost and context related that the first paint does without, in one chunk loaded by
  * `useTraceCosts`: the bundled tables, the arithmetic and the components showing the figures.
  */
+import { memo } from 'react';
 import {
   CONTEXT_WARNING_SHARE as CONTEXT_WARNING_SHARE_VALUE,
   formatUsd,
@@ -106,7 +107,13 @@ export function ContextGauge({ inputTokens, contextWindow }: ContextGaugeProps) 
 }
 
 /** A waterfall row's marks for a model call: its cost pill, and a badge past 80 % of the window. */
-export function RowCostMarks({ view, index }: { view: TraceCostsViewLike; index: number }) {
+export const RowCostMarks = memo(function RowCostMarks({
+  view,
+  index,
+}: {
+  view: TraceCostsViewLike;
+  index: number;
+}) {
   const { costs } = view;
   if (costs.priceState[index] === PriceStateValue.NotACall) return null;
   const share = costs.contextShare[index]!;
@@ -125,7 +132,7 @@ export function RowCostMarks({ view, index }: { view: TraceCostsViewLike; index:
       )}
     </>
   );
-}
+});
 
 export interface RepeatsCostProps {
   /** The repeated calls' groups, span indexes in start order. */

@@ -45,19 +45,23 @@ export function useTraceCosts(tree: TraceModel): TraceCostsView | null {
   useEffect(() => {
     if (kit) return;
     let isCancelled = false;
-    let timer = 0;
-    // The frame after next: the first rows are painted before the tables are even fetched.
+    let idle = 0;
+    const load = () =>
+      void loadCostKit().then((module) => {
+        if (!isCancelled) setKit(module);
+      });
+    // Not before the first rows are painted, and then when the browser is idle.
     const frame = requestAnimationFrame(() => {
-      timer = window.setTimeout(() => {
-        void loadCostKit().then((module) => {
-          if (!isCancelled) setKit(module);
-        });
-      }, 0);
+      idle =
+        typeof window.requestIdleCallback === 'function'
+          ? window.requestIdleCallback(load, { timeout: 2000 })
+          : window.setTimeout(load, 200);
     });
     return () => {
       isCancelled = true;
       cancelAnimationFrame(frame);
-      window.clearTimeout(timer);
+      if (typeof window.cancelIdleCallback === 'function') window.cancelIdleCallback(idle);
+      window.clearTimeout(idle);
     };
   }, [kit]);
   return useMemo(

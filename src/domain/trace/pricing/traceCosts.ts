@@ -48,6 +48,10 @@ export interface TraceCosts {
   /** Per span, its own call's cost in USD; NaN unless `priceState` is `Priced`. */
   costUsd: Float64Array;
   priceState: Uint8Array;
+  /** Per span, 1 for a model call (priced or not): readable without `PriceState`. */
+  isCall: Uint8Array;
+  /** Per span, the agent whose run it is in (see `agentsOf`). */
+  agentOf: readonly string[];
   /** Per span, the model's context window in tokens; 0 when unknown or not a model call. */
   contextWindow: Float64Array;
   /** Per span, input tokens over the window; NaN when either is unknown. */
@@ -70,6 +74,7 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
   const { count } = tree;
   const costUsd = new Float64Array(count).fill(Number.NaN);
   const priceState = new Uint8Array(count);
+  const isCallArray = new Uint8Array(count);
   const contextWindow = new Float64Array(count);
   const share = new Float64Array(count).fill(Number.NaN);
   // Prefix sums in pre-order: a subtree is the range [i, i + subtreeSize[i]).
@@ -89,6 +94,7 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
     const output = tree.outputTokens[i]!;
     const isCall = kind === SpanKind.Llm && !(Number.isNaN(input) && Number.isNaN(output));
     if (isCall) {
+      isCallArray[i] = 1;
       const label = tree.modelLabelOf(i);
       const facts =
         label && !label.isFromSpanName
@@ -127,6 +133,8 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
   return {
     costUsd,
     priceState,
+    isCall: isCallArray,
+    agentOf,
     contextWindow,
     contextShare: share,
     subtreeCostUsd: (index) => costPrefix[end(index)]! - costPrefix[index]!,

@@ -107,8 +107,11 @@ describe('breakdownBy', () => {
     ]);
   });
 
-  it('groups every span by the agent whose run it is in', () => {
-    const rows = rowsOf('agent');
+  it('groups every span by the agent whose run it is in, once the costs are there', () => {
+    const tree = testModel(sampleTrace());
+    expect(breakdownBy(tree, computeSelfTimes(tree), 'agent')).toEqual([]);
+    const costs = computeTraceCosts(tree, () => ({ rates: null, contextWindow: null }));
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'agent', costs);
     expect(rows.map((row) => [row.key, row.count, row.selfUs])).toEqual([
       // Outer: its own 0, its first and last model calls 200 + 100, the tools 450.
       ['Agent.run', 6, 750],

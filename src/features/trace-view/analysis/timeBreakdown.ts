@@ -1,5 +1,4 @@
-import { agentsOf } from '../../../domain/trace/agentOf';
-import { PriceState, type TraceCosts } from '../../../domain/trace/pricing/traceCosts';
+import type { TraceCosts } from '../../../domain/trace/pricing/traceCosts';
 import { SpanKind } from '../../../domain/trace/spanKind';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 
@@ -48,9 +47,12 @@ export function breakdownBy(
   tree: TraceModel,
   selfTimes: Float64Array,
   grouping: BreakdownGrouping,
-  costs: TraceCosts | null = null,
+  costs: Pick<TraceCosts, 'isCall' | 'costUsd' | 'agentOf'> | null = null,
 ): BreakdownRow[] {
-  const agents = grouping === 'agent' ? agentsOf(tree) : null;
+  // Spans' agents come with the costs (the code is loaded after first paint): no agent rows
+  // until then.
+  if (grouping === 'agent' && costs === null) return [];
+  const agents = grouping === 'agent' ? costs!.agentOf : null;
   const rows = new Map<string, BreakdownRow>();
   // Every span's, whatever the grouping, so a model's share is of the whole trace's work too.
   let allSelfUs = 0;
@@ -82,10 +84,12 @@ export function breakdownBy(
     // Each span's own counts: the root's trace-wide totals are not among them.
     row.inputTokens += orZero(tree.inputTokens[i]!);
     row.outputTokens += orZero(tree.outputTokens[i]!);
-    const priceState = costs?.priceState[i] ?? PriceState.NotACall;
-    if (priceState !== PriceState.NotACall) row.modelCalls += 1;
-    if (priceState === PriceState.Priced) row.costUsd += costs!.costUsd[i]!;
-    if (priceState === PriceState.NoPrice) row.unpricedCalls += 1;
+    if (costs?.isCall[i] === 1) {
+      const cost = costs.costUsd[i]!;
+      row.modelCalls += 1;
+      if (Number.isNaN(cost)) row.unpricedCalls += 1;
+      else row.costUsd += cost;
+    }
   }
   const result = [...rows.values()];
   for (const row of result) row.share = allSelfUs > 0 ? row.selfUs / allSelfUs : 0;
@@ -101,7 +105,7 @@ function groupKey(tree: TraceModel, index: number, grouping: BreakdownGrouping):
     case 'tool':
       return tree.kind[index] === SpanKind.Tool ? nonEmpty(tree.toolNameOf(index)) : null;
     case 'agent':
-      return null; // read from `agentsOf` by the caller
+      return null; // read from the costs' `agentOf` by the caller
   }
 }
 

@@ -28,7 +28,7 @@ const EMPTY: Record<BreakdownGrouping, string> = {
   type: 'This trace has no spans.',
   model: 'This trace has no LLM spans.',
   tool: 'This trace has no TOOL spans.',
-  agent: 'This trace has no spans.',
+  agent: 'Working out the agents…',
 };
 
 /** A row's colour: its span type's, or the type a model (LLM) or a tool (TOOL) belongs to. */
