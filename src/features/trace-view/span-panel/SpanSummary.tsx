@@ -36,47 +36,46 @@ export function SpanSummary({ tree, index, kind }: SpanSummaryProps) {
   const metadata = node.metadata ?? {};
   const model = kind === 'llm' ? tree.modelLabelOf(index) : null;
   const costs = useTraceCostsView();
-  const isPricedCall =
-    kind === 'llm' &&
-    costs !== null &&
-    costs.costs.priceState[index] !== costs.kit.PriceState.NotACall;
   return (
-    <section aria-label={REGION_NAME[kind]}>
-      <dl className={styles.facts}>
-        <Fact label="Duration" title={durationProblem(tree.startUs[index]!, tree.endUs[index]!)}>
-          {formatDuration(tree.durationUs[index]!)}
-        </Fact>
-        {kind === 'llm' && (
-          <>
-            <Fact label="Model">
-              {model === null ? (
-                '–'
-              ) : model.isFromSpanName ? (
-                <>
-                  {model.text} <span className="muted">(model id not recorded)</span>
-                </>
-              ) : (
-                model.text
-              )}
-            </Fact>
-            <Fact label="Tokens">
-              {tokenText(tree.inputTokens[index]!, metadata.input_tokens)} in ·{' '}
-              {tokenText(tree.outputTokens[index]!, metadata.output_tokens)} out ·{' '}
-              {tokenText(tree.totalTokens[index]!, null)} total
-            </Fact>
-          </>
-        )}
-        {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
-        {costs && (
-          <CostFacts
-            view={costs}
-            index={index}
-            inputTokens={tree.inputTokens[index]!}
-            isLlm={kind === 'llm'}
-          />
-        )}
-      </dl>
-      {isPricedCall && <p className={`muted ${styles.costNote}`}>{costs.notes.estimate}</p>}
-    </section>
+    <>
+      <section aria-label={REGION_NAME[kind]}>
+        <dl className={styles.facts}>
+          <Fact label="Duration" title={durationProblem(tree.startUs[index]!, tree.endUs[index]!)}>
+            {formatDuration(tree.durationUs[index]!)}
+          </Fact>
+          {kind === 'llm' && (
+            <>
+              <Fact label="Model">
+                {model === null ? (
+                  '–'
+                ) : model.isFromSpanName ? (
+                  <>
+                    {model.text} <span className="muted">(model id not recorded)</span>
+                  </>
+                ) : (
+                  model.text
+                )}
+              </Fact>
+              <Fact label="Tokens">
+                {tokenText(tree.inputTokens[index]!, metadata.input_tokens)} in ·{' '}
+                {tokenText(tree.outputTokens[index]!, metadata.output_tokens)} out ·{' '}
+                {tokenText(tree.totalTokens[index]!, null)} total
+              </Fact>
+            </>
+          )}
+          {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
+        </dl>
+      </section>
+      {costs && (
+        <CostFacts
+          view={costs}
+          index={index}
+          inputTokens={tree.inputTokens[index]!}
+          isLlm={kind === 'llm'}
+          factsClassName={styles.facts}
+          noteClassName={`muted ${styles.costNote}`}
+        />
+      )}
+    </>
   );
 }
