@@ -6,6 +6,7 @@ import { ApiErrorState } from '../../components/ApiErrorState';
 import { CopyLinkButton } from '../../components/CopyLinkButton';
 import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { EmptyState, LoadingState } from '../../components/PageState';
+import { useTraceCosts } from '../../components/cost/useTraceCosts';
 import { buildTraceModel } from '../../domain/trace/traceModel';
 import type { DroppedParam } from '../../lib/searchSchema';
 import { alignTraces, type Alignment } from './alignTraces';
@@ -150,6 +151,8 @@ function Comparison({
   const alignment = useMemo(() => alignTraces(modelA, modelB), [modelA, modelB]);
   const totalsA = useMemo(() => compareTotals(modelA), [modelA]);
   const totalsB = useMemo(() => compareTotals(modelB), [modelB]);
+  const costsA = useTraceCosts(modelA);
+  const costsB = useTraceCosts(modelB);
   const shown = useMemo(() => rowsToShow(alignment, show), [alignment, show]);
 
   return (
@@ -160,6 +163,8 @@ function Comparison({
         totalsA={totalsA}
         totalsB={totalsB}
         dbId={dbId}
+        costsA={costsA}
+        costsB={costsB}
       />
       <CompareInputs traceA={traceA} traceB={traceB} />
       <EntryPointNote nameA={traceA.name} nameB={traceB.name} alignment={alignment} />

@@ -1,11 +1,12 @@
 import { Link } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
+import type { TraceCostsView } from '../../components/cost/useTraceCosts';
 import { StatusBadge } from '../../components/StatusBadge';
 import { traceStatus } from '../../domain/trace/traceStatus';
 import { formatDuration } from '../../lib/time';
 import type { TraceTotals } from './compareTotals';
-import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
+import { deltaTone, formatCostDelta, formatCountDelta, formatDurationDelta } from './formatDelta';
 
 export interface CompareTotalsProps {
   traceA: TraceDetail;
@@ -13,10 +14,21 @@ export interface CompareTotalsProps {
   totalsA: TraceTotals;
   totalsB: TraceTotals;
   dbId?: string;
+  /** Each trace's estimated costs, once the price tables have loaded. */
+  costsA?: TraceCostsView | null;
+  costsB?: TraceCostsView | null;
 }
 
 /** The two traces' totals side by side, with the difference. */
-export function CompareTotals({ traceA, traceB, totalsA, totalsB, dbId }: CompareTotalsProps) {
+export function CompareTotals({
+  traceA,
+  traceB,
+  totalsA,
+  totalsB,
+  dbId,
+  costsA = null,
+  costsB = null,
+}: CompareTotalsProps) {
   const count = (value: number | null) => (value === null ? '–' : value.toLocaleString());
   // As users mean it: a trace whose root span is OK but with failing spans is failed.
   const statusA = traceStatus(traceA.status, totalsA.errors);
@@ -65,6 +77,7 @@ export function CompareTotals({ traceA, traceB, totalsA, totalsB, dbId }: Compar
       deltaTone(totalsA.outputTokens ?? 0, totalsB.outputTokens ?? 0),
     ],
   ];
+  if (costsA && costsB) rows.push(costRow(costsA, costsB));
   return (
     <table className="data-table compact compare-totals" aria-label="Totals">
       <thead>
@@ -109,4 +122,36 @@ export function CompareTotals({ traceA, traceB, totalsA, totalsB, dbId }: Compar
       </tbody>
     </table>
   );
+}
+
+/** The estimated costs, and their difference when neither leaves a call unpriced. */
+function costRow(
+  a: TraceCostsView,
+  b: TraceCostsView,
+): [string, ReactNode, ReactNode, ReactNode, 'worse' | 'better' | null] {
+  const total = ({ costs }: TraceCostsView) =>
+    costs.pricedCalls > 0 || costs.unpricedCalls === 0 ? costs.totalUsd : Number.NaN;
+  const figure = (view: TraceCostsView) =>
+    view.costs.pricedCalls + view.costs.unpricedCalls === 0 ? (
+      '–'
+    ) : (
+      <view.kit.CostFigure usd={total(view)} unpricedCalls={view.costs.unpricedCalls} />
+    );
+  const isComparable = a.costs.unpricedCalls === 0 && b.costs.unpricedCalls === 0;
+  const [usdA, usdB] = [total(a), total(b)];
+  const tone =
+    !isComparable || usdA === usdB
+      ? null
+      : usdA > 0 && (usdB - usdA) / usdA > 0.1
+        ? 'worse'
+        : usdA > 0 && (usdA - usdB) / usdA > 0.1
+          ? 'better'
+          : null;
+  return [
+    'Cost (est.)',
+    figure(a),
+    figure(b),
+    isComparable ? formatCostDelta(usdA, usdB) : '– (some calls have no price)',
+    tone,
+  ];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deltaTone, formatCountDelta, formatDurationDelta } from './formatDelta';
+import { deltaTone, formatCostDelta, formatCountDelta, formatDurationDelta } from './formatDelta';
 
 describe('formatDurationDelta', () => {
   it('signs the difference and gives the change in percent of A', () => {
@@ -24,5 +24,14 @@ describe('deltaTone', () => {
     expect(deltaTone(100, 120)).toBe('worse');
     expect(deltaTone(100, 80)).toBe('better');
     expect(deltaTone(100, 105)).toBeNull();
+  });
+});
+
+describe('formatCostDelta', () => {
+  it('signs the difference in dollars and gives it in percent of A', () => {
+    expect(formatCostDelta(0.01, 0.0115)).toBe('+$0.0015 (+15%)');
+    expect(formatCostDelta(0.02, 0.01)).toBe('−$0.01 (−50%)');
+    expect(formatCostDelta(0.01, 0.01)).toBe('0');
+    expect(formatCostDelta(Number.NaN, 0.01)).toBe('–');
   });
 });

@@ -1,3 +1,4 @@
+import { formatUsd } from '../../domain/trace/pricing/cost';
 import { formatDuration } from '../../lib/time';
 
 /** B − A of two durations, signed, with the change in percent: `+120ms (+15%)`. */
@@ -8,6 +9,16 @@ export function formatDurationDelta(a: number, b: number): string {
   const sign = delta > 0 ? '+' : '−';
   const percent = a > 0 ? ` (${sign}${formatPercent(Math.abs(delta) / a)})` : '';
   return `${sign}${formatDuration(Math.abs(delta))}${percent}`;
+}
+
+/** B − A of two estimated costs in USD, signed, with the change in percent: `+$0.0012 (+15%)`. */
+export function formatCostDelta(a: number, b: number): string {
+  if (Number.isNaN(a) || Number.isNaN(b)) return '–';
+  const delta = b - a;
+  if (delta === 0) return '0';
+  const sign = delta > 0 ? '+' : '−';
+  const percent = a > 0 ? ` (${sign}${formatPercent(Math.abs(delta) / a)})` : '';
+  return `${sign}${formatUsd(Math.abs(delta))}${percent}`;
 }
 
 /** B − A of two counts, signed: `+1,200`, `−3`, `0`. */

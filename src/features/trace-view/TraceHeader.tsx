@@ -42,7 +42,7 @@ export interface TraceHeaderProps {
 export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeaderProps) {
   const dbId = source.kind === 'server' ? source.dbId : undefined;
   // The repeated calls, once found; null while they are being looked for.
-  const { repeated, store, flushUrl } = useTraceViewContext();
+  const { repeated, costs, store, flushUrl } = useTraceViewContext();
   const isSummaryOpen = useTraceView((state) => state.isSummaryOpen);
   const setSummaryOpen = useTraceView((state) => state.setSummaryOpen);
   const summaryId = useId();
@@ -103,6 +103,14 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
               </span>
             </Figure>
           )}
+          {costs !== null && costs.costs.pricedCalls + costs.costs.unpricedCalls > 0 && (
+            <Figure label="Cost">
+              <costs.kit.CostFigure
+                usd={costs.costs.pricedCalls > 0 ? costs.costs.totalUsd : Number.NaN}
+                unpricedCalls={costs.costs.unpricedCalls}
+              />
+            </Figure>
+          )}
           {/* Said only when there are some: "none" is the usual case and the line is short. */}
           {repeated !== null && repeated.groups.length > 0 && (
             <Figure label="Repeated calls">
@@ -115,6 +123,7 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
                 {repeated.groups.length.toLocaleString()} ({repeated.spanCount.toLocaleString()}{' '}
                 spans)
               </button>
+              {costs && <costs.kit.RepeatsCost groups={repeated.groups} costs={costs.costs} />}
             </Figure>
           )}
         </dl>
@@ -156,6 +165,16 @@ export function TraceHeader({ trace, tree, source, actions, notes }: TraceHeader
               {tokens.source !== 'none' &&
                 ` · ${tokens.input.toLocaleString()} tokens in, ${tokens.output.toLocaleString()} out`}
               {status.note && ` · ${status.note}`}
+              {costs !== null && costs.costs.pricedCalls + costs.costs.unpricedCalls > 0 && (
+                <>
+                  {' · cost '}
+                  <costs.kit.CostFigure
+                    usd={costs.costs.pricedCalls > 0 ? costs.costs.totalUsd : Number.NaN}
+                    unpricedCalls={costs.costs.unpricedCalls}
+                  />
+                  <span className="muted"> ({costs.notes.estimate})</span>
+                </>
+              )}
             </p>
             <dl className={styles.facts}>
               <Figure label="Start">

@@ -1,6 +1,7 @@
 import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { buildTraceModel, type TraceModel } from '../../domain/trace/traceModel';
+import { useTraceCosts } from '../../components/cost/useTraceCosts';
 import { DroppedParamsNotice } from '../../components/DroppedParamsNotice';
 import { EmptyState } from '../../components/PageState';
 import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
@@ -61,6 +62,7 @@ export function TraceScreen({
   const { store } = initial;
   const [dropped, setDropped] = useState([...droppedParams, ...initial.dropped]);
   const repeated = useRepeatedCalls(tree);
+  const costs = useTraceCosts(tree);
   const dbId = source.kind === 'server' ? source.dbId : undefined;
   const flushUrl = useTraceViewUrl(
     tree,
@@ -73,8 +75,8 @@ export function TraceScreen({
   // Stable, so that a URL write (which re-renders this component) skips the memoized body.
   const dismissDropped = useCallback(() => setDropped([]), []);
   const context = useMemo(
-    () => ({ tree, store, repeated, flushUrl, derived }),
-    [tree, store, repeated, flushUrl, derived],
+    () => ({ tree, store, repeated, costs, flushUrl, derived }),
+    [tree, store, repeated, costs, flushUrl, derived],
   );
 
   return (

@@ -32,7 +32,7 @@ const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
 export const VIEW_TABS = ['waterfall', 'transcript', 'charts', 'flame'] as const;
 export type ViewTab = (typeof VIEW_TABS)[number];
-const GROUPINGS = ['type', 'model', 'tool'] as const;
+const GROUPINGS = ['type', 'model', 'tool', 'agent'] as const;
 
 /** Longest `fold` list written to a link; past it the view is shared as the nearest depth. */
 export const FOLD_TEXT_CAP = 2000;

@@ -1,5 +1,6 @@
 import { createContext, useContext, useDeferredValue } from 'react';
 import { useStore } from 'zustand';
+import type { TraceCostsView } from '../../components/cost/useTraceCosts';
 import type { TraceModel } from '../../domain/trace/traceModel';
 import { memoizeLast } from '../../lib/memoizeLast';
 import type { RepeatedCalls } from './analysis/repeatedCalls';
@@ -15,6 +16,8 @@ export interface TraceViewContextValue {
   store: TraceViewStore;
   /** The repeated calls, once found (null until then). */
   repeated: RepeatedCalls | null;
+  /** The estimated costs and context use, once the price tables have loaded (null until then). */
+  costs: TraceCostsView | null;
   /** Writes a pending view change to the URL now (before the link is copied). */
   flushUrl: () => Promise<void>;
   derived: DerivedViews;
@@ -41,6 +44,11 @@ export function useTraceViewContext(): TraceViewContextValue {
   const value = useContext(TraceViewContext);
   if (!value) throw new Error('useTraceViewContext outside a TraceViewContext provider');
   return value;
+}
+
+/** The open trace's costs; null until the tables load, or outside a trace (panel tests). */
+export function useTraceCostsView(): TraceCostsView | null {
+  return useContext(TraceViewContext)?.costs ?? null;
 }
 
 /** A slice of the open trace's view state; the component re-renders when that slice changes. */

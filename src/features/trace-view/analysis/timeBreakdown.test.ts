@@ -4,6 +4,7 @@ import { realTrace } from '../../../test/testTree';
 import { buildTraceModel } from '../../../domain/trace/traceModel';
 import { testModel } from '../../../test/testModel';
 import { computeSelfTimes } from '../waterfall/selfTime';
+import { computeTraceCosts } from '../../../domain/trace/pricing/traceCosts';
 import { breakdownBy, UNNAMED, type BreakdownGrouping } from './timeBreakdown';
 import { timedSpan as span } from '../../../test/testTraces';
 
@@ -71,6 +72,10 @@ describe('breakdownBy', () => {
       share: 600 / 1150,
       inputTokens: 151,
       outputTokens: 17,
+      // Without the price tables: no cost.
+      costUsd: 0,
+      modelCalls: 0,
+      unpricedCalls: 0,
     });
     // Two agents: the outer one's 1000µs and the helper's 400µs both count in the total.
     const agent = rows.find((row) => row.key === 'AGENT')!;
@@ -100,6 +105,36 @@ describe('breakdownBy', () => {
     expect(rows.map((row) => [row.key, row.count, row.inputTokens])).toEqual([
       ['AwsBedrock', 1, 7],
     ]);
+  });
+
+  it('groups every span by the agent whose run it is in, once the costs are there', () => {
+    const tree = testModel(sampleTrace());
+    expect(breakdownBy(tree, computeSelfTimes(tree), 'agent')).toEqual([]);
+    const costs = computeTraceCosts(tree, () => ({ rates: null, contextWindow: null }));
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'agent', costs);
+    expect(rows.map((row) => [row.key, row.count, row.selfUs])).toEqual([
+      // Outer: its own 0, its first and last model calls 200 + 100, the tools 450.
+      ['Agent.run', 6, 750],
+      // Helper: its own 100 and its model call's 300.
+      ['Helper.run', 2, 400],
+    ]);
+  });
+
+  it('sums the estimated cost of each group’s model calls', () => {
+    const tree = testModel(sampleTrace());
+    const costs = computeTraceCosts(tree, (id) =>
+      id === 'gpt-4o'
+        ? { rates: { input: 2.5, output: 10 }, contextWindow: 128_000 }
+        : { rates: null, contextWindow: null },
+    );
+    const rows = breakdownBy(tree, computeSelfTimes(tree), 'agent', costs);
+    expect(rows.map((row) => [row.key, row.modelCalls, row.unpricedCalls])).toEqual([
+      ['Agent.run', 2, 1],
+      ['Helper.run', 1, 1],
+    ]);
+    // gpt-4o: 100 × $2.50/M + 10 × $10/M = $0.00035
+    expect(rows[0]!.costUsd).toBeCloseTo(0.00035, 12);
+    expect(rows[1]!.costUsd).toBe(0);
   });
 
   it('groups TOOL spans by tool name; parallel calls each count their own time', () => {

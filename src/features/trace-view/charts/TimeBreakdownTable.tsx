@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import type { TraceCostsView } from '../../../components/cost/useTraceCosts';
 import { spanTypeColor } from '../../../components/spanTypeColor';
 import { formatDuration } from '../../../lib/time';
 import {
@@ -12,18 +13,22 @@ export interface TimeBreakdownTableProps {
   rows: BreakdownRow[];
   grouping: BreakdownGrouping;
   onGroupingChange: (grouping: BreakdownGrouping) => void;
+  /** The trace's costs once loaded: a cost column for the groups' model calls. */
+  costs: TraceCostsView | null;
 }
 
 const KEY_HEADERS: Record<BreakdownGrouping, string> = {
   type: 'Span type',
   model: 'Model',
   tool: 'Tool',
+  agent: 'Agent',
 };
 
 const EMPTY: Record<BreakdownGrouping, string> = {
   type: 'This trace has no spans.',
   model: 'This trace has no LLM spans.',
   tool: 'This trace has no TOOL spans.',
+  agent: 'Working out the agents…',
 };
 
 /** A row's colour: its span type's, or the type a model (LLM) or a tool (TOOL) belongs to. */
@@ -35,11 +40,18 @@ function colorOf(grouping: BreakdownGrouping, key: string): string {
       return spanTypeColor('LLM');
     case 'tool':
       return spanTypeColor('TOOL');
+    case 'agent':
+      return spanTypeColor('AGENT');
   }
 }
 
 /** "Where the time went": spans grouped by type, model or tool, with their time and tokens. */
-export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBreakdownTableProps) {
+export function TimeBreakdownTable({
+  rows,
+  grouping,
+  onGroupingChange,
+  costs,
+}: TimeBreakdownTableProps) {
   const id = useId();
   return (
     <section className={styles.breakdown} aria-labelledby={`${id}-title`}>
@@ -62,7 +74,7 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
           Self time: a span’s duration minus the time its children cover. Share: of the self time of
           all the trace’s spans together, so span types add up to 100% even when spans run in
           parallel. A team’s delegate_task_to_member call counts only the time its member’s run
-          leaves uncovered.
+          leaves uncovered.{costs && ` Cost: ${costs.notes.estimate}`}
         </span>
       </div>
       {rows.length === 0 ? (
@@ -87,6 +99,11 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
               <th scope="col" className="numeric">
                 Tokens
               </th>
+              {costs && (
+                <th scope="col" className="numeric" title={costs.notes.estimate}>
+                  Cost (est.)
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -119,6 +136,15 @@ export function TimeBreakdownTable({ rows, grouping, onGroupingChange }: TimeBre
                   >
                     {tokens > 0 ? tokens.toLocaleString() : '–'}
                   </td>
+                  {costs && (
+                    <td className="numeric">
+                      {row.modelCalls > 0 ? (
+                        <costs.kit.CostFigure usd={row.costUsd} unpricedCalls={row.unpricedCalls} />
+                      ) : (
+                        '–'
+                      )}
+                    </td>
+                  )}
                 </tr>
               );
             })}

@@ -4,9 +4,10 @@ import { ChartFrame } from '../../../components/chart/ChartFrame';
 import { spanTypeColor } from '../../../components/spanTypeColor';
 import { formatDuration } from '../../../lib/time';
 import { breakdownBy } from '../analysis/timeBreakdown';
-import { useTraceView } from '../traceViewContext';
+import { useTraceCostsView, useTraceView } from '../traceViewContext';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { summarizeTokensByModel } from '../waterfall/selfTime';
+import { ContextGrowthChart } from './ContextGrowthChart';
 import { TimeBreakdownTable } from './TimeBreakdownTable';
 import styles from './TraceCharts.module.css';
 import { shortModelName } from '../../../domain/trace/shortModelName';
@@ -24,10 +25,15 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
   // The grouping is part of the view, and so of the URL (`group=`).
   const grouping = useTraceView((state) => state.grouping);
   const setGrouping = useTraceView((state) => state.setGrouping);
-  const byType = useMemo(() => breakdownBy(tree, selfTimes, 'type'), [tree, selfTimes]);
+  const costs = useTraceCostsView();
+  const traceCosts = costs?.costs ?? null;
+  const byType = useMemo(
+    () => breakdownBy(tree, selfTimes, 'type', traceCosts),
+    [tree, selfTimes, traceCosts],
+  );
   const breakdown = useMemo(
-    () => (grouping === 'type' ? byType : breakdownBy(tree, selfTimes, grouping)),
-    [tree, selfTimes, grouping, byType],
+    () => (grouping === 'type' ? byType : breakdownBy(tree, selfTimes, grouping, traceCosts)),
+    [tree, selfTimes, grouping, byType, traceCosts],
   );
   const timeByType = useMemo(
     () =>
@@ -42,7 +48,12 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
 
   return (
     <div className={styles.charts}>
-      <TimeBreakdownTable rows={breakdown} grouping={grouping} onGroupingChange={setGrouping} />
+      <TimeBreakdownTable
+        rows={breakdown}
+        grouping={grouping}
+        onGroupingChange={setGrouping}
+        costs={costs}
+      />
       <ChartFrame
         title="Time by span type"
         description="Self time: each span’s duration minus the time its children cover."
@@ -65,6 +76,7 @@ export default function TraceCharts({ tree, selfTimes }: TraceChartsProps) {
         </BarChart>
       </ChartFrame>
 
+      {costs && <ContextGrowthChart costs={costs} />}
       {tokensByModel.length === 0 ? (
         <p className="muted">No LLM span in this trace reports tokens.</p>
       ) : (

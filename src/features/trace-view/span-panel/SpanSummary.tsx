@@ -1,5 +1,7 @@
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import { durationProblem, formatDuration } from '../../../lib/time';
+import { useTraceCostsView } from '../traceViewContext';
+import { CostFacts } from './CostFacts';
 import { Fact } from './Fact';
 import type { SpanSectionKind } from './spanSections';
 import styles from './SpanSummary.module.css';
@@ -33,34 +35,47 @@ export function SpanSummary({ tree, index, kind }: SpanSummaryProps) {
   const node = tree.nodes[index]!;
   const metadata = node.metadata ?? {};
   const model = kind === 'llm' ? tree.modelLabelOf(index) : null;
+  const costs = useTraceCostsView();
   return (
-    <section aria-label={REGION_NAME[kind]}>
-      <dl className={styles.facts}>
-        <Fact label="Duration" title={durationProblem(tree.startUs[index]!, tree.endUs[index]!)}>
-          {formatDuration(tree.durationUs[index]!)}
-        </Fact>
-        {kind === 'llm' && (
-          <>
-            <Fact label="Model">
-              {model === null ? (
-                '–'
-              ) : model.isFromSpanName ? (
-                <>
-                  {model.text} <span className="muted">(model id not recorded)</span>
-                </>
-              ) : (
-                model.text
-              )}
-            </Fact>
-            <Fact label="Tokens">
-              {tokenText(tree.inputTokens[index]!, metadata.input_tokens)} in ·{' '}
-              {tokenText(tree.outputTokens[index]!, metadata.output_tokens)} out ·{' '}
-              {tokenText(tree.totalTokens[index]!, null)} total
-            </Fact>
-          </>
-        )}
-        {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
-      </dl>
-    </section>
+    <>
+      <section aria-label={REGION_NAME[kind]}>
+        <dl className={styles.facts}>
+          <Fact label="Duration" title={durationProblem(tree.startUs[index]!, tree.endUs[index]!)}>
+            {formatDuration(tree.durationUs[index]!)}
+          </Fact>
+          {kind === 'llm' && (
+            <>
+              <Fact label="Model">
+                {model === null ? (
+                  '–'
+                ) : model.isFromSpanName ? (
+                  <>
+                    {model.text} <span className="muted">(model id not recorded)</span>
+                  </>
+                ) : (
+                  model.text
+                )}
+              </Fact>
+              <Fact label="Tokens">
+                {tokenText(tree.inputTokens[index]!, metadata.input_tokens)} in ·{' '}
+                {tokenText(tree.outputTokens[index]!, metadata.output_tokens)} out ·{' '}
+                {tokenText(tree.totalTokens[index]!, null)} total
+              </Fact>
+            </>
+          )}
+          {kind === 'tool' && <Fact label="Tool">{tree.toolNameOf(index) ?? node.name}</Fact>}
+        </dl>
+      </section>
+      {costs && (
+        <CostFacts
+          view={costs}
+          index={index}
+          inputTokens={tree.inputTokens[index]!}
+          isLlm={kind === 'llm'}
+          factsClassName={styles.facts}
+          noteClassName={`muted ${styles.costNote}`}
+        />
+      )}
+    </>
   );
 }

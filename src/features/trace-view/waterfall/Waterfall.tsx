@@ -49,7 +49,7 @@ const TICK_SPACING_PX = 70;
  * the grid; the selected row is its active descendant.
  */
 export function Waterfall() {
-  const { tree, repeated } = useTraceViewContext();
+  const { tree, repeated, costs } = useTraceViewContext();
   const actions = useTraceActions();
   const rows = useVisibleRows();
   const collapsed = useTraceView((state) => state.collapsed);
@@ -231,6 +231,7 @@ export function Waterfall() {
                 criticalPath={criticalPath}
                 isOnCriticalPath={criticalPath?.mask[index] === 1}
                 repeatCount={repeated?.groupSize[index] ?? 0}
+                costs={costs}
                 onToggle={actions.toggle}
                 onSelect={actions.open}
               />

@@ -1,4 +1,5 @@
 import { memo } from 'react';
+import type { TraceCostsView } from '../../../components/cost/useTraceCosts';
 import { durationProblem, formatDuration } from '../../../lib/time';
 import type { CriticalPath } from '../analysis/criticalPath';
 import type { TraceModel } from '../../../domain/trace/traceModel';
@@ -31,6 +32,8 @@ export interface WaterfallRowProps {
   isOnCriticalPath: boolean;
   /** Size of the span's group of repeated calls, or 0. */
   repeatCount: number;
+  /** The trace's costs once loaded: a model call's row shows its cost and a full context. */
+  costs: TraceCostsView | null;
   onToggle: (index: number) => void;
   onSelect: (index: number) => void;
 }
@@ -51,6 +54,7 @@ export const WaterfallRow = memo(function WaterfallRow({
   criticalPath,
   isOnCriticalPath,
   repeatCount,
+  costs,
   onToggle,
   onSelect,
 }: WaterfallRowProps) {
@@ -129,6 +133,7 @@ export const WaterfallRow = memo(function WaterfallRow({
         ) : (
           <SpanSummary tree={tree} index={index} />
         )}
+        {costs && <costs.kit.RowCostMarks view={costs} index={index} />}
         {isCollapsed && (
           <span className="hidden-count" title="Spans hidden in this collapsed subtree">
             +{(tree.subtreeSize[index]! - 1).toLocaleString()}
