@@ -109,6 +109,7 @@ describe('buildTraceModel', () => {
     expect(barGeometry(scale, model.startUs[tool]!, model.endUs[tool]!)).toEqual({
       leftPercent: 40,
       widthPercent: 10,
+      clip: 'none',
     });
   });
 
