@@ -164,6 +164,7 @@ test('the charts tab and its grouping travel with the link', async ({ page, brow
 });
 
 test('the unfolded trace details travel with the link', async ({ page, browser }) => {
+  test.slow(); // two browsers, each building the demo
   await openTrace(page, '/traces?status=ERROR');
   await openTraceSummary(page);
   await expect(page.getByRole('region', { name: 'Trace error' })).toBeVisible();
@@ -185,6 +186,7 @@ test('“Show the whole trace” after an error-first landing travels with the l
   page,
   browser,
 }) => {
+  test.slow(); // two browsers, each building the demo
   await openTrace(page, '/traces?status=ERROR');
   const notice = page.getByRole('note', { name: 'Error-first landing' });
   await notice.getByRole('button', { name: 'Show the whole trace' }).click();

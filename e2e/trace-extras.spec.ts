@@ -122,6 +122,7 @@ test.describe('where the time went', () => {
       'Self time',
       'Share of self time',
       'Tokens',
+      'Cost (est.)',
     ]);
     await expect(table.getByRole('rowheader', { name: 'LLM', exact: true })).toBeVisible();
     // Shares of all self time: the span types add up to 100% (give or take the rounding).
