@@ -35,6 +35,8 @@ const TraceCharts = lazy(() => import('./charts/TraceCharts'));
 const FlameGraphView = lazy(() => import('./flame-graph/FlameGraphView'));
 const TranscriptView = lazy(() => import('./transcript/TranscriptView'));
 
+const SwimlanesView = lazy(() => import('./swimlanes/SwimlanesView'));
+
 /** Below this width the panel is a sheet over the waterfall rather than a column beside it. */
 const NARROW_QUERY = '(width <= 720px)';
 
@@ -53,6 +55,7 @@ export function TraceView({ missingSpanPanel, traceInput = null }: TraceViewProp
   const isPanelOpen = useTraceView((state) => state.isPanelOpen);
   const isMaximised = useTraceView((state) => state.isPanelMaximised);
   const landingId = useTraceView((state) => state.landingId);
+  const showLanes = useTraceView((state) => state.showLanes);
   const isLandingDismissed = useTraceView((state) => state.isLandingDismissed);
   const selectedIndex = useSelectedIndex();
   const searchInputRef = useRef<HTMLInputElement>(null);
@@ -181,7 +184,15 @@ export function TraceView({ missingSpanPanel, traceInput = null }: TraceViewProp
         hidden={viewTab !== 'waterfall'}
       >
         <SpanSplit
-          main={<Waterfall />}
+          main={
+            showLanes ? (
+              <Suspense fallback={<LoadingState label="Loading the swimlanes…" />}>
+                <SwimlanesView />
+              </Suspense>
+            ) : (
+              <Waterfall />
+            )
+          }
           panel={waterfallPanel}
           isMaximised={isMaximised}
           isNarrow={isNarrow}

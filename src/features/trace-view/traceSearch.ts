@@ -27,6 +27,7 @@ import { parseZoom } from './timeline/timeRange';
  * | summary  | the header's trace summary is open     | `summary=1`        |
  * | layout   | `max`: the span panel takes the width  | `layout=max`       |
  * | zoom     | the waterfall's time range, µs from the trace's start | `zoom=1250000-2400000` |
+ * | lanes    | the waterfall as swimlanes (1 = on)    | `lanes=1`          |
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -59,6 +60,7 @@ const TRACE_SEARCH_FIELDS = {
   view: choiceField(['all'], 'only view=all is known'),
   summary: flagField,
   layout: choiceField(['max'], 'only layout=max is known'),
+  lanes: flagField,
   /** `<start>-<end>`, whole µs from the trace's start (see timeline/timeRange.ts). */
   zoom: exactTextField.refine(
     (text) => parseZoom(text) !== null,

@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SpanTree } from '../../domain/trace/buildSpanTree';
+import { SpanKind, spanKind } from '../../domain/trace/spanKind';
 import type { DroppedParam } from '../../lib/searchSchema';
 import type { BreakdownGrouping } from './analysis/timeBreakdown';
 import {
@@ -63,6 +64,8 @@ export interface TraceViewState {
   isPanelMaximised: boolean;
   /** The waterfall's time range (offsets from the axis start, whole µs); null for all of it. */
   zoom: Zoom | null;
+  /** The waterfall shows one lane per agent or workflow step instead of the span tree. */
+  showLanes: boolean;
 }
 
 export interface TraceViewActions {
@@ -97,6 +100,8 @@ export interface TraceViewActions {
   setPanelMaximised: (maximised: boolean) => void;
   /** Zooms the waterfall to a range (fitted to the trace: see `fitZoom`); null shows it all. */
   setZoom: (zoom: Zoom | null) => void;
+  /** Swimlanes on or off; back in the tree, the selected span is scrolled to. */
+  setShowLanes: (show: boolean) => void;
   /** Replaces the view with the one a URL describes (Back, a link to this same trace). */
   applySearch: (search: TraceSearch) => void;
 }
@@ -152,6 +157,15 @@ export function viewFromSearch(
     }
   }
 
+  // Lanes are for teams and workflows: a link asking them of a single agent's run says so.
+  const hasLaneSpans = [...typesInTrace].some((type) => {
+    const kind = spanKind(type);
+    return kind === SpanKind.Team || kind === SpanKind.Workflow;
+  });
+  if (search.lanes === 1 && !hasLaneSpans) {
+    dropped.push({ key: 'lanes', value: '1', reason: 'no team or workflow in this trace' });
+  }
+
   const selectedId = search.span ?? (search.view === 'all' ? null : landingId);
   const selectedIndex = selectedId === null ? undefined : tree.indexById.get(selectedId);
   const state: TraceViewState = {
@@ -180,6 +194,7 @@ export function viewFromSearch(
     isSummaryOpen: search.summary === 1,
     isPanelMaximised: search.layout === 'max',
     zoom,
+    showLanes: search.lanes === 1 && hasLaneSpans,
   };
   return { state, dropped };
 }
@@ -213,6 +228,7 @@ const URL_VIEW_KEYS = [
   'isSummaryOpen',
   'isPanelMaximised',
   'zoom',
+  'showLanes',
 ] as const satisfies ReadonlyArray<keyof TraceViewState>;
 
 type UrlView = Pick<TraceViewState, (typeof URL_VIEW_KEYS)[number]>;
@@ -246,6 +262,7 @@ export function searchFromView(tree: SpanTree, view: UrlView): TraceSearch {
   if (view.isSummaryOpen) search.summary = 1;
   if (view.isPanelMaximised) search.layout = 'max';
   if (view.zoom !== null) search.zoom = formatZoom(view.zoom);
+  if (view.showLanes) search.lanes = 1;
   return search;
 }
 
@@ -336,6 +353,12 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
         const current = get().zoom;
         if (fitted?.startUs === current?.startUs && fitted?.endUs === current?.endUs) return;
         set({ zoom: fitted });
+      },
+      setShowLanes: (showLanes) => {
+        const selected = get().selectedId;
+        const index = selected === null ? undefined : tree.indexById.get(selected);
+        set({ showLanes });
+        if (!showLanes && index !== undefined) goTo(index);
       },
       applySearch: (search) => {
         const { state } = viewFromSearch(tree, search, get().landingId);

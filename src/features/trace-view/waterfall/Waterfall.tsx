@@ -1,10 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TraceModel } from '../../../domain/trace/traceModel';
-import { memoizeLast } from '../../../lib/memoizeLast';
 import { useAfterFirstPaint } from '../../../lib/useAfterFirstPaint';
 import { rangeTicks } from '../timeline/rangeTicks';
-import { zoomTimeRange, type Zoom } from '../timeline/timeRange';
 import {
   useFilterResult,
   useSelectedIndex,
@@ -16,7 +13,7 @@ import {
   useVisibleRows,
 } from '../traceViewContext';
 import { NameColumnResizer } from './NameColumnResizer';
-import { createTimeScale } from './timeScale';
+import { shownTimeScale } from './timeScale';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
 import { ZoomAxis } from './ZoomAxis';
@@ -34,12 +31,6 @@ const BarTooltip = lazy(() =>
 
 const overviewPlaceholder = <div className="overview-placeholder" aria-hidden="true" />;
 
-/** The shown range: the zoom, or the trace's axis. */
-const scaleOf = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
-  if (zoom === null) return createTimeScale(tree.axisStartUs, tree.axisEndUs);
-  const range = zoomTimeRange(tree.axisStartUs, zoom);
-  return createTimeScale(range.startUs, range.endUs);
-});
 /** At least this many pixels per tick (round steps make most gaps wider): a zoomed label fits. */
 const TICK_SPACING_PX = 70;
 
@@ -63,7 +54,7 @@ export function Waterfall() {
   const isTreeOnly = useTraceView((state) => state.isPanelMaximised && state.isPanelOpen);
   const [nameColumnPx, setNameColumnPx] = useNameColumnWidth();
   const zoom = useTraceView((state) => state.zoom);
-  const scale = scaleOf(tree, zoom);
+  const scale = shownTimeScale(tree, zoom);
   const dimmedUnless = hideFiltered ? null : (filterResult?.keep ?? null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const frameRef = useRef<HTMLDivElement>(null);

@@ -9,6 +9,7 @@ import {
   useTraceView,
   useTraceViewContext,
 } from '../traceViewContext';
+import { hasLanes } from '../swimlanes/hasLanes';
 import { levelCounts } from './levelCounts';
 import styles from './WaterfallToolbar.module.css';
 
@@ -22,12 +23,13 @@ export interface WaterfallToolbarProps {
  * and what the filters found at the end, in a slot of its own (so nothing moves when they change).
  */
 export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
-  const { repeated } = useTraceViewContext();
+  const { repeated, tree } = useTraceViewContext();
   const actions = useTraceActions();
   const filter = useTraceView((state) => state.filter);
   const hideFiltered = useTraceView((state) => state.hideFiltered);
   const showCriticalPath = useTraceView((state) => state.showCriticalPath);
   const isHelpOpen = useTraceView((state) => state.isHelpOpen);
+  const showLanes = useTraceView((state) => state.showLanes);
   const filterResult = useFilterResult();
   const criticalPath = useShownCriticalPath();
   const search = useSpanSearch();
@@ -106,6 +108,20 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         Critical path
       </label>
 
+      {hasLanes(tree) && (
+        <label
+          className={styles.toggle}
+          title="One lane per agent or workflow step, with the hand-offs between them"
+        >
+          <input
+            type="checkbox"
+            checked={showLanes}
+            onChange={(event) => actions.setShowLanes(event.target.checked)}
+          />
+          Lanes
+        </label>
+      )}
+
       <Popover
         label={moreFilters > 0 ? `Filters (${moreFilters})` : 'Filters'}
         ariaLabel="More filters"
@@ -138,9 +154,12 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         </label>
       </Popover>
 
-      <Popover label="Levels" ariaLabel="Expand or collapse levels" contentLabel="Levels">
-        <LevelChoices />
-      </Popover>
+      {/* Lanes have no levels to fold. */}
+      {!showLanes && (
+        <Popover label="Levels" ariaLabel="Expand or collapse levels" contentLabel="Levels">
+          <LevelChoices />
+        </Popover>
+      )}
 
       <KeyboardShortcutsDialog isOpen={isHelpOpen} onOpenChange={actions.setHelpOpen} />
 

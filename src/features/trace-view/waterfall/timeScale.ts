@@ -1,3 +1,7 @@
+import type { TraceModel } from '../../../domain/trace/traceModel';
+import { memoizeLast } from '../../../lib/memoizeLast';
+import { zoomTimeRange, type Zoom } from '../timeline/timeRange';
+
 /**
  * Maps time on the shown range (the trace's axis, or the zoomed part of it) to bar positions,
  * percent of the bar column. Bars come from start/end times, never from the server's `duration`
@@ -58,3 +62,10 @@ export function barGeometry(scale: TimeScale, startUs: number, endUs: number): B
     clip: isCutStart ? (isCutEnd ? 'both' : 'start') : isCutEnd ? 'end' : 'none',
   };
 }
+
+/** The shown range: the zoom, or the trace's axis (the waterfall's and the swimlanes'). */
+export const shownTimeScale = memoizeLast((tree: TraceModel, zoom: Zoom | null) => {
+  if (zoom === null) return createTimeScale(tree.axisStartUs, tree.axisEndUs);
+  const range = zoomTimeRange(tree.axisStartUs, zoom);
+  return createTimeScale(range.startUs, range.endUs);
+});
