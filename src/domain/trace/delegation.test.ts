@@ -77,6 +77,22 @@ describe('findDelegations', () => {
     );
   });
 
+  it('pairs parallel calls one to one when their member_ids name no run', () => {
+    // agno can send an agent's id ("stock_agent") rather than its name: each run goes to the
+    // call that covers all of it and has no run yet.
+    const tree = testTree(
+      team(
+        delegate(100, 900, 'stock_agent'),
+        delegate(110, 800, 'research_agent'),
+        member(120, 880, 'Stock_Price_Agent.run'),
+        member(130, 790, 'Researcher.run'),
+      ),
+    );
+    const delegations = findDelegations(tree);
+    expect(delegations.toolOf[indexOfName(tree, 'Stock_Price_Agent.run')]).toBe(1);
+    expect(delegations.toolOf[indexOfName(tree, 'Researcher.run')]).toBe(2);
+  });
+
   it('links every member run of a delegation to all members', () => {
     const tree = testTree(
       team(

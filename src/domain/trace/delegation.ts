@@ -112,6 +112,22 @@ export function findDelegations(tree: DelegationTreeInput): Delegations {
     if (!isSorted) children.sort(startOrder);
 
     const anyTool: number[] = [];
+    /**
+     * With no member_id naming the run (agno may send an agent's id, not its name), the open
+     * call that covers the whole run and has no run yet, latest first: parallel delegations
+     * then pair one to one. Else one that covers it, else the latest open one.
+     */
+    const fallbackTool = (stack: number[], run: number): number => {
+      let covering = -1;
+      for (let k = stack.length - 1; k >= 0; k--) {
+        const tool = stack[k]!;
+        if (endUs[tool]! < endUs[run]!) continue;
+        const isFree = !membersOf.has(tool) || toolName(nodes[tool]!) !== 'delegate_task_to_member';
+        if (isFree) return tool;
+        if (covering < 0) covering = tool;
+      }
+      return covering >= 0 ? covering : (stack.at(-1) ?? -1);
+    };
     const toolsByMember = new Map<string, number[]>();
     const open = (stack: number[] | undefined, at: number): number => {
       if (!stack) return -1;
@@ -132,7 +148,7 @@ export function findDelegations(tree: DelegationTreeInput): Delegations {
       }
       const start = startUs[c]!;
       let tool = open(toolsByMember.get(nameKey(memberName(node))), start);
-      if (tool < 0) tool = open(anyTool, start);
+      if (tool < 0) tool = fallbackTool(open(anyTool, start) >= 0 ? anyTool : [], c);
       if (tool < 0) continue;
       toolOf[c] = tool;
       const members = membersOf.get(tool);

@@ -200,3 +200,34 @@ describe('collapseParams', () => {
     expect(collapseParams(wide, collapsed, null)).toEqual({ depth: 2 });
   });
 });
+
+describe('swimlanes in a link', () => {
+  it('round-trip on a trace with a team, and are dropped with a reason on one without', () => {
+    const { state, dropped } = viewFromSearch(tree, { lanes: 1 });
+    expect(dropped).toEqual([]);
+    expect(state.showLanes).toBe(true);
+    expect(searchFromView(tree, state)).toEqual({ lanes: 1 });
+
+    const agentOnly = testModel([makeSpan({ type: 'AGENT', spans: [makeSpan({ type: 'LLM' })] })]);
+    const asked = viewFromSearch(agentOnly, { lanes: 1 });
+    expect(asked.state.showLanes).toBe(false);
+    expect(asked.dropped).toEqual([
+      { key: 'lanes', value: '1', reason: 'no team or workflow in this trace' },
+    ]);
+    expect(searchFromView(agentOnly, asked.state)).toEqual({});
+  });
+
+  it('turned off, scroll the tree to the selected span', () => {
+    const store = createTraceViewStore(
+      tree,
+      viewFromSearch(tree, { lanes: 1, span: 'member-llm' }).state,
+    );
+    const before = store.getState().scrollRequest?.seq ?? -1;
+    store.getState().setShowLanes(false);
+    expect(store.getState().showLanes).toBe(false);
+    expect(store.getState().scrollRequest).toMatchObject({
+      index: tree.indexById.get('member-llm'),
+    });
+    expect(store.getState().scrollRequest!.seq).toBeGreaterThan(before);
+  });
+});
