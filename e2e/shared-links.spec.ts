@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import {
   copyLink,
   openFilters,
@@ -9,6 +9,7 @@ import {
   rowsOf,
   waterfallOf,
 } from './support/tracePage';
+import { openInFreshBrowser } from './support/freshBrowser';
 
 /**
  * Issue 11: what a reader sees on a trace page is in its link. Each test sets a state with the
@@ -18,16 +19,6 @@ import {
 
 const gridOf = (page: Page) => waterfallOf(page).grid;
 const toolbarOf = (page: Page) => page.getByRole('toolbar', { name: 'Waterfall controls' });
-
-/** Opens a link the way a colleague does: a new browser context, nothing stored. */
-async function openInFreshBrowser(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  // The demo data is generated anew in the new browser before the trace can load.
-  await expect(rowsOf(page).first()).toBeVisible({ timeout: 30_000 });
-  return page;
-}
 
 /** What a reader sees of the waterfall view, as text. */
 async function viewOf(page: Page) {

@@ -1,4 +1,5 @@
-import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openInFreshBrowser } from './support/freshBrowser';
 import { copyLink, openTrace, rowsOf, waterfallOf } from './support/tracePage';
 
 /*
@@ -159,11 +160,3 @@ test('a bar’s tooltip shows its facts on hover and on keyboard focus, moving n
   const second = await rows.nth(1).locator('.span-name').textContent();
   await expect(tooltip).toContainText(second!);
 });
-
-async function openInFreshBrowser(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await expect(rowsOf(page).first()).toBeVisible({ timeout: 30_000 });
-  return page;
-}

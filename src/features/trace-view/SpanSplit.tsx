@@ -1,4 +1,5 @@
 import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
+import { trackPointerDrag } from '../../lib/pointerDrag';
 import styles from './SpanSplit.module.css';
 
 export interface SpanSplitProps {
@@ -41,19 +42,10 @@ export function SpanSplit({ main, panel, isMaximised, isNarrow }: SpanSplitProps
     const split = splitRef.current;
     if (event.button !== 0 || !split) return;
     event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
     const box = split.getBoundingClientRect();
-    const move = (moveEvent: globalThis.PointerEvent) =>
-      setSize(((box.right - moveEvent.clientX) / box.width) * 100);
-    const stop = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', stop);
-      handle.removeEventListener('pointercancel', stop);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', stop);
-    handle.addEventListener('pointercancel', stop);
+    trackPointerDrag(event, {
+      onMove: (moveEvent) => setSize(((box.right - moveEvent.clientX) / box.width) * 100),
+    });
   };
 
   // The separator's value is the view's share, as the ARIA window-splitter pattern has it:

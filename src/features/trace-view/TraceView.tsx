@@ -1,9 +1,9 @@
-import { lazy, Suspense, useEffect, useRef } from 'react';
-import { LoadingState } from '../../components/PageState';
+import { lazy, useEffect, useRef } from 'react';
 import { delegationPartner } from '../../domain/trace/delegation';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import { useMediaQuery } from '../../lib/useMediaQuery';
 import { ErrorLandingNotice } from './ErrorLandingNotice';
+import { LazyTabPanel } from './LazyTabPanel';
 import {
   LazySpanDetailsPanel as SpanDetailsPanel,
   preloadSpanDetailsPanel,
@@ -135,45 +135,32 @@ export function TraceView({ missingSpanPanel, traceInput = null }: TraceViewProp
         {viewTab === 'waterfall' && <WaterfallToolbar searchInputRef={searchInputRef} />}
       </div>
       {viewTab === 'charts' && (
-        <div
-          role="tabpanel"
-          id="trace-tabpanel-charts"
-          aria-labelledby="trace-tab-charts"
-          className={styles.chartsPanel}
-        >
-          <Suspense fallback={<LoadingState label="Loading charts…" />}>
-            <TraceCharts tree={tree} selfTimes={tree.selfTimeUs} />
-          </Suspense>
-        </div>
+        <LazyTabPanel name="charts" className={styles.chartsPanel} loadingLabel="Loading charts…">
+          <TraceCharts tree={tree} selfTimes={tree.selfTimeUs} />
+        </LazyTabPanel>
       )}
       {viewTab === 'flame' && (
-        <div
-          role="tabpanel"
-          id="trace-tabpanel-flame"
-          aria-labelledby="trace-tab-flame"
+        <LazyTabPanel
+          name="flame"
           className={styles.waterfallPanel}
+          loadingLabel="Loading the flame graph…"
         >
-          <Suspense fallback={<LoadingState label="Loading the flame graph…" />}>
-            <FlameGraphView panel={panel} isNarrow={isNarrow} isMaximised={isMaximised} />
-          </Suspense>
-        </div>
+          <FlameGraphView panel={panel} isNarrow={isNarrow} isMaximised={isMaximised} />
+        </LazyTabPanel>
       )}
       {viewTab === 'transcript' && (
-        <div
-          role="tabpanel"
-          id="trace-tabpanel-transcript"
-          aria-labelledby="trace-tab-transcript"
+        <LazyTabPanel
+          name="transcript"
           className={styles.waterfallPanel}
+          loadingLabel="Loading the transcript…"
         >
-          <Suspense fallback={<LoadingState label="Loading the transcript…" />}>
-            <TranscriptView
-              panel={panel}
-              isNarrow={isNarrow}
-              isMaximised={isMaximised}
-              traceInput={traceInput}
-            />
-          </Suspense>
-        </div>
+          <TranscriptView
+            panel={panel}
+            isNarrow={isNarrow}
+            isMaximised={isMaximised}
+            traceInput={traceInput}
+          />
+        </LazyTabPanel>
       )}
       {/* The waterfall stays mounted behind the charts, so its scroll and state survive. */}
       <div

@@ -6,6 +6,7 @@ import {
   type PointerEvent,
   type RefObject,
 } from 'react';
+import { trackPointerDrag } from '../../../lib/pointerDrag';
 import { clampNameColumn, MIN_NAME_COLUMN_PX } from './useNameColumnWidth';
 
 export interface NameColumnResizerProps {
@@ -43,19 +44,11 @@ export function NameColumnResizer({ waterfallRef, width, onWidthChange }: NameCo
   const handlePointerDown = (event: PointerEvent<HTMLDivElement>) => {
     if (event.button !== 0) return;
     event.preventDefault();
-    const handle = event.currentTarget;
-    handle.setPointerCapture(event.pointerId);
     const start = { x: event.clientX, ...current() };
-    const move = (moveEvent: globalThis.PointerEvent) =>
-      onWidthChange(clampNameColumn(start.shown + moveEvent.clientX - start.x, start.total));
-    const stop = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', stop);
-      handle.removeEventListener('pointercancel', stop);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', stop);
-    handle.addEventListener('pointercancel', stop);
+    trackPointerDrag(event, {
+      onMove: (moveEvent) =>
+        onWidthChange(clampNameColumn(start.shown + moveEvent.clientX - start.x, start.total)),
+    });
   };
 
   const handleKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

@@ -1,4 +1,5 @@
-import { useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { trackPointerDrag } from '../../../lib/pointerDrag';
 
 /** A drag shorter than this is a click. */
 const CLICK_SLOP_PX = 3;
@@ -19,29 +20,34 @@ export function useRangeDrag(
   onClick?: (at: number) => void,
 ) {
   const [drag, setDrag] = useState<(DragSelection & { startX: number; x: number }) | null>(null);
-  const fractionAt = (event: PointerEvent<HTMLElement>) => {
-    const box = event.currentTarget.getBoundingClientRect();
-    return box.width > 0 ? Math.min(Math.max((event.clientX - box.left) / box.width, 0), 1) : 0;
-  };
+  // The release answers with the callbacks of the latest render, not those of the press.
+  const callbacks = useRef({ onRange, onClick });
+  useEffect(() => {
+    callbacks.current = { onRange, onClick };
+  });
   const handlers = {
     onPointerDown: (event: PointerEvent<HTMLElement>) => {
       if (event.button !== 0) return;
-      event.currentTarget.setPointerCapture(event.pointerId);
-      const at = fractionAt(event);
-      setDrag({ from: at, to: at, startX: event.clientX, x: event.clientX });
+      const element = event.currentTarget;
+      const fractionAt = (clientX: number) => {
+        const box = element.getBoundingClientRect();
+        return box.width > 0 ? Math.min(Math.max((clientX - box.left) / box.width, 0), 1) : 0;
+      };
+      const start = { from: fractionAt(event.clientX), startX: event.clientX };
+      trackPointerDrag(event, {
+        onMove: (moveEvent) =>
+          setDrag({ ...start, to: fractionAt(moveEvent.clientX), x: moveEvent.clientX }),
+        onEnd: (endEvent) => {
+          setDrag(null);
+          if (endEvent.type === 'pointercancel') return;
+          const to = fractionAt(endEvent.clientX);
+          if (Math.abs(endEvent.clientX - start.startX) >= CLICK_SLOP_PX) {
+            callbacks.current.onRange(start.from, to);
+          } else callbacks.current.onClick?.(to);
+        },
+      });
+      setDrag({ ...start, to: start.from, x: event.clientX });
     },
-    onPointerMove: (event: PointerEvent<HTMLElement>) => {
-      if (!drag) return;
-      setDrag({ ...drag, to: fractionAt(event), x: event.clientX });
-    },
-    onPointerUp: (event: PointerEvent<HTMLElement>) => {
-      if (!drag) return;
-      setDrag(null);
-      const to = fractionAt(event);
-      if (Math.abs(event.clientX - drag.startX) >= CLICK_SLOP_PX) onRange(drag.from, to);
-      else onClick?.(to);
-    },
-    onPointerCancel: () => setDrag(null),
   };
   const selection =
     drag && Math.abs(drag.x - drag.startX) >= CLICK_SLOP_PX
