@@ -1,4 +1,5 @@
-import { lazy, useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
+import { LoadingState } from '../../components/PageState';
 import { delegationPartner } from '../../domain/trace/delegation';
 import { useAfterFirstPaint } from '../../lib/useAfterFirstPaint';
 import { useMediaQuery } from '../../lib/useMediaQuery';
