@@ -31,6 +31,15 @@ test.describe('accessibility of the trace page', () => {
     ).toBeVisible();
     await expectNoSeriousViolations(page);
   });
+
+  test('the swimlanes of a team run, a span selected', async ({ page }) => {
+    await page.goto(
+      '/traces/5eeb8e69da2ce65fa94a1c0735a561b5?db_id=recorded-agentos&lanes=1&span=43147a055be665bf',
+    );
+    await expect(page.getByRole('table', { name: 'Swimlanes' })).toBeVisible();
+    await expect(panelOf(page)).toBeVisible();
+    await expectNoSeriousViolations(page);
+  });
 });
 
 test.describe('accessibility of the trace page, with its popovers and summary open', () => {

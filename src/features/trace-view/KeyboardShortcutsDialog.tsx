@@ -26,6 +26,8 @@ const SHORTCUTS: [string, string][] = [
   ['Enter / Shift+Enter (in search)', 'Next / previous match'],
   ['?', 'This help'],
   ['↑ ↓ ← → (flame graph)', 'Parent, first child, previous / next sibling'],
+  ['← / → (lanes)', 'Previous / next span of the lane, in time'],
+  ['↑ / ↓ (lanes)', 'The lane above / below, at the span starting nearest in time'],
   ['← / → (overview)', 'Move the zoomed range earlier / later'],
   ['+ / − (overview)', 'Zoom the waterfall in / out'],
   ['0 (overview)', 'Reset zoom: the whole trace'],

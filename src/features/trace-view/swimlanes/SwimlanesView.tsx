@@ -36,6 +36,8 @@ const BAR_PX = 14;
 /** A bar this wide (CSS px) shows its name. */
 const LABEL_MIN_PX = 56;
 const TICK_SPACING_PX = 70;
+/** The sticky column header's height: the lanes, grid lines and arrows start below it. */
+const HEADER_PX = 28;
 
 const KIND_LABELS: Record<Lane['kind'], string> = {
   team: 'team',
@@ -147,69 +149,74 @@ export default function SwimlanesView() {
         onPointerLeave={() => setHover(null)}
         onScroll={() => setHover(null)}
       >
-        <div
-          ref={tableRef}
-          role="table"
-          aria-label="Swimlanes"
-          aria-describedby="swimlanes-help"
-          className={styles.table}
-          onKeyDown={handleKeyDown}
-        >
+        {/* The grid lines and the arrows lie over the table, outside it: a table holds rows. */}
+        <div className={styles.tableWrap}>
           <p id="swimlanes-help" hidden>
             One lane per agent or workflow step. Arrow keys move between spans: left and right along
             a lane, up and down between lanes.
           </p>
-          <div role="row" className={styles.headerRow}>
-            <div role="columnheader" className={styles.laneHeadColumn}>
-              Lane
-            </div>
-            <ZoomAxis ticks={ticks} onWidthChange={setAxisPx} />
+          <div className={styles.gridlines} style={{ top: HEADER_PX }} aria-hidden="true">
+            {ticks.map((tick) => (
+              <span key={tick.offsetUs} style={{ left: `${tick.fraction * 100}%` }} />
+            ))}
           </div>
-          <div className={styles.body} style={{ height: totalHeight }}>
-            <div className={styles.gridlines} aria-hidden="true">
-              {ticks.map((tick) => (
-                <span key={tick.offsetUs} style={{ left: `${tick.fraction * 100}%` }} />
+          <div
+            ref={tableRef}
+            role="table"
+            aria-label="Swimlanes"
+            aria-describedby="swimlanes-help"
+            className={styles.table}
+            onKeyDown={handleKeyDown}
+          >
+            <div role="row" className={styles.headerRow} style={{ height: HEADER_PX }}>
+              <div role="columnheader" className={styles.laneHeadColumn}>
+                Lane
+              </div>
+              <ZoomAxis ticks={ticks} onWidthChange={setAxisPx} />
+            </div>
+            <div role="rowgroup" className={styles.body} style={{ height: totalHeight }}>
+              {layout.lanes.map((lane, laneIndex) => (
+                <div
+                  key={lane.key}
+                  role="row"
+                  className={styles.lane}
+                  style={{ top: laneTops[laneIndex], height: laneHeight(lane) }}
+                >
+                  <LaneHeader lane={lane} layout={layout} tree={tree} />
+                  <div role="cell" className={styles.track}>
+                    {barsByLane[laneIndex]!.map((bar) => (
+                      <LaneBarButton
+                        key={bar.index}
+                        tree={tree}
+                        bar={bar}
+                        trackPx={axisPx}
+                        isRun={layout.isRun[bar.index] === 1 && bar.count === 1}
+                        isWaiting={
+                          layout.isWaiting[bar.index] === 1 && layout.isRun[bar.index] === 0
+                        }
+                        isSelected={bar.index === selectedIndex}
+                        isTabStop={bar.index === tabStop}
+                        isDimmed={keep !== null && keep[bar.index] === 0}
+                        isHidden={hideFiltered && keep !== null && keep[bar.index] === 0}
+                        isMatch={search.mask !== null && search.mask[bar.index] === 1}
+                        isCritical={criticalPath?.mask[bar.index] === 1}
+                        onOpen={actions.open}
+                        onHover={(at) => setHover({ bar, ...at })}
+                      />
+                    ))}
+                  </div>
+                </div>
               ))}
             </div>
-            {layout.lanes.map((lane, laneIndex) => (
-              <div
-                key={lane.key}
-                role="row"
-                className={styles.lane}
-                style={{ top: laneTops[laneIndex], height: laneHeight(lane) }}
-              >
-                <LaneHeader lane={lane} layout={layout} tree={tree} />
-                <div role="cell" className={styles.track}>
-                  {barsByLane[laneIndex]!.map((bar) => (
-                    <LaneBarButton
-                      key={bar.index}
-                      tree={tree}
-                      bar={bar}
-                      trackPx={axisPx}
-                      isRun={layout.isRun[bar.index] === 1 && bar.count === 1}
-                      isWaiting={layout.isWaiting[bar.index] === 1 && layout.isRun[bar.index] === 0}
-                      isSelected={bar.index === selectedIndex}
-                      isTabStop={bar.index === tabStop}
-                      isDimmed={keep !== null && keep[bar.index] === 0}
-                      isHidden={hideFiltered && keep !== null && keep[bar.index] === 0}
-                      isMatch={search.mask !== null && search.mask[bar.index] === 1}
-                      isCritical={criticalPath?.mask[bar.index] === 1}
-                      onOpen={actions.open}
-                      onHover={(at) => setHover({ bar, ...at })}
-                    />
-                  ))}
-                </div>
-              </div>
-            ))}
-            <HandoffArrows
-              tree={tree}
-              layout={layout}
-              scale={scale}
-              trackPx={axisPx}
-              laneTops={laneTops}
-              height={totalHeight}
-            />
           </div>
+          <HandoffArrows
+            tree={tree}
+            layout={layout}
+            scale={scale}
+            trackPx={axisPx}
+            laneTops={laneTops}
+            height={totalHeight}
+          />
         </div>
       </div>
       {hover && (
