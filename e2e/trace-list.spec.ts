@@ -483,6 +483,10 @@ test.describe('table, chart and times', () => {
     await expect(page.getByText(/^Newest first, as the server orders them/)).toBeVisible();
 
     await page.getByRole('button', { name: 'Columns' }).click();
+    // Cost cannot be a column (summaries carry no tokens); the menu says where it is.
+    await expect(
+      page.getByRole('group', { name: 'Visible columns' }).getByText(/estimated cost/),
+    ).toBeVisible();
     await page.getByRole('checkbox', { name: 'Input' }).uncheck();
     await expect(page.getByRole('columnheader', { name: 'Input' })).toHaveCount(0);
     await page.reload();

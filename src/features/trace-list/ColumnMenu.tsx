@@ -57,6 +57,11 @@ export function ColumnMenu({ columns }: ColumnMenuProps) {
                 {COLUMN_LABELS[c.id] ?? c.id}
               </label>
             ))}
+          {/* Issue 15 asks the list to say where the cost is, since it cannot show it. */}
+          <p className={`muted ${styles.note}`}>
+            No tokens or cost column: the server's list gives neither. A trace's page shows its
+            estimated cost.
+          </p>
         </fieldset>
       )}
     </div>
