@@ -38,6 +38,8 @@ export interface RunMetrics {
   zoomWheel: number;
   /** The slowest of those 5 zoom steps. */
   zoomWheelMax: number;
+  /** Tick "Lanes" → the swimlanes painted (lazy chunk, lane layout, bars); NaN without lanes. */
+  lanesOpen: number;
   /** V8 heap after load and a forced GC. */
   heapBytes: number;
 }

@@ -53,6 +53,7 @@ const ROWS: Row[] = [
     max: 50,
   },
   { label: '↳ slowest of 5 steps', unit: 'ms', value: metric('zoomWheelMax'), max: 50 },
+  { label: '**lanes**: tick → swimlanes painted', unit: 'ms', value: metric('lanesOpen') },
   { label: '**JS heap** after load', unit: 'MB', value: metric('heapBytes') },
   {
     label: '↳ heap ÷ JSON received',

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import type { RunDetails, RunMetrics } from './benchReport';
 import {
   FLAME_GRAPH,
+  LANE_BARS,
   SEARCH_BOX,
   SPAN_DETAILS,
   SPAN_ROWS,
@@ -31,6 +32,7 @@ type InteractionMetrics = Pick<
   | 'overviewDraw'
   | 'zoomWheel'
   | 'zoomWheelMax'
+  | 'lanesOpen'
 >;
 
 /**
@@ -61,6 +63,8 @@ export async function measureInteractions(
   await idle();
   const zoom = await measureZoom(page);
   await idle();
+  const lanesOpen = await measureLanes(page);
+  await idle();
   // Last: it leaves the waterfall's tab.
   const flame = await measureFlameGraph(page);
   return {
@@ -76,6 +80,7 @@ export async function measureInteractions(
       overviewDraw,
       zoomWheel: median(zoom),
       zoomWheelMax: Math.max(...zoom),
+      lanesOpen,
     },
     details: {
       searchQuery: search.query,
@@ -263,6 +268,28 @@ async function measureZoom(page: Page): Promise<number[]> {
     },
     { axis: TIME_AXIS, zoomWindow: ZOOM_WINDOW },
   );
+}
+
+/**
+ * Tick "Lanes" → the swimlanes painted with their bars (their lazy chunk, the lane layout of
+ * every span, the bars), then untick to leave the waterfall as it was. NaN when the trace has
+ * no team or workflow (no toggle).
+ */
+async function measureLanes(page: Page): Promise<number> {
+  const ms = await page.evaluate(async (lanes) => {
+    const toggle = [...document.querySelectorAll<HTMLLabelElement>('label')]
+      .find((label) => label.textContent?.trim() === 'Lanes')
+      ?.querySelector('input');
+    if (!toggle) return Number.NaN;
+    const t0 = performance.now();
+    toggle.click();
+    return window.__bench.untilPainted(t0, () => !!document.querySelector(lanes));
+  }, LANE_BARS);
+  if (!Number.isNaN(ms)) {
+    await page.getByRole('checkbox', { name: 'Lanes' }).uncheck();
+    await page.locator(WATERFALL).waitFor();
+  }
+  return ms;
 }
 
 /**

@@ -84,7 +84,7 @@ async function main(): Promise<void> {
             ` scroll p95 ${formatMs(m.scrollP95)} (${result.details.scrollBlankFrames} blank),` +
             ` flame graph ${formatMs(m.flameOpen)} (draw ${formatMs(m.flameDraw)}),` +
             ` overview ${formatMs(m.overviewDraw)}, zoom ${formatMs(m.zoomWheel)}` +
-            ` (max ${formatMs(m.zoomWheelMax)}),` +
+            ` (max ${formatMs(m.zoomWheelMax)}), lanes ${formatMs(m.lanesOpen)},` +
             ` heap ${formatBytes(m.heapBytes)}`,
         );
         runResults.push(result);

@@ -11,3 +11,5 @@ export const FLAME_GRAPH = 'canvas[aria-roledescription="flame graph"]';
 export const TIME_AXIS = `${WATERFALL} [role="columnheader"][aria-label="Timeline"]`;
 /** The overview's zoom window, whose text is the shown range. */
 export const ZOOM_WINDOW = '[role="slider"][aria-label="Zoomed time range"]';
+/** A bar of the swimlanes (shown with the waterfall's "Lanes" toggle). */
+export const LANE_BARS = '[role="table"][aria-label="Swimlanes"] button[data-index]';
