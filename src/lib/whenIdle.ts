@@ -1,5 +1,10 @@
 /** Longest slice of work when the browser cannot say how idle it is. */
 const FALLBACK_SLICE_MS = 8;
+/**
+ * Longest slice of work even in a long idle period: the browser offers up to 50 ms, and a slice
+ * that fills it becomes a long task as soon as the machine is busy.
+ */
+const MAX_SLICE_MS = 12;
 
 /**
  * Runs `work` when the browser is idle, with a way to ask whether time is left; returns a cancel.
@@ -10,8 +15,10 @@ export function whenIdle(work: (hasTime: () => boolean) => void): () => void {
     const id = window.requestIdleCallback(
       (deadline) => {
         // Past the time-out the browser is busy: take a short slice anyway, then yield.
-        const end = performance.now() + FALLBACK_SLICE_MS;
-        work(() => (deadline.didTimeout ? performance.now() < end : deadline.timeRemaining() > 1));
+        const end = performance.now() + (deadline.didTimeout ? FALLBACK_SLICE_MS : MAX_SLICE_MS);
+        work(
+          () => performance.now() < end && (deadline.didTimeout || deadline.timeRemaining() > 1),
+        );
       },
       { timeout: 1000 },
     );
