@@ -17,7 +17,7 @@ import type { CostNotes } from './useTraceCosts';
 import styles from './costKit.module.css';
 
 export { lookupModel } from '../../domain/trace/pricing/modelCatalog';
-export { PriceState, traceCostsOf } from '../../domain/trace/pricing/traceCosts';
+export { knownTraceCosts, PriceState, traceCostsScan } from '../../domain/trace/pricing/traceCosts';
 
 type TraceCostsViewLike = { costs: TraceCosts };
 

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { TraceCosts } from '../../domain/trace/pricing/traceCosts';
 import type { TraceModel } from '../../domain/trace/traceModel';
+import { whenIdle } from '../../lib/whenIdle';
 import type * as CostKitModule from './costKit';
 
 /** The tables, the arithmetic and the figures' components: one chunk, loaded on demand. */
 type CostKit = typeof CostKitModule;
+
+/** Spans priced between two checks of the clock. */
+const PRICE_CHUNK = 256;
 
 let loaded: CostKit | undefined;
 let loading: Promise<CostKit> | undefined;
@@ -35,13 +39,15 @@ export interface CostNotes {
 }
 
 /**
- * The trace's costs, once the tables have loaded after the first paint (null until then): they
- * are about 90 kB gzipped, and neither their data nor the code showing costs is in the first
- * paint's JavaScript. Computed once per trace model (`traceCostsOf` keeps them), so every view
- * shows the same figures.
+ * The trace's costs, once the tables have loaded after the first paint and every call has been
+ * priced (null until then): the tables are about 90 kB gzipped, and neither their data nor the
+ * code showing costs is in the first paint's JavaScript. The calls are priced in idle time, a
+ * slice at a time (at 10,000 spans one pass was a long task after the first paint). Computed once
+ * per trace model (`traceCostsScan` keeps them), so every view shows the same figures.
  */
 export function useTraceCosts(tree: TraceModel): TraceCostsView | null {
   const [kit, setKit] = useState(loaded);
+  const [done, setDone] = useState<{ tree: TraceModel; costs: TraceCosts } | null>(null);
   useEffect(() => {
     if (kit) return;
     let isCancelled = false;
@@ -64,8 +70,30 @@ export function useTraceCosts(tree: TraceModel): TraceCostsView | null {
       window.clearTimeout(idle);
     };
   }, [kit]);
-  return useMemo(
-    () => (kit ? { costs: kit.traceCostsOf(tree, kit.lookupModel), kit, notes: kit.NOTES } : null),
-    [kit, tree],
-  );
+  useEffect(() => {
+    if (!kit || kit.knownTraceCosts(tree)) return;
+    let isCancelled = false;
+    const scan = kit.traceCostsScan(tree, kit.lookupModel);
+    let cancelSlice = () => {};
+    const work = (hasTime: () => boolean) => {
+      if (isCancelled) return;
+      do {
+        if (scan.step(PRICE_CHUNK)) {
+          setDone({ tree, costs: scan.result() });
+          return;
+        }
+      } while (hasTime());
+      cancelSlice = whenIdle(work);
+    };
+    cancelSlice = whenIdle(work);
+    return () => {
+      isCancelled = true;
+      cancelSlice();
+    };
+  }, [kit, tree]);
+  // Costs already known (another view of the same trace priced them) show at once.
+  const costs = kit
+    ? (kit.knownTraceCosts(tree) ?? (done?.tree === tree ? done.costs : null))
+    : null;
+  return useMemo(() => (kit && costs ? { costs, kit, notes: kit.NOTES } : null), [kit, costs]);
 }

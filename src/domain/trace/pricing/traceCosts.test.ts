@@ -2,9 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { makeSpan } from '../../../test/testSpans';
 import { at } from '../../../test/testTraces';
 import { testModel } from '../../../test/testModel';
-import type { ModelLookup } from './traceCosts';
+import type { ModelLookup, TraceCosts } from './traceCosts';
 import { NO_AGENT } from '../agentOf';
-import { computeTraceCosts, PriceState } from './traceCosts';
+import {
+  computeTraceCosts,
+  createTraceCostsScan,
+  knownTraceCosts,
+  PriceState,
+  traceCostsScan,
+} from './traceCosts';
 
 // A fixed table, so the expected figures below are worked out by hand.
 const lookup: ModelLookup = (id) =>
@@ -82,5 +88,54 @@ describe('computeTraceCosts', () => {
       [4, 4000],
       [5, 100],
     ]);
+  });
+});
+
+describe('createTraceCostsScan', () => {
+  it('gives, a span at a time, what one pass gives', () => {
+    const tree = sampleTree();
+    const scan = createTraceCostsScan(tree, lookup);
+    let steps = 1;
+    while (!scan.step(1)) steps++;
+    expect(steps).toBe(tree.count);
+    const sliced = scan.result();
+    const whole = computeTraceCosts(tree, lookup);
+    const data = (costs: TraceCosts) => ({
+      ...costs,
+      subtreeCostUsd: null,
+      subtreeUnpricedCalls: null,
+    });
+    expect(data(sliced)).toEqual(data(whole));
+    for (let i = 0; i < tree.count; i++) {
+      expect(sliced.subtreeCostUsd(i)).toBe(whole.subtreeCostUsd(i));
+      expect(sliced.subtreeUnpricedCalls(i)).toBe(whole.subtreeUnpricedCalls(i));
+    }
+  });
+
+  it('has no result before the last step', () => {
+    const scan = createTraceCostsScan(sampleTree(), lookup);
+    scan.step(1);
+    expect(() => scan.result()).toThrow();
+  });
+});
+
+describe('traceCostsScan', () => {
+  it('keeps the first finished result for the tree, and starts done once it is known', () => {
+    const tree = sampleTree();
+    expect(knownTraceCosts(tree)).toBeUndefined();
+    const first = traceCostsScan(tree, lookup);
+    const second = traceCostsScan(tree, lookup);
+    while (!second.step(2)) {
+      // slices
+    }
+    const costs = second.result();
+    expect(knownTraceCosts(tree)).toBe(costs);
+    while (!first.step(2)) {
+      // slices
+    }
+    expect(first.result()).toBe(costs);
+    const third = traceCostsScan(tree, lookup);
+    expect(third.step(1)).toBe(true);
+    expect(third.result()).toBe(costs);
   });
 });

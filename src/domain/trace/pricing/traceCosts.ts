@@ -40,7 +40,7 @@ export interface ContextPoint {
 
 /**
  * The estimated cost and context use of every model call of a trace, computed once per trace
- * model (`traceCostsOf` keeps them) so the row pill, the panel, the header, the tables and the
+ * model (`traceCostsScan` keeps them) so the row pill, the panel, the header, the tables and the
  * charts cannot disagree. Model calls are LLM spans that record tokens; a call whose model id was
  * not recorded (only the class from the span name) has no price.
  */
@@ -70,7 +70,28 @@ export interface TraceCosts {
   contextPoints: readonly ContextPoint[];
 }
 
+/** Pricing as a scan that can stop and resume, so a page can spread it over short tasks. */
+export interface TraceCostsScan {
+  /** Prices up to `spans` more spans; true once every span has been seen. */
+  step: (spans: number) => boolean;
+  /** The costs, once `step` has returned true. */
+  result: () => TraceCosts;
+}
+
+/** Prices every model call of the trace in one go; see `createTraceCostsScan`. */
 export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceCosts {
+  const scan = createTraceCostsScan(tree, lookup);
+  while (!scan.step(tree.count)) {
+    // one step does it all
+  }
+  return scan.result();
+}
+
+/**
+ * `computeTraceCosts` a slice at a time: at 10,000 spans and more, pricing every call in one
+ * pass is a long task. One pass over the spans in pre-order, then the totals and groups.
+ */
+export function createTraceCostsScan(tree: TraceModel, lookup: ModelLookup): TraceCostsScan {
   const { count } = tree;
   const costUsd = new Float64Array(count).fill(Number.NaN);
   const priceState = new Uint8Array(count);
@@ -80,15 +101,16 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
   // Prefix sums in pre-order: a subtree is the range [i, i + subtreeSize[i]).
   const costPrefix = new Float64Array(count + 1);
   const unpricedPrefix = new Uint32Array(count + 1);
-  const agentOf = agentsOf(tree);
+  let agentOf: readonly string[] | null = null;
   const byModel = new Map<string, CostGroup>();
   const byAgent = new Map<string, CostGroup>();
   const points: (ContextPoint & { startUs: number })[] = [];
   let totalUsd = 0;
   let pricedCalls = 0;
   let unpricedCalls = 0;
+  let next = 0;
 
-  for (let i = 0; i < count; i++) {
+  const visit = (i: number, agents: readonly string[]) => {
     const kind = tree.kind[i]!;
     const input = tree.inputTokens[i]!;
     const output = tree.outputTokens[i]!;
@@ -113,38 +135,55 @@ export function computeTraceCosts(tree: TraceModel, lookup: ModelLookup): TraceC
         unpricedCalls += 1;
       }
       addTo(byModel, label?.text ?? '(unnamed)', cost);
-      addTo(byAgent, agentOf[i]!, cost);
+      addTo(byAgent, agents[i]!, cost);
       if (!Number.isNaN(input)) {
         points.push({
           index: i,
-          agent: agentOf[i]!,
+          agent: agents[i]!,
           inputTokens: input,
-          share: share[i]!,
+          share: share[i],
           startUs: tree.startUs[i]!,
         });
       }
     }
     costPrefix[i + 1] = costPrefix[i]! + (priceState[i] === PriceState.Priced ? costUsd[i]! : 0);
     unpricedPrefix[i + 1] = unpricedPrefix[i]! + (priceState[i] === PriceState.NoPrice ? 1 : 0);
-  }
+  };
 
-  points.sort((a, b) => a.startUs - b.startUs || a.index - b.index);
-  const end = (index: number) => index + tree.subtreeSize[index]!;
+  const finish = (agents: readonly string[]): TraceCosts => {
+    points.sort((a, b) => a.startUs - b.startUs || a.index - b.index);
+    const end = (index: number) => index + tree.subtreeSize[index]!;
+    return {
+      costUsd,
+      priceState,
+      isCall: isCallArray,
+      agentOf: agents,
+      contextWindow,
+      contextShare: share,
+      subtreeCostUsd: (index) => costPrefix[end(index)]! - costPrefix[index]!,
+      subtreeUnpricedCalls: (index) => unpricedPrefix[end(index)]! - unpricedPrefix[index]!,
+      totalUsd,
+      pricedCalls,
+      unpricedCalls,
+      byModel: sortGroups(byModel),
+      byAgent: sortGroups(byAgent),
+      contextPoints: points.map(({ startUs: _startUs, ...point }) => point),
+    };
+  };
+
+  let costs: TraceCosts | null = null;
   return {
-    costUsd,
-    priceState,
-    isCall: isCallArray,
-    agentOf,
-    contextWindow,
-    contextShare: share,
-    subtreeCostUsd: (index) => costPrefix[end(index)]! - costPrefix[index]!,
-    subtreeUnpricedCalls: (index) => unpricedPrefix[end(index)]! - unpricedPrefix[index]!,
-    totalUsd,
-    pricedCalls,
-    unpricedCalls,
-    byModel: sortGroups(byModel),
-    byAgent: sortGroups(byAgent),
-    contextPoints: points.map(({ startUs: _startUs, ...point }) => point),
+    step: (spans) => {
+      // The agents first: one pass of their own, in the first slice.
+      const agents = (agentOf ??= agentsOf(tree));
+      const stop = Math.min(count, next + Math.max(1, spans));
+      for (; next < stop; next++) visit(next, agents);
+      return next >= count;
+    },
+    result: () => {
+      if (next < count) throw new Error('createTraceCostsScan: result() before the last step');
+      return (costs ??= finish((agentOf ??= agentsOf(tree))));
+    },
   };
 }
 
@@ -166,12 +205,28 @@ function sortGroups(groups: Map<string, CostGroup>): CostGroup[] {
 /** Costs already computed, per trace model: every view asking gets the same object. */
 const cache = new WeakMap<TraceModel, TraceCosts>();
 
-/** The trace's costs, computed on the first ask and kept for the model. */
-export function traceCostsOf(tree: TraceModel, lookup: ModelLookup): TraceCosts {
-  let costs = cache.get(tree);
-  if (!costs) {
-    costs = computeTraceCosts(tree, lookup);
-    cache.set(tree, costs);
-  }
-  return costs;
+/** The trace's costs if they have been computed (by `traceCostsScan`), else undefined. */
+export function knownTraceCosts(tree: TraceModel): TraceCosts | undefined {
+  return cache.get(tree);
+}
+
+/**
+ * A scan pricing the trace, whose result is kept for the model (and is the kept one when an
+ * earlier scan finished first): every view shows the same figures.
+ */
+export function traceCostsScan(tree: TraceModel, lookup: ModelLookup): TraceCostsScan {
+  const known = cache.get(tree);
+  if (known) return { step: () => true, result: () => known };
+  const scan = createTraceCostsScan(tree, lookup);
+  return {
+    step: scan.step,
+    result: () => {
+      let costs = cache.get(tree);
+      if (!costs) {
+        costs = scan.result();
+        cache.set(tree, costs);
+      }
+      return costs;
+    },
+  };
 }
