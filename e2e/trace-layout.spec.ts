@@ -113,7 +113,12 @@ test.describe('the span panel', () => {
     await rows.nth(1).click();
     const panel = panelOf(page);
     await expect(panel).toBeVisible();
-    const before = (await panel.boundingBox())!.width;
+    // The panel's code loads lazily: its box is read once the loaded panel has replaced the
+    // placeholder (a box read in between is null).
+    let before = 0;
+    await expect
+      .poll(async () => (before = (await panel.boundingBox())?.width ?? 0))
+      .toBeGreaterThan(0);
     await expect(grid.getByRole('columnheader', { name: 'Timeline' })).toBeVisible();
 
     await panel.getByRole('button', { name: 'Maximise span details' }).click();
