@@ -1,8 +1,8 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { SpanTree } from '../../domain/trace/buildSpanTree';
-import { SpanKind, spanKind } from '../../domain/trace/spanKind';
 import type { DroppedParam } from '../../lib/searchSchema';
 import type { BreakdownGrouping } from './analysis/timeBreakdown';
+import { hasLanes } from './swimlanes/hasLanes';
 import {
   FOLD_TEXT_CAP,
   listParam,
@@ -158,10 +158,7 @@ export function viewFromSearch(
   }
 
   // Lanes are for teams and workflows: a link asking them of a single agent's run says so.
-  const hasLaneSpans = [...typesInTrace].some((type) => {
-    const kind = spanKind(type);
-    return kind === SpanKind.Team || kind === SpanKind.Workflow;
-  });
+  const hasLaneSpans = hasLanes(typesInTrace);
   if (search.lanes === 1 && !hasLaneSpans) {
     dropped.push({ key: 'lanes', value: '1', reason: 'no team or workflow in this trace' });
   }

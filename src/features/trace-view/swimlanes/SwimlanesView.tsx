@@ -4,6 +4,7 @@ import { memberName } from '../../../domain/trace/delegation';
 import { shortModelName } from '../../../domain/trace/shortModelName';
 import { SpanKind } from '../../../domain/trace/spanKind';
 import type { TraceModel } from '../../../domain/trace/traceModel';
+import { memoizeLast } from '../../../lib/memoizeLast';
 import { formatDuration } from '../../../lib/time';
 import { rangeTicks } from '../timeline/rangeTicks';
 import { SpanTooltip } from '../timeline/SpanTooltip';
@@ -62,12 +63,17 @@ function barLabel(tree: TraceModel, index: number): string {
   return memberName(tree.nodes[index]!);
 }
 
+/** Every lane's bars; kept until the range or the width changes, not redone on a selection. */
+const barsOfLanes = memoizeLast(
+  (layout: LaneLayout, tree: TraceModel, scale: TimeScale, trackPx: number) =>
+    layout.lanes.map((lane) => laneBars(layout, lane, tree, scale, trackPx)),
+);
+
 /** "1.2k" tokens: the lane header has room for a few characters. */
-function compactTokens(tokens: number): string {
-  return new Intl.NumberFormat('en', { notation: 'compact', maximumFractionDigits: 1 }).format(
-    tokens,
-  );
-}
+const compactTokens = new Intl.NumberFormat('en', {
+  notation: 'compact',
+  maximumFractionDigits: 1,
+});
 
 /**
  * The waterfall as swimlanes, for teams and workflows: one lane per agent (the leader, each
@@ -132,7 +138,7 @@ export default function SwimlanesView() {
     );
   };
 
-  const barsByLane = layout.lanes.map((lane) => laneBars(layout, lane, tree, scale, axisPx));
+  const barsByLane = barsOfLanes(layout, tree, scale, axisPx);
   // One tab stop: the selected bar, else the first one drawn.
   const tabStop =
     selectedIndex !== null && barsByLane.some((bars) => bars.some((b) => b.index === selectedIndex))
@@ -267,7 +273,7 @@ function LaneHeader({ lane, layout, tree }: { lane: Lane; layout: LaneLayout; tr
       <span className={styles.laneFacts}>
         <span>{formatDuration(lane.activeUs)}</span>
         {busyShare !== null && <span>{busyShare}% busy</span>}
-        {!Number.isNaN(lane.tokens) && <span>{compactTokens(lane.tokens)} tok</span>}
+        {!Number.isNaN(lane.tokens) && <span>{compactTokens.format(lane.tokens)} tok</span>}
       </span>
       {sources.length > 0 && (
         <span className="visually-hidden">handed work by {sources.join(', ')}</span>

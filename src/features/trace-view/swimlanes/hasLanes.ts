@@ -1,13 +1,14 @@
 import { SpanKind, spanKind } from '../../../domain/trace/spanKind';
-import type { TraceModel } from '../../../domain/trace/traceModel';
 
 /**
- * Whether a trace has lanes to show: it holds a team or a workflow. Apart from the layout, so
- * the toolbar can ask before the swimlanes' code is loaded.
+ * Whether a trace whose spans have these types has lanes to show: it holds a team or a
+ * workflow. Apart from the layout, so the toolbar and the link's check can ask before the
+ * swimlanes' code is loaded.
  */
-export function hasLanes(model: Pick<TraceModel, 'spanTypeCounts'>): boolean {
-  return model.spanTypeCounts.some(({ type }) => {
+export function hasLanes(types: Iterable<string>): boolean {
+  for (const type of types) {
     const kind = spanKind(type);
-    return kind === SpanKind.Team || kind === SpanKind.Workflow;
-  });
+    if (kind === SpanKind.Team || kind === SpanKind.Workflow) return true;
+  }
+  return false;
 }

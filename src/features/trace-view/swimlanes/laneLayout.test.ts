@@ -233,8 +233,10 @@ describe('buildLaneLayout', () => {
 
 describe('hasLanes', () => {
   it('offers lanes for teams and workflows, not for a single agent', () => {
-    expect(hasLanes(recordedTree('trace-team-delegation.json'))).toBe(true);
-    expect(hasLanes(recordedTree('trace-workflow-loop.json'))).toBe(true);
-    expect(hasLanes(recordedTree('trace-agent-tool-error.json'))).toBe(false);
+    const types = (file: string) => recordedTree(file).spanTypeCounts.map(({ type }) => type);
+    expect(hasLanes(types('trace-team-delegation.json'))).toBe(true);
+    expect(hasLanes(types('trace-workflow-loop.json'))).toBe(true);
+    expect(hasLanes(types('trace-agent-tool-error.json'))).toBe(false);
+    expect(hasLanes(['team'])).toBe(true);
   });
 });

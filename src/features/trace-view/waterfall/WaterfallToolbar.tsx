@@ -108,7 +108,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
         Critical path
       </label>
 
-      {hasLanes(tree) && (
+      {hasLanes(tree.spanTypeCounts.map(({ type }) => type)) && (
         <label
           className={styles.toggle}
           title="One lane per agent or workflow step, with the hand-offs between them"
