@@ -463,6 +463,25 @@ describe('generateTrace', () => {
     expect(longest).toBe(2_000_000);
   });
 
+  it('puts a shared document of llmInputBytes in every model call input', () => {
+    const options = { seed: 3, kind: 'team' as const, spanCount: 200, startMs: START_MS };
+    const trace = generateTrace({ ...options, llmInputBytes: 20_000 });
+    const plain = generateTrace(options);
+    expect(walk(trace)).toHaveLength(200);
+    const llms = walk(trace).filter(({ node }) => node.type === 'LLM' && node.input);
+    expect(llms.length).toBeGreaterThan(10);
+    type Message = { role: string; content: string };
+    for (const { node } of llms) {
+      const [first, ...rest] = (JSON.parse(node.input ?? '') as { messages: Message[] }).messages;
+      expect(first?.role).toBe('system');
+      expect(first?.content).toHaveLength(20_000);
+      expect(rest.length).toBeGreaterThan(0);
+    }
+    const bytes = (t: typeof trace) => toJsonText(t).length;
+    expect(bytes(trace) - bytes(plain)).toBeGreaterThan(llms.length * 20_000);
+    expect(() => parseTraceDetail(JSON.parse(toJsonText(trace)))).not.toThrow();
+  });
+
   it('validates with the app parser, for every kind and size', () => {
     for (const trace of sampleTraces()) expect(() => parseTraceDetail(trace)).not.toThrow();
     for (const kind of KINDS) {

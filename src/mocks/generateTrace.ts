@@ -41,7 +41,7 @@ import type { ZoneSuffix } from './wireFormat';
  * every span OK, and the biggest model calls without `input` and `model` (128-attribute limit).
  *
  * Everything is iterative (an explicit work stack, index order for bottom-up passes) because
- * traces go up to 100,000 spans and chains up to 10,000 levels deep.
+ * traces go up to hundreds of thousands of spans and chains up to 10,000 levels deep.
  */
 
 export { formatWireDuration, formatWireTime, makeLongText };
@@ -60,7 +60,7 @@ export type Outcome = 'ok' | 'error' | 'recovered' | 'model-error';
 export interface GenerateTraceOptions {
   seed: number;
   kind?: TraceKind;
-  /** Nodes in `tree` (orphan roots included). Default: a realistic 3–80. Max 100,000. */
+  /** Nodes in `tree` (orphan roots included). Default: a realistic 3–80. Max 1,000,000. */
   spanCount?: number;
   /** Start of the root span, epoch milliseconds. */
   startMs: number;
@@ -88,6 +88,12 @@ export interface GenerateTraceOptions {
   orphanRoots?: number;
   /** Put one payload of this many bytes (e.g. several MB) on a span. */
   largePayloadBytes?: number;
+  /**
+   * Every model call's input also carries a document of this many characters (retrieved
+   * context, as a system message before the conversation): the long LLM inputs of a 1 GB trace.
+   * The document's text is shared, so the generator's own memory stays small.
+   */
+  llmInputBytes?: number;
   zone?: ZoneSuffix;
 }
 
@@ -146,9 +152,11 @@ interface Builder {
   longOutputs: { left: number };
   /** Delegations made so far, by the index of the delegating run. */
   delegations: Map<number, number>;
+  /** `llmInputBytes`' document as JSON string text, escaped once. */
+  llmDocumentJson?: string;
 }
 
-const MAX_SPANS = 100_000;
+const MAX_SPANS = 1_000_000;
 const USERS_FALLBACK = ['ana@example.com', 'li.wei@example.com', 'sam@example.org'];
 /**
  * OpenTelemetry keeps at most 128 attributes per span, and openinference writes a few per message
@@ -328,16 +336,36 @@ function addLlm(b: Builder, parent: number, model: ModelProfile, conv: Conversat
   const r = b.r;
   const lost = conv.overLimit;
   const metadata: Record<string, unknown> = lost ? {} : { model: model.id };
-  metadata.input_tokens = Math.round(conv.chars / 4) + r.int(5, 40);
+  const document = lost ? undefined : b.llmDocumentJson;
+  const documentChars = document === undefined ? 0 : document.length;
+  metadata.input_tokens = Math.round((conv.chars + documentChars) / 4) + r.int(5, 40);
+  let input: string | undefined;
+  if (!lost) {
+    const messages = conv.messages.join(', ');
+    input =
+      document === undefined
+        ? `{"messages": [${messages}]}`
+        : `{"messages": [${documentMessage(b, document)}${messages ? `, ${messages}` : ''}]}`;
+  }
   return newDraft(b, parent, {
     type: 'LLM',
     name: modelSpanName(b, model),
     role: 'leaf',
     budget: 1,
     durUs: leafDurationUs(r, 'LLM'),
-    ...(lost ? {} : { input: `{"messages": [${conv.messages.join(', ')}]}` }),
+    ...(input === undefined ? {} : { input }),
     metadata,
   });
+}
+
+/**
+ * A system message whose content is the shared document: the text around it is built with an
+ * empty content, then joined to the document by concatenation (no copy of the document).
+ */
+function documentMessage(b: Builder, documentJson: string): string {
+  const empty = messageText(b, 'system', '');
+  const at = empty.indexOf('"content": ""') + '"content": '.length;
+  return empty.slice(0, at) + documentJson + empty.slice(at + 2);
 }
 
 function setLlmOutput(b: Builder, index: number, output: string, contentChars: number): void {
@@ -914,6 +942,9 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     longOutputs: { left: 2 },
     delegations: new Map(),
   };
+  if (options.llmInputBytes && options.llmInputBytes > 0) {
+    b.llmDocumentJson = JSON.stringify(makeLongText(options.llmInputBytes));
+  }
   const mainBudget = spanCount - orphans;
   const ids: { agent_id?: string; team_id?: string; workflow_id?: string } = {};
   let workflow: WorkflowProfile | undefined;
