@@ -1,7 +1,24 @@
 /** What one benchmark run writes to bench/results/*.json, and the table is made from. */
 
+/**
+ * The load of a trace, timed from the first byte of its answer (Resource Timing
+ * `responseStart` of GET /traces/{id}): what the reader waits for once the server answers.
+ */
+export interface LoadMetrics {
+  /** Navigation start → the first byte of the trace's answer. */
+  firstByte: number;
+  /** First byte → the first span rows painted: the loading preview, or the waterfall if first. */
+  firstRows: number;
+  /** First byte → the loading page's preview rows painted; NaN when none was shown. */
+  previewRows: number;
+  /** First byte → the interactive waterfall's first rows painted. */
+  loaded: number;
+  /** The longest main-thread task (PerformanceObserver longtask) from navigation to loaded. */
+  longestTask: number;
+}
+
 /** One fresh page on one trace. Times in ms, sizes in bytes; NaN when not measurable. */
-export interface RunMetrics {
+export interface RunMetrics extends LoadMetrics {
   /** Navigation start → first waterfall rows painted and no long task for a while after. */
   open: number;
   /** Navigation start → the trace request sent (HTML, JS, config.json, first render). */
@@ -17,8 +34,8 @@ export interface RunMetrics {
   buildTree: number;
   /** buildSpanTree done → first rows painted (React render, the view's memos, layout, paint). */
   render: number;
-  /** First rows painted → end of the last long task (0 when nothing ran after). */
-  settle: number;
+  /** Long tasks' time in the fixed window after the first waterfall rows (AFTER_PAINT_WINDOW_MS). */
+  longTasksAfterPaint: number;
   select: number;
   search: number;
   collapseAll: number;
@@ -42,6 +59,8 @@ export interface RunMetrics {
   lanesOpen: number;
   /** V8 heap after load and a forced GC. */
   heapBytes: number;
+  /** ArrayBuffers' backing stores then (CDP `Runtime.getHeapUsage().backingStorageSize`). */
+  backingStorageBytes: number;
 }
 
 export interface RunDetails {
@@ -55,12 +74,28 @@ export interface RunDetails {
   openLongTasks: number[];
 }
 
-export interface SizeResult {
+export interface RunResult {
+  metrics: Partial<RunMetrics>;
+  details: Partial<RunDetails>;
+}
+
+/** The runs of one trace on one network; `failures` holds the errors of runs that failed. */
+export interface NetworkResult {
+  median: Partial<RunMetrics>;
+  runs: RunResult[];
+  failures: string[];
+}
+
+export interface SizeResult extends NetworkResult {
+  /** As asked for on the command line: `100000`, `1gb`. */
+  token: string;
   spans: number;
+  /** Every model call's input carries a document this long (the 1 GB trace). */
+  llmInputBytes?: number;
   traceId: string;
   jsonBytes: number;
-  median: RunMetrics;
-  runs: { metrics: RunMetrics; details: RunDetails }[];
+  /** The same trace at 100 Mbit/s (CDP network emulation), load only; absent when not run. */
+  throttled?: NetworkResult;
 }
 
 export interface BundleFile {
@@ -90,7 +125,15 @@ export interface BenchReport {
     /** One-minute load average before and after: above `cpus`, other work competed. */
     loadAverage: [number, number];
   };
-  options: { runs: number; sizes: number[]; dist: string; seed: number };
+  options: {
+    runs: number;
+    /** Runs of the big sizes (over 100,000 spans or with long inputs). */
+    bigRuns: number;
+    sizes: string[];
+    isThrottled: boolean;
+    dist: string;
+    seed: number;
+  };
   sizes: SizeResult[];
   bundles: RouteBundle[];
   /** Lazily loaded chunks in the build (from .vite/manifest.json), for reference. */

@@ -1,9 +1,13 @@
 /**
- * `npm run bench`: the performance benchmark of issue 5. Builds the app into dist-bench, serves it
- * with generated traces from one local HTTP server, drives Chromium with Playwright, prints a
- * Markdown table and writes bench/results/<timestamp>.json and latest.json.
+ * `npm run bench`: the performance benchmark of issues 5 and 13. Builds the app into dist-bench,
+ * serves it with generated traces from one local HTTP server, drives Chromium with Playwright,
+ * prints a Markdown table and writes bench/results/<timestamp>.json and latest.json.
  *
  *   npm run bench [-- --sizes 1000,10000 --runs 3 --no-build --dist <dir> --port 0 --seed 42]
+ *   npm run bench -- --sizes 100000,300000,1gb --throttled
+ *       span counts, or a JSON size (`1gb`, `500mb`: about 20 kB per span, long model inputs);
+ *       --throttled also loads each trace at 100 Mbit/s. Sizes over 100,000 spans or given in
+ *       bytes run once.
  *   npm run bench -- --quick      1,000 spans, one run (part of `npm test`)
  */
 import { spawnSync } from 'node:child_process';
@@ -12,12 +16,15 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/findChromium';
-import type { BenchReport, SizeResult } from './benchReport';
+import type { BenchReport, NetworkResult, RunResult, SizeResult } from './benchReport';
 import { formatBytes, formatMs, formatTable } from './formatTable';
 import { lazyChunks, measureBundles } from './measureBundle';
 import { measureTrace } from './measureTrace';
+import type { MeasureOptions } from './measureTrace';
 import { createBenchServer } from './server';
+import type { BenchSize, BenchTrace } from './server';
 import { medianOfRuns } from './stats';
 
 const BENCH_DIST = 'dist-bench';
@@ -26,6 +33,7 @@ const { values: args } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     sizes: { type: 'string' },
+    throttled: { type: 'boolean', default: false },
     runs: { type: 'string' },
     'no-build': { type: 'boolean', default: false },
     dist: { type: 'string' },
@@ -34,16 +42,41 @@ const { values: args } = parseArgs({
   },
 });
 
-const sizes = args.quick
-  ? [1000]
-  : (args.sizes ?? '1000,10000,100000').split(',').map((s) => Number(s.trim()));
+/** A trace given by its JSON size: this much per span, in long model inputs. */
+const BYTES_PER_SPAN = 20_000;
+/**
+ * Each model call's document: model calls are about a quarter of the generated spans, so about
+ * 72 kB each makes 20 kB per span with the rest of each span's JSON (about 1 kB).
+ */
+const LLM_INPUT_BYTES = 72_000;
+const BIG_SPANS = 100_000;
+const BIG_RUNS = 1;
+
+/** `300000` → 300,000 spans; `1gb`, `500mb` → a trace of about that much JSON. */
+function parseSize(token: string): BenchSize | null {
+  const text = token.trim().toLowerCase();
+  if (/^\d+$/.test(text)) return Number(text) >= 1 ? { token: text, spans: Number(text) } : null;
+  const bytes = /^(\d+(?:\.\d+)?)(gb|mb)$/.exec(text);
+  if (!bytes) return null;
+  const total = Number(bytes[1]) * (bytes[2] === 'gb' ? 1e9 : 1e6);
+  const spans = Math.round(total / BYTES_PER_SPAN);
+  return spans >= 1 ? { token: text, spans, llmInputBytes: LLM_INPUT_BYTES } : null;
+}
+
+const isBig = (size: BenchSize) => size.spans > BIG_SPANS || size.llmInputBytes !== undefined;
+
+const sizes = (args.quick ? '1000' : (args.sizes ?? '1000,10000,100000')).split(',').map(parseSize);
 const runs = args.quick ? 1 : Number(args.runs ?? 3);
+const isThrottled = !args.quick && args.throttled;
 const distDir = args.dist ?? BENCH_DIST;
 const seed = Number(args.seed);
-if (sizes.some((n) => !Number.isInteger(n) || n < 1) || !Number.isInteger(runs) || runs < 1) {
-  console.error('bench: --sizes takes span counts (e.g. 1000,10000), --runs a positive integer');
+if (sizes.some((size) => size === null) || !Number.isInteger(runs) || runs < 1) {
+  console.error(
+    'bench: --sizes takes span counts or JSON sizes (e.g. 1000,300000,1gb), --runs a positive integer',
+  );
   process.exit(2);
 }
+const benchSizes = sizes as BenchSize[];
 
 async function main(): Promise<void> {
   if (!args['no-build'] && args.dist === undefined) {
@@ -57,8 +90,13 @@ async function main(): Promise<void> {
   if (!executablePath) throw new Error('no Chromium found: set CHROMIUM_PATH');
 
   const loadBefore = loadavg()[0]!;
-  console.log(`Generating traces of ${sizes.join(', ')} spans…`);
-  const server = await createBenchServer({ distDir, sizes, seed, port: Number(args.port) });
+  console.log(`Generating traces: ${benchSizes.map((s) => s.token).join(', ')}…`);
+  const server = await createBenchServer({
+    distDir,
+    sizes: benchSizes,
+    seed,
+    port: Number(args.port),
+  });
   const browser = await chromium
     .launch({ executablePath, args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] })
     .catch(async (error: unknown) => {
@@ -69,35 +107,24 @@ async function main(): Promise<void> {
     console.log(`Serving ${distDir}/ and the mock AgentOS on ${server.origin}`);
     // A first page in a fresh browser also pays for starting the browser's renderer and caches,
     // which no user waits for: one unrecorded run first.
-    await measureTrace(browser, server.origin, server.traces[0]!);
+    const smallest = server.traces.reduce((a, b) => (b.jsonBytes < a.jsonBytes ? b : a));
+    await measureTrace(browser, server.origin, smallest);
     const results: SizeResult[] = [];
     for (const trace of server.traces) {
-      console.log(`${trace.traceId}: ${formatBytes(trace.jsonBytes)} of JSON`);
-      const runResults = [];
-      for (let run = 1; run <= runs; run++) {
-        const result = await measureTrace(browser, server.origin, trace);
-        const m = result.metrics;
-        console.log(
-          `  run ${run}/${runs}: open ${formatMs(m.open)} (app work ${formatMs(m.afterData)}),` +
-            ` select ${formatMs(m.select)}, search ${formatMs(m.search)},` +
-            ` collapse ${formatMs(m.collapseAll)}, expand ${formatMs(m.expandAll)},` +
-            ` scroll p95 ${formatMs(m.scrollP95)} (${result.details.scrollBlankFrames} blank),` +
-            ` flame graph ${formatMs(m.flameOpen)} (draw ${formatMs(m.flameDraw)}),` +
-            ` overview ${formatMs(m.overviewDraw)}, zoom ${formatMs(m.zoomWheel)}` +
-            ` (max ${formatMs(m.zoomWheelMax)}), lanes ${formatMs(m.lanesOpen)},` +
-            ` heap ${formatBytes(m.heapBytes)}`,
-        );
-        runResults.push(result);
-      }
-      const median = medianOfRuns(runResults.map((r) => r.metrics));
-      results.push({ ...trace, median, runs: runResults });
+      console.log(
+        `${trace.traceId}: ${trace.spans} spans, ${formatBytes(trace.jsonBytes)} of JSON`,
+      );
+      const count = isBig(trace) ? BIG_RUNS : runs;
+      const loopback = await measureRuns(browser, server.origin, trace, count, {});
+      const throttled = isThrottled
+        ? await measureRuns(browser, server.origin, trace, count, {
+            isThrottled: true,
+            isLoadOnly: true,
+          })
+        : undefined;
+      results.push({ ...trace, ...loopback, ...(throttled ? { throttled } : {}) });
     }
-    const bundles = await measureBundles(
-      browser,
-      server.origin,
-      distDir,
-      server.traces[0]!.traceId,
-    );
+    const bundles = await measureBundles(browser, server.origin, distDir, smallest.traceId);
 
     const report: BenchReport = {
       date: new Date().toISOString(),
@@ -109,7 +136,14 @@ async function main(): Promise<void> {
         chromium: browser.version(),
         loadAverage: [loadBefore, loadavg()[0]!],
       },
-      options: { runs, sizes, dist: distDir, seed },
+      options: {
+        runs,
+        bigRuns: BIG_RUNS,
+        sizes: benchSizes.map((s) => s.token),
+        isThrottled,
+        dist: distDir,
+        seed,
+      },
       sizes: results,
       bundles,
       lazyChunks: lazyChunks(distDir),
@@ -125,6 +159,53 @@ async function main(): Promise<void> {
     await browser.close();
     await server.close();
   }
+}
+
+/**
+ * `count` runs of one trace on one network. A run that fails (crash, time-out) is recorded with
+ * its reason, for the table to show, and the bench goes on.
+ */
+async function measureRuns(
+  browser: Browser,
+  origin: string,
+  trace: BenchTrace,
+  count: number,
+  options: MeasureOptions,
+): Promise<NetworkResult> {
+  const runResults: RunResult[] = [];
+  const failures: string[] = [];
+  const network = options.isThrottled ? '100 Mbit/s' : 'loopback';
+  for (let run = 1; run <= count; run++) {
+    const started = Date.now();
+    try {
+      const result = await measureTrace(browser, origin, trace, options);
+      const m = result.metrics;
+      const load =
+        `first rows ${formatMs(m.firstRows!)} (preview ${formatMs(m.previewRows!)}),` +
+        ` loaded ${formatMs(m.loaded!)}, longest task ${formatMs(m.longestTask!)}`;
+      console.log(
+        `  ${network} run ${run}/${count}: ${load}` +
+          (options.isLoadOnly
+            ? ''
+            : `, open ${formatMs(m.open!)} (app work ${formatMs(m.afterData!)}),` +
+              ` long tasks after paint ${formatMs(m.longTasksAfterPaint!)},` +
+              ` select ${formatMs(m.select!)}, search ${formatMs(m.search!)},` +
+              ` collapse ${formatMs(m.collapseAll!)}, expand ${formatMs(m.expandAll!)},` +
+              ` scroll p95 ${formatMs(m.scrollP95!)} (${result.details.scrollBlankFrames} blank),` +
+              ` flame graph ${formatMs(m.flameOpen!)} (draw ${formatMs(m.flameDraw!)}),` +
+              ` overview ${formatMs(m.overviewDraw!)}, zoom ${formatMs(m.zoomWheel!)}` +
+              ` (max ${formatMs(m.zoomWheelMax!)}), lanes ${formatMs(m.lanesOpen!)},` +
+              ` heap ${formatBytes(m.heapBytes!)} + ArrayBuffers ${formatBytes(m.backingStorageBytes!)}`),
+      );
+      runResults.push(result);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      const seconds = Math.round((Date.now() - started) / 1000);
+      console.log(`  ${network} run ${run}/${count} failed after ${seconds} s: ${reason}`);
+      failures.push(reason);
+    }
+  }
+  return { median: medianOfRuns(runResults.map((r) => r.metrics)), runs: runResults, failures };
 }
 
 /** bench/results/<timestamp>.json and latest.json; the quick run keeps its own "latest". */

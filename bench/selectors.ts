@@ -13,3 +13,5 @@ export const TIME_AXIS = `${WATERFALL} [role="columnheader"][aria-label="Timelin
 export const ZOOM_WINDOW = '[role="slider"][aria-label="Zoomed time range"]';
 /** A bar of the swimlanes (shown with the waterfall's "Lanes" toggle). */
 export const LANE_BARS = '[role="table"][aria-label="Swimlanes"] button[data-index]';
+/** The loading page's preview of the first spans, under the "Loading trace" progress bar. */
+export const PREVIEW_ROWS = 'ol[aria-label="First spans received"] li';

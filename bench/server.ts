@@ -1,30 +1,38 @@
 /**
  * The benchmark's one HTTP server: the production build (static, SPA fallback to index.html),
  * a `/config.json` pointing the app at `/agentos` on the same origin, and the mock AgentOS API
- * under `/agentos/*` with the generated bench traces. Each bench trace's JSON is produced by the
- * handlers once, before measuring, and then served from memory, so runs measure the viewer and
- * the network, not the mock's serialization.
+ * under `/agentos/*` with the generated bench traces. Each bench trace's JSON is serialized once,
+ * before measuring, from the mock database's own trace, into Buffers of 16 MB (a 1 GB answer is
+ * twice what V8 can hold as one string) and then served from memory with its Content-Length, so
+ * runs measure the viewer and the network, not the mock's serialization.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
-import { getResponse } from 'msw';
 import { createAgentOsHandler } from '../scripts/agentosServer';
+import { toJsonBuffers } from './jsonBuffers';
 
 export interface BenchServerOptions {
   distDir: string;
-  /** Span counts: one trace `bench-<n>` each. */
-  sizes: number[];
+  /** One trace each. */
+  sizes: BenchSize[];
   seed?: number;
   /** 0 (default) lets the system pick a free port. */
   port?: number;
   host?: string;
 }
 
-interface BenchTrace {
+/** A bench trace: `spans` spans, and every model call's input `llmInputBytes` long if given. */
+export interface BenchSize {
+  /** How the size was asked for on the command line: `100000`, `1gb`. */
+  token: string;
   spans: number;
+  llmInputBytes?: number;
+}
+
+export interface BenchTrace extends BenchSize {
   traceId: string;
   /** Bytes of JSON the app receives for GET /traces/{id}. */
   jsonBytes: number;
@@ -79,18 +87,18 @@ async function createRoutes(origin: string, options: BenchServerOptions) {
   const agentOs = createAgentOsHandler({
     baseUrl: origin + API_PATH,
     seed: options.seed ?? 42,
-    bigTraces: options.sizes,
+    bigTraces: options.sizes.map((size) => ({ ...size, traceId: `bench-${size.token}` })),
   });
-  // The bench traces' answers, computed once by the handlers themselves.
-  const cached = new Map<string, Buffer>();
+  // The bench traces' answers, as the handler's JSON.stringify would write them.
+  const cached = new Map<string, Buffer[]>();
   const traces: BenchTrace[] = [];
   for (const [i, traceId] of agentOs.bigTraceIds.entries()) {
-    const path = `${API_PATH}/traces/${traceId}`;
-    const response = await getResponse(agentOs.handlers, new Request(origin + path));
-    if (!response?.ok) throw new Error(`the mock did not answer ${path}`);
-    const body = Buffer.from(await response.arrayBuffer());
-    cached.set(path, body);
-    traces.push({ spans: options.sizes[i]!, traceId, jsonBytes: body.length });
+    const detail = agentOs.db.getTrace(traceId);
+    if (!detail) throw new Error(`the mock has no trace ${traceId}`);
+    const body = toJsonBuffers(detail);
+    cached.set(`${API_PATH}/traces/${traceId}`, body);
+    const jsonBytes = body.reduce((sum, chunk) => sum + chunk.length, 0);
+    traces.push({ ...options.sizes[i]!, traceId, jsonBytes });
   }
   const config = Buffer.from(JSON.stringify({ endpoint: origin + API_PATH }));
 
@@ -100,7 +108,7 @@ async function createRoutes(origin: string, options: BenchServerOptions) {
       send(res, 200, config, '.json', 'no-store');
     } else if (url.pathname === API_PATH || url.pathname.startsWith(`${API_PATH}/`)) {
       const body = req.method === 'GET' && !url.search ? cached.get(url.pathname) : undefined;
-      if (body) send(res, 200, body, '.json', 'no-store');
+      if (body) sendChunks(res, body);
       else agentOs.handle(req, res);
     } else {
       void serveStatic(root, url.pathname, res);
@@ -134,4 +142,25 @@ function send(res: ServerResponse, status: number, body: Buffer, ext: string, ca
     'Cache-Control': cache,
   });
   res.end(body);
+}
+
+/** A cached trace answer, chunk by chunk as the socket drains (1 GB is not queued at once). */
+function sendChunks(res: ServerResponse, chunks: Buffer[]): void {
+  res.writeHead(200, {
+    'Content-Type': CONTENT_TYPES['.json'],
+    'Content-Length': chunks.reduce((sum, chunk) => sum + chunk.length, 0),
+    'Cache-Control': 'no-store',
+  });
+  let next = 0;
+  const write = (): void => {
+    while (next < chunks.length) {
+      if (!res.write(chunks[next++])) {
+        res.once('drain', write);
+        return;
+      }
+    }
+    res.end();
+  };
+  res.once('close', () => res.off('drain', write));
+  write();
 }

@@ -20,14 +20,23 @@ export interface AgentOsOptions {
   seed?: number;
   /** Generated traces in the default database. Default 95. */
   traceCount?: number;
-  /** Span counts of extra traces with the ids `bench-<count>`. */
-  bigTraces?: number[];
+  /**
+   * Extra traces: a span count gives the id `bench-<count>`; an object names its own id and can
+   * give every model call a long input (`llmInputBytes`, see generateTrace).
+   */
+  bigTraces?: (number | BigTraceSpec)[];
   nowMs?: number;
   /**
    * Origins the browser may call from, like AgentOS's `cors_allowed_origins`. Default: only
    * `http://localhost:3000`, AgentOS's own default.
    */
   corsOrigins?: string[];
+}
+
+export interface BigTraceSpec {
+  spans: number;
+  traceId: string;
+  llmInputBytes?: number;
 }
 
 export interface AgentOsHandler {
@@ -82,22 +91,29 @@ function corsFor(req: IncomingMessage, allowed: readonly string[]): CorsAnswer {
 }
 
 /** The benchmark traces: stable ids, a day old so they sit below the demo data in the list. */
-function generateBigTrace(spanCount: number, seed: number, nowMs: number): TraceDetail {
+function generateBigTrace(spec: BigTraceSpec, seed: number, nowMs: number): TraceDetail {
   return generateTrace({
-    seed: seed * 31 + spanCount,
-    spanCount,
+    seed: seed * 31 + spec.spans,
+    spanCount: spec.spans,
     startMs: nowMs - 24 * 60 * 60 * 1000,
-    traceId: `bench-${spanCount}`,
+    traceId: spec.traceId,
     error: false,
     orphanRoots: 0,
     droppedSpans: 0,
+    ...(spec.llmInputBytes ? { llmInputBytes: spec.llmInputBytes } : {}),
   });
 }
 
 export function createAgentOsHandler(options: AgentOsOptions): AgentOsHandler {
   const seed = options.seed ?? 42;
   const nowMs = options.nowMs ?? Date.now();
-  const extraTraces = (options.bigTraces ?? []).map((n) => generateBigTrace(n, seed, nowMs));
+  const extraTraces = (options.bigTraces ?? []).map((big) =>
+    generateBigTrace(
+      typeof big === 'number' ? { spans: big, traceId: `bench-${big}` } : big,
+      seed,
+      nowMs,
+    ),
+  );
   const db = createMockDatabase({ seed, traceCount: options.traceCount ?? 95, nowMs, extraTraces });
   const handlers = createHandlers({
     baseUrl: options.baseUrl,
