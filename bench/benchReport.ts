@@ -90,8 +90,8 @@ export interface SizeResult extends NetworkResult {
   /** As asked for on the command line: `100000`, `1gb`. */
   token: string;
   spans: number;
-  /** Every model call's input carries a document this long (the 1 GB trace). */
-  llmInputBytes?: number;
+  /** Every span input carries a document this long (the 1 GB trace). */
+  inputDocumentBytes?: number;
   traceId: string;
   jsonBytes: number;
   /** The same trace at 100 Mbit/s (CDP network emulation), load only; absent when not run. */

@@ -86,7 +86,7 @@ describe('formatTable', () => {
     const big: SizeResult = {
       ...makeSize(50_000),
       token: '1gb',
-      llmInputBytes: 72_000,
+      inputDocumentBytes: 24_000,
       jsonBytes: 1.02e9,
       median: {},
       runs: [],

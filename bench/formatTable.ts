@@ -143,7 +143,7 @@ const BUNDLE_TARGET_BYTES = 200_000;
 
 export function formatMs(ms: number): string {
   if (!Number.isFinite(ms)) return '–';
-  return ms < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString('en-US')} ms`;
+  return Math.abs(ms) < 10 ? `${ms.toFixed(1)} ms` : `${Math.round(ms).toLocaleString('en-US')} ms`;
 }
 
 /** Decimal units, as Vite's build report: 1 kB = 1,000 bytes. */
@@ -178,7 +178,7 @@ function check(value: number, max: number | undefined, unit: Unit = 'ms'): strin
 
 function columnName(size: SizeResult): string {
   const spans = `${size.spans.toLocaleString('en-US')} spans`;
-  return size.llmInputBytes === undefined ? spans : `${formatBytes(size.jsonBytes)}, ${spans}`;
+  return size.inputDocumentBytes === undefined ? spans : `${formatBytes(size.jsonBytes)}, ${spans}`;
 }
 
 /** "✓", or what failed, briefly: the table says so rather than hiding the column. */
@@ -197,7 +197,7 @@ export function formatTable(report: Pick<BenchReport, 'sizes' | 'bundles' | 'opt
   const isThrottled = sizes.some((size) => size.throttled !== undefined);
   const header = ['measure', 'target', ...sizes.map(columnName)];
   const runs = `${options.runs} run${options.runs === 1 ? '' : 's'}`;
-  const big = sizes.some((s) => s.spans > BIG_SPANS || s.llmInputBytes !== undefined)
+  const big = sizes.some((s) => s.spans > BIG_SPANS || s.inputDocumentBytes !== undefined)
     ? ` (over ${BIG_SPANS.toLocaleString('en-US')} spans or given in bytes: ${options.bigRuns})`
     : '';
   const lines = [

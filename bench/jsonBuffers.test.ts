@@ -6,7 +6,7 @@ const text = (buffers: Buffer[]) => Buffer.concat(buffers).toString('utf8');
 
 describe('toJsonBuffers', () => {
   it('writes what JSON.stringify writes, in chunks of about the given size', () => {
-    const trace = generateTrace({ seed: 5, spanCount: 2000, startMs: 0, llmInputBytes: 3000 });
+    const trace = generateTrace({ seed: 5, spanCount: 2000, startMs: 0, inputDocumentBytes: 3000 });
     const buffers = toJsonBuffers(trace, 100_000);
     expect(buffers.length).toBeGreaterThan(10);
     expect(buffers.slice(0, -1).every((b) => b.length >= 100_000 && b.length < 200_000)).toBe(true);

@@ -5,7 +5,7 @@
  *
  *   npm run bench [-- --sizes 1000,10000 --runs 3 --no-build --dist <dir> --port 0 --seed 42]
  *   npm run bench -- --sizes 100000,300000,1gb --throttled
- *       span counts, or a JSON size (`1gb`, `500mb`: about 20 kB per span, long model inputs);
+ *       span counts, or a JSON size (`1gb`, `500mb`: about 20 kB per span, long inputs);
  *       --throttled also loads each trace at 100 Mbit/s. Sizes over 100,000 spans or given in
  *       bytes run once.
  *   npm run bench -- --quick      1,000 spans, one run (part of `npm test`)
@@ -45,10 +45,10 @@ const { values: args } = parseArgs({
 /** A trace given by its JSON size: this much per span, in long model inputs. */
 const BYTES_PER_SPAN = 20_000;
 /**
- * Each model call's document: model calls are about a quarter of the generated spans, so about
- * 72 kB each makes 20 kB per span with the rest of each span's JSON (about 1 kB).
+ * The document added to every span's input (see generateTrace): about four spans in five have
+ * an input, and each span has about 1.2 kB of other JSON, so this makes 20 kB per span.
  */
-const LLM_INPUT_BYTES = 72_000;
+const INPUT_DOCUMENT_BYTES = 24_000;
 const BIG_SPANS = 100_000;
 const BIG_RUNS = 1;
 
@@ -60,10 +60,10 @@ function parseSize(token: string): BenchSize | null {
   if (!bytes) return null;
   const total = Number(bytes[1]) * (bytes[2] === 'gb' ? 1e9 : 1e6);
   const spans = Math.round(total / BYTES_PER_SPAN);
-  return spans >= 1 ? { token: text, spans, llmInputBytes: LLM_INPUT_BYTES } : null;
+  return spans >= 1 ? { token: text, spans, inputDocumentBytes: INPUT_DOCUMENT_BYTES } : null;
 }
 
-const isBig = (size: BenchSize) => size.spans > BIG_SPANS || size.llmInputBytes !== undefined;
+const isBig = (size: BenchSize) => size.spans > BIG_SPANS || size.inputDocumentBytes !== undefined;
 
 const sizes = (args.quick ? '1000' : (args.sizes ?? '1000,10000,100000')).split(',').map(parseSize);
 const runs = args.quick ? 1 : Number(args.runs ?? 3);

@@ -24,12 +24,12 @@ export interface BenchServerOptions {
   host?: string;
 }
 
-/** A bench trace: `spans` spans, and every model call's input `llmInputBytes` long if given. */
+/** A bench trace: `spans` spans, each input with a document of `inputDocumentBytes` if given. */
 export interface BenchSize {
   /** How the size was asked for on the command line: `100000`, `1gb`. */
   token: string;
   spans: number;
-  llmInputBytes?: number;
+  inputDocumentBytes?: number;
 }
 
 export interface BenchTrace extends BenchSize {

@@ -22,7 +22,7 @@ export interface AgentOsOptions {
   traceCount?: number;
   /**
    * Extra traces: a span count gives the id `bench-<count>`; an object names its own id and can
-   * give every model call a long input (`llmInputBytes`, see generateTrace).
+   * give every span input a long document (`inputDocumentBytes`, see generateTrace).
    */
   bigTraces?: (number | BigTraceSpec)[];
   nowMs?: number;
@@ -36,7 +36,7 @@ export interface AgentOsOptions {
 export interface BigTraceSpec {
   spans: number;
   traceId: string;
-  llmInputBytes?: number;
+  inputDocumentBytes?: number;
 }
 
 export interface AgentOsHandler {
@@ -100,7 +100,7 @@ function generateBigTrace(spec: BigTraceSpec, seed: number, nowMs: number): Trac
     error: false,
     orphanRoots: 0,
     droppedSpans: 0,
-    ...(spec.llmInputBytes ? { llmInputBytes: spec.llmInputBytes } : {}),
+    ...(spec.inputDocumentBytes ? { inputDocumentBytes: spec.inputDocumentBytes } : {}),
   });
 }
 

@@ -463,22 +463,34 @@ describe('generateTrace', () => {
     expect(longest).toBe(2_000_000);
   });
 
-  it('puts a shared document of llmInputBytes in every model call input', () => {
+  it('adds a shared document of inputDocumentBytes to every input, in its own shape', () => {
     const options = { seed: 3, kind: 'team' as const, spanCount: 200, startMs: START_MS };
-    const trace = generateTrace({ ...options, llmInputBytes: 20_000 });
+    const trace = generateTrace({ ...options, inputDocumentBytes: 20_000 });
     const plain = generateTrace(options);
+    const inputs = walk(trace).filter(({ node, isRoot }) => !isRoot && node.input !== undefined);
     expect(walk(trace)).toHaveLength(200);
-    const llms = walk(trace).filter(({ node }) => node.type === 'LLM' && node.input);
-    expect(llms.length).toBeGreaterThan(10);
+    expect(inputs).toHaveLength(
+      walk(plain).filter(({ node, isRoot }) => !isRoot && node.input !== undefined).length,
+    );
+    const byType = (type: string) => inputs.filter(({ node }) => node.type === type);
+    expect(byType('LLM').length).toBeGreaterThan(10);
+    expect(byType('TOOL').length).toBeGreaterThan(10);
     type Message = { role: string; content: string };
-    for (const { node } of llms) {
+    for (const { node } of byType('LLM')) {
       const [first, ...rest] = (JSON.parse(node.input ?? '') as { messages: Message[] }).messages;
       expect(first?.role).toBe('system');
       expect(first?.content).toHaveLength(20_000);
       expect(rest.length).toBeGreaterThan(0);
     }
-    const bytes = (t: typeof trace) => toJsonText(t).length;
-    expect(bytes(trace) - bytes(plain)).toBeGreaterThan(llms.length * 20_000);
+    for (const { node } of byType('TOOL')) {
+      const args = JSON.parse(node.input ?? '') as { document: string };
+      expect(args.document).toHaveLength(20_000);
+    }
+    for (const { node } of inputs.filter(({ node }) => !['LLM', 'TOOL'].includes(node.type))) {
+      expect(node.input?.length).toBeGreaterThan(20_000);
+    }
+    const bytes = (t: TraceDetail) => toJsonText(t).length;
+    expect(bytes(trace) - bytes(plain)).toBeGreaterThan(inputs.length * 20_000);
     expect(() => parseTraceDetail(JSON.parse(toJsonText(trace)))).not.toThrow();
   });
 

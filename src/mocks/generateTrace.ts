@@ -89,11 +89,12 @@ export interface GenerateTraceOptions {
   /** Put one payload of this many bytes (e.g. several MB) on a span. */
   largePayloadBytes?: number;
   /**
-   * Every model call's input also carries a document of this many characters (retrieved
-   * context, as a system message before the conversation): the long LLM inputs of a 1 GB trace.
-   * The document's text is shared, so the generator's own memory stays small.
+   * Every span's input (where it has one) also carries a document of this many characters:
+   * retrieved context, as a system message before a model call's conversation, a `document`
+   * argument of a tool call, a paragraph after a run's or step's task. The long inputs of a
+   * 1 GB trace; the document's text is shared, so the generator's own memory stays small.
    */
-  llmInputBytes?: number;
+  inputDocumentBytes?: number;
   zone?: ZoneSuffix;
 }
 
@@ -152,8 +153,8 @@ interface Builder {
   longOutputs: { left: number };
   /** Delegations made so far, by the index of the delegating run. */
   delegations: Map<number, number>;
-  /** `llmInputBytes`' document as JSON string text, escaped once. */
-  llmDocumentJson?: string;
+  /** `inputDocumentBytes`' document. */
+  inputDocument?: InputDocument;
 }
 
 const MAX_SPANS = 1_000_000;
@@ -336,36 +337,43 @@ function addLlm(b: Builder, parent: number, model: ModelProfile, conv: Conversat
   const r = b.r;
   const lost = conv.overLimit;
   const metadata: Record<string, unknown> = lost ? {} : { model: model.id };
-  const document = lost ? undefined : b.llmDocumentJson;
-  const documentChars = document === undefined ? 0 : document.length;
-  metadata.input_tokens = Math.round((conv.chars + documentChars) / 4) + r.int(5, 40);
-  let input: string | undefined;
-  if (!lost) {
-    const messages = conv.messages.join(', ');
-    input =
-      document === undefined
-        ? `{"messages": [${messages}]}`
-        : `{"messages": [${documentMessage(b, document)}${messages ? `, ${messages}` : ''}]}`;
-  }
+  metadata.input_tokens = Math.round(conv.chars / 4) + r.int(5, 40);
   return newDraft(b, parent, {
     type: 'LLM',
     name: modelSpanName(b, model),
     role: 'leaf',
     budget: 1,
     durUs: leafDurationUs(r, 'LLM'),
-    ...(input === undefined ? {} : { input }),
+    ...(lost ? {} : { input: `{"messages": [${conv.messages.join(', ')}]}` }),
     metadata,
   });
 }
 
+interface InputDocument {
+  text: string;
+  /** `text` as a JSON string, escaped once. */
+  json: string;
+}
+
 /**
- * A system message whose content is the shared document: the text around it is built with an
- * empty content, then joined to the document by concatenation (no copy of the document).
+ * `input` with the shared document added, in the input's own shape: a system message before a
+ * model call's conversation, a `document` argument of a tool call, a paragraph after a task.
+ * Joined by concatenation, so the document itself is never copied.
  */
-function documentMessage(b: Builder, documentJson: string): string {
-  const empty = messageText(b, 'system', '');
-  const at = empty.indexOf('"content": ""') + '"content": '.length;
-  return empty.slice(0, at) + documentJson + empty.slice(at + 2);
+function withDocument(b: Builder, input: string, document: InputDocument): string {
+  const messages = '{"messages": [';
+  if (input.startsWith(messages)) {
+    const empty = messageText(b, 'system', '');
+    const at = empty.indexOf('"content": ""') + '"content": '.length;
+    const message = empty.slice(0, at) + document.json + empty.slice(at + 2);
+    const rest = input.slice(messages.length);
+    return messages + message + (rest.startsWith(']') ? '' : ', ') + rest;
+  }
+  if (input.startsWith('{')) {
+    const rest = input.slice(1).trimStart();
+    return `{"document": ${document.json}${rest.startsWith('}') ? '' : ', '}${rest}`;
+  }
+  return `${input}\n\n${document.text}`;
 }
 
 function setLlmOutput(b: Builder, index: number, output: string, contentChars: number): void {
@@ -942,8 +950,9 @@ export function generateTrace(options: GenerateTraceOptions): TraceDetail {
     longOutputs: { left: 2 },
     delegations: new Map(),
   };
-  if (options.llmInputBytes && options.llmInputBytes > 0) {
-    b.llmDocumentJson = JSON.stringify(makeLongText(options.llmInputBytes));
+  if (options.inputDocumentBytes && options.inputDocumentBytes > 0) {
+    const text = makeLongText(options.inputDocumentBytes);
+    b.inputDocument = { text, json: JSON.stringify(text) };
   }
   const mainBudget = spanCount - orphans;
   const ids: { agent_id?: string; team_id?: string; workflow_id?: string } = {};
@@ -1192,7 +1201,9 @@ function finishTrace(b: Builder, f: FinishOptions): TraceDetail {
       status: d.status,
     };
     if (!isRoot) {
-      if (d.input !== undefined) node.input = d.input;
+      if (d.input !== undefined) {
+        node.input = b.inputDocument ? withDocument(b, d.input, b.inputDocument) : d.input;
+      }
       if (d.status === 'ERROR') node.error = d.error ?? errorMessage ?? 'Error';
       else if (d.output !== undefined) node.output = d.output;
       if (d.stepType) node.step_type = d.stepType;
