@@ -37,7 +37,10 @@ const OPTIONS = {
 describe('formatTable', () => {
   const table = formatTable({
     options: OPTIONS,
-    sizes: [makeSize(1000), makeSize(100000, { open: 2500, heapBytes: 9e6 })],
+    sizes: [
+      makeSize(1000),
+      { ...makeSize(100000, { open: 2500, heapBytes: 9e8 }), jsonBytes: 1e8 },
+    ],
     bundles: [
       {
         route: '/traces',
@@ -59,12 +62,12 @@ describe('formatTable', () => {
     expect(rowOf('**longest task**')).toContain('| ≤ 100 ms | 120 ms ✗ | 120 ms ✗ |');
   });
 
-  it('judges the heap from 100,000 spans on, with and without ArrayBuffers', () => {
+  it('judges the heap from 100 MB of JSON on, with and without ArrayBuffers', () => {
     expect(rowOf('↳ JS heap ÷ JSON')).toBe(
-      '| ↳ JS heap ÷ JSON received | ≤ 0.6× from 100k spans | 0.5× | 9.0× ✗ |',
+      '| ↳ JS heap ÷ JSON received | ≤ 0.6× from 100 MB | 0.5× | 9.0× ✗ |',
     );
     expect(rowOf('↳ JS heap + ArrayBuffers')).toBe(
-      '| ↳ JS heap + ArrayBuffers ÷ JSON | ≤ 0.6× from 100k spans | 0.7× | 9.2× ✗ |',
+      '| ↳ JS heap + ArrayBuffers ÷ JSON | ≤ 0.6× from 100 MB | 0.7× | 9.0× ✗ |',
     );
   });
 

@@ -16,8 +16,11 @@ interface Row {
   isThrottled?: boolean;
 }
 
-/** Issue 13's heap target is set at 100,000 spans; below, the app's own baseline dominates. */
-const HEAP_TARGET_SPANS = 100_000;
+/**
+ * Issue 13's heap target is set at 100,000 spans (about 110 MB): judged from 100 MB of JSON up,
+ * the 1 GB trace included; below, the app's own baseline dominates.
+ */
+const HEAP_TARGET_BYTES = 100e6;
 /** Sizes measured once: over this many spans, or given in bytes. */
 const BIG_SPANS = 100_000;
 
@@ -31,7 +34,7 @@ const throttledMetric =
   (size: SizeResult): number =>
     size.throttled?.median[key] ?? NaN;
 
-const atHeapTarget = (size: SizeResult) => size.spans >= HEAP_TARGET_SPANS;
+const atHeapTarget = (size: SizeResult) => size.jsonBytes >= HEAP_TARGET_BYTES;
 
 const ROWS: Row[] = [
   { label: 'JSON received', unit: 'MB', value: (s) => s.jsonBytes },
@@ -127,7 +130,7 @@ const ROWS: Row[] = [
     value: (s) => metric('heapBytes')(s) / s.jsonBytes,
     max: 0.6,
     isJudged: atHeapTarget,
-    target: '≤ 0.6× from 100k spans',
+    target: '≤ 0.6× from 100 MB',
   },
   {
     label: '↳ JS heap + ArrayBuffers ÷ JSON',
@@ -135,7 +138,7 @@ const ROWS: Row[] = [
     value: (s) => (metric('heapBytes')(s) + metric('backingStorageBytes')(s)) / s.jsonBytes,
     max: 0.6,
     isJudged: atHeapTarget,
-    target: '≤ 0.6× from 100k spans',
+    target: '≤ 0.6× from 100 MB',
   },
 ];
 

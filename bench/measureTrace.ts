@@ -9,10 +9,10 @@ export const VIEWPORT = { width: 1440, height: 900 };
 /** No long task for this long after the first rows counts as "idle". */
 const OPEN_QUIET_MS = 500;
 /** Long tasks are counted in this fixed window after the waterfall's first rows are painted. */
-export const AFTER_PAINT_WINDOW_MS = 3000;
+const AFTER_PAINT_WINDOW_MS = 3000;
 
 /** CDP `Network.emulateNetworkConditions`: 100 Mbit/s both ways, 20 ms of latency. */
-export const THROTTLED_NETWORK = {
+const THROTTLED_NETWORK = {
   offline: false,
   latency: 20,
   downloadThroughput: 12_500_000,
@@ -33,7 +33,7 @@ export interface MeasureOptions {
 }
 
 /** Generous: this measures, it does not judge. 1 GB at 100 Mbit/s alone is 80 s. */
-export function timeoutFor(trace: TraceUnderTest): number {
+function timeoutFor(trace: TraceUnderTest): number {
   return 60_000 + trace.spans + trace.jsonBytes / 5000;
 }
 

@@ -7,6 +7,7 @@
  * runs measure the viewer and the network, not the mock's serialization.
  */
 import { createServer } from 'node:http';
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -71,7 +72,7 @@ export async function createBenchServer(options: BenchServerOptions): Promise<Be
       server.close(() => done());
     });
   try {
-    const routes = await createRoutes(origin, options);
+    const routes = createRoutes(origin, options);
     route = routes.route;
     return { origin, traces: routes.traces, close };
   } catch (error) {
@@ -82,7 +83,7 @@ export async function createBenchServer(options: BenchServerOptions): Promise<Be
 
 type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
-async function createRoutes(origin: string, options: BenchServerOptions) {
+function createRoutes(origin: string, options: BenchServerOptions) {
   const root = resolve(options.distDir);
   const agentOs = createAgentOsHandler({
     baseUrl: origin + API_PATH,
@@ -151,16 +152,6 @@ function sendChunks(res: ServerResponse, chunks: Buffer[]): void {
     'Content-Length': chunks.reduce((sum, chunk) => sum + chunk.length, 0),
     'Cache-Control': 'no-store',
   });
-  let next = 0;
-  const write = (): void => {
-    while (next < chunks.length) {
-      if (!res.write(chunks[next++])) {
-        res.once('drain', write);
-        return;
-      }
-    }
-    res.end();
-  };
-  res.once('close', () => res.off('drain', write));
-  write();
+  // A stream of the chunks: piping waits for the socket to drain between them.
+  Readable.from(chunks).pipe(res);
 }

@@ -33,7 +33,7 @@ export interface AgentOsOptions {
   corsOrigins?: string[];
 }
 
-export interface BigTraceSpec {
+interface BigTraceSpec {
   spans: number;
   traceId: string;
   inputDocumentBytes?: number;
