@@ -5,6 +5,7 @@ import {
   cutLongStrings,
   LAZY_TEXT_MIN_CHARS,
   LazyTextWriter,
+  readingManyTexts,
   textLength,
   writeCuts,
 } from './lazyText';
@@ -40,7 +41,9 @@ describe('long strings kept as bytes', () => {
         fc.constantFrom(undefined, 2, '\t'),
         (object, minChars, indent) => {
           const text = JSON.stringify(object, null, indent);
-          expect(readBack(text, minChars)).toEqual(JSON.parse(text));
+          const node = readBack(text, minChars);
+          expect(node).toEqual(JSON.parse(text));
+          expect(readingManyTexts(() => ({ ...node }))).toEqual(JSON.parse(text));
         },
       ),
       { numRuns: 500 },
@@ -115,6 +118,8 @@ describe('long strings kept as bytes', () => {
       return node;
     });
     expect(nodes.map((node) => node.output)).toEqual(values);
+    // Read with the buffer decoded once, as a search over every span does.
+    expect(readingManyTexts(() => nodes.map((node) => node.output))).toEqual(values);
     expect(writer.take()).toBeNull();
   });
 });

@@ -165,8 +165,14 @@ export class LazyTextWriter {
   private added = false;
   private readonly encoder = new TextEncoder();
 
-  /** Appends `value`; returns where its bytes start and end in this batch's buffer. */
-  add(value: string): [start: number, end: number] {
+  /** UTF-16 units written since the last take: where the next string starts once decoded. */
+  private chars = 0;
+
+  /**
+   * Appends `value`; returns where its bytes start and end in this batch's buffer, and where it
+   * starts in the buffer's text (strings are written back to back).
+   */
+  add(value: string): [start: number, end: number, offset: number] {
     // UTF-8 takes at most 3 bytes per UTF-16 unit.
     const need = this.used + value.length * 3;
     if (need > this.buffer.length) {
@@ -175,9 +181,11 @@ export class LazyTextWriter {
       this.buffer = grown;
     }
     const start = this.used;
+    const offset = this.chars;
     this.added = true;
+    this.chars += value.length;
     this.used += this.encoder.encodeInto(value, this.buffer.subarray(start)).written;
-    return [start, this.used];
+    return [start, this.used, offset];
   }
 
   /** The bytes written since the last take (a copy of just that), or null if nothing was. */
@@ -185,6 +193,7 @@ export class LazyTextWriter {
     if (!this.added) return null;
     const bytes = this.buffer.slice(0, this.used);
     this.used = 0;
+    this.chars = 0;
     this.added = false;
     if (this.buffer.length > 16 * LazyTextWriter.INITIAL_BYTES) {
       this.buffer = new Uint8Array(LazyTextWriter.INITIAL_BYTES);
@@ -193,15 +202,19 @@ export class LazyTextWriter {
   }
 }
 
-/** Where a cut string's bytes are: `[key index, start, end, length in UTF-16 units]` each. */
+/**
+ * Where each cut string is, five numbers each: key index, start and end of its bytes, and its
+ * offset and length in UTF-16 units in the buffer's decoded text.
+ */
 export type LazyTextRefs = number[];
+const REF_SIZE = 5;
 
 /** `cuts` written to `writer`, as refs for the span's record. */
 export function writeCuts(writer: LazyTextWriter, cuts: readonly CutString[]): LazyTextRefs {
   const refs: LazyTextRefs = [];
   for (const { key, value } of cuts) {
-    const [start, end] = writer.add(value);
-    refs.push(LAZY_TEXT_KEYS.indexOf(key), start, end, value.length);
+    const [start, end, offset] = writer.add(value);
+    refs.push(LAZY_TEXT_KEYS.indexOf(key), start, end, offset, value.length);
   }
   return refs;
 }
@@ -210,6 +223,7 @@ interface LazyText {
   bytes: Uint8Array;
   start: number;
   end: number;
+  offset: number;
   length: number;
 }
 
@@ -220,11 +234,39 @@ const lazyTextsOf = new WeakMap<object, LazyTexts>();
 // `ignoreBOM`: a string that starts with U+FEFF keeps it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
+/** Whole buffers decoded while `readingManyTexts` runs, by buffer. */
+let decodedBuffers: Map<Uint8Array, string> | null = null;
+
+function decode(text: LazyText): string {
+  if (decodedBuffers === null) return decoder.decode(text.bytes.subarray(text.start, text.end));
+  let whole = decodedBuffers.get(text.bytes);
+  if (whole === undefined) {
+    whole = decoder.decode(text.bytes);
+    decodedBuffers.set(text.bytes, whole);
+  }
+  return whole.slice(text.offset, text.offset + text.length);
+}
+
+/**
+ * Runs `read`, which reads the texts of many spans (a search over all of them), with each
+ * buffer decoded once as a whole rather than each string on its own: one decoder call per
+ * batch instead of one per string. The decoded buffers are dropped when `read` returns.
+ */
+export function readingManyTexts<T>(read: () => T): T {
+  if (decodedBuffers !== null) return read();
+  decodedBuffers = new Map();
+  try {
+    return read();
+  } finally {
+    decodedBuffers = null;
+  }
+}
+
 function accessorFor(key: LazyTextKey): PropertyDescriptor {
   return {
     get(this: object) {
       const text = lazyTextsOf.get(this)?.[key];
-      return text && decoder.decode(text.bytes.subarray(text.start, text.end));
+      return text && decode(text);
     },
     // Writable like any parsed field: a write turns it back into a plain string.
     set(this: object, value: unknown) {
@@ -248,7 +290,7 @@ const ACCESSORS = LAZY_TEXT_KEYS.map(accessorFor);
 /** Gives `node` a string property for each cut string in `refs`, read from `bytes`. */
 export function attachLazyTexts(node: object, bytes: Uint8Array, refs: LazyTextRefs): void {
   const texts: LazyTexts = {};
-  for (let i = 0; i + 3 < refs.length; i += 4) {
+  for (let i = 0; i + REF_SIZE <= refs.length; i += REF_SIZE) {
     const keyIndex = refs[i] as number;
     const key = LAZY_TEXT_KEYS[keyIndex];
     if (key === undefined) continue;
@@ -256,11 +298,25 @@ export function attachLazyTexts(node: object, bytes: Uint8Array, refs: LazyTextR
       bytes,
       start: refs[i + 1] as number,
       end: refs[i + 2] as number,
-      length: refs[i + 3] as number,
+      offset: refs[i + 3] as number,
+      length: refs[i + 4] as number,
     };
     Object.defineProperty(node, key, ACCESSORS[keyIndex] as PropertyDescriptor);
   }
   lazyTextsOf.set(node, texts);
+}
+
+/**
+ * Whether `node[key]`, when it is kept as bytes, holds what `matches` looks for (read in the
+ * bytes, not decoded); null when it is not kept as bytes.
+ */
+export function keptTextMatches(
+  node: object,
+  key: LazyTextKey,
+  matches: (bytes: Uint8Array, start: number, end: number) => boolean,
+): boolean | null {
+  const kept = lazyTextsOf.get(node)?.[key];
+  return kept ? matches(kept.bytes, kept.start, kept.end) : null;
 }
 
 /**

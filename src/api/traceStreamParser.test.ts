@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
-import { textLength } from './lazyText';
+import { readingManyTexts, textLength } from './lazyText';
 import { TraceAssembler } from './traceAssembler';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
@@ -205,6 +205,8 @@ describe('the trace stream parser', () => {
         const { end, assembler } = streamed(json, cuts);
         const read = assembler.finish(end.fieldsText);
         expect(read).toEqual(JSON.parse(json));
+        // Each batch's buffer decoded whole, as a search reads them.
+        expect(readingManyTexts(() => JSON.stringify(read))).toBe(JSON.stringify(read));
         const [root] = read.tree;
         expect(root?.input).toBe(answer.tree[0]?.input);
         expect(textLength(root!, 'output')).toBe(answer.tree[0]?.output.length);
