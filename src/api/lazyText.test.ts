@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   attachLazyTexts,
   cutLongStrings,
+  inSentOrder,
   LAZY_TEXT_MIN_CHARS,
   LazyTextWriter,
   readingManyTexts,
@@ -61,8 +62,8 @@ describe('long strings kept as bytes', () => {
     });
     const cut = cutLongStrings(text);
     expect(cut?.cuts).toEqual([
-      { key: 'input', value: long },
-      { key: 'error', value: long },
+      { key: 'input', value: long, position: 1 },
+      { key: 'error', value: long, position: 3 },
     ]);
     expect(JSON.parse(cut!.text)).toEqual({
       id: long,
@@ -107,10 +108,21 @@ describe('long strings kept as bytes', () => {
     expect(textLength(node, 'output')).toBeNull();
   });
 
+  it('gives the fields back in the order they were sent, for a raw view', () => {
+    const long = 'w'.repeat(300);
+    const text = `{"input":"${long}","id":"a","__proto__":1,"output":"${long}","name":"n","error":"${long}"}`;
+    const node = readBack(text, 10);
+    expect(Object.keys(node)).toEqual(['id', '__proto__', 'name', 'input', 'output', 'error']);
+    const ordered = inSentOrder(node);
+    expect(Object.keys(ordered)).toEqual(['input', 'id', '__proto__', 'output', 'name', 'error']);
+    expect(ordered).toEqual(JSON.parse(text));
+    expect(Object.getPrototypeOf(ordered)).toBe(Object.prototype);
+  });
+
   it('keeps many strings in one buffer, each where it was written', () => {
     const writer = new LazyTextWriter();
     const values = Array.from({ length: 500 }, (_, i) => `${i}:${'é😀'.repeat(i)}`);
-    const refs = values.map((value) => writeCuts(writer, [{ key: 'output', value }]));
+    const refs = values.map((value) => writeCuts(writer, [{ key: 'output', value, position: 0 }]));
     const bytes = writer.take()!;
     const nodes = refs.map((ref) => {
       const node: { output?: string } = {};

@@ -23,6 +23,8 @@ export const LAZY_TEXT_MIN_CHARS = 256;
 export interface CutString {
   key: LazyTextKey;
   value: string;
+  /** Members left in the text before it: where it was sent. */
+  position: number;
 }
 
 const QUOTE = 0x22;
@@ -146,14 +148,21 @@ export function cutLongStrings(
   }
   if (cuts.size === 0) return null;
   const kept: string[] = [];
+  /** Members kept before each member. */
+  const keptBefore: number[] = [];
   for (let member = 0; member < members.length / 2; member++) {
+    keptBefore.push(kept.length);
     if (!cutMembers.has(member)) {
       kept.push(text.slice(members[member * 2], members[member * 2 + 1]));
     }
   }
   return {
     text: `{${kept.join(',')}}`,
-    cuts: [...cuts].map(([key, { value }]) => ({ key, value })),
+    cuts: [...cuts].map(([key, { member, value }]) => ({
+      key,
+      value,
+      position: keptBefore[member] as number,
+    })),
   };
 }
 
@@ -203,18 +212,18 @@ export class LazyTextWriter {
 }
 
 /**
- * Where each cut string is, five numbers each: key index, start and end of its bytes, and its
- * offset and length in UTF-16 units in the buffer's decoded text.
+ * Where each cut string is, six numbers each: key index, start and end of its bytes, its offset
+ * and length in UTF-16 units in the buffer's decoded text, and its position among the members.
  */
 export type LazyTextRefs = number[];
-const REF_SIZE = 5;
+const REF_SIZE = 6;
 
 /** `cuts` written to `writer`, as refs for the span's record. */
 export function writeCuts(writer: LazyTextWriter, cuts: readonly CutString[]): LazyTextRefs {
   const refs: LazyTextRefs = [];
-  for (const { key, value } of cuts) {
+  for (const { key, value, position } of cuts) {
     const [start, end, offset] = writer.add(value);
-    refs.push(LAZY_TEXT_KEYS.indexOf(key), start, end, offset, value.length);
+    refs.push(LAZY_TEXT_KEYS.indexOf(key), start, end, offset, value.length, position);
   }
   return refs;
 }
@@ -225,6 +234,7 @@ interface LazyText {
   end: number;
   offset: number;
   length: number;
+  position: number;
 }
 
 type LazyTexts = Partial<Record<LazyTextKey, LazyText>>;
@@ -300,6 +310,7 @@ export function attachLazyTexts(node: object, bytes: Uint8Array, refs: LazyTextR
       end: refs[i + 2] as number,
       offset: refs[i + 3] as number,
       length: refs[i + 4] as number,
+      position: refs[i + 5] as number,
     };
     Object.defineProperty(node, key, ACCESSORS[keyIndex] as PropertyDescriptor);
   }
@@ -328,4 +339,36 @@ export function textLength(node: object, key: LazyTextKey): number | null {
   if (kept) return kept.length;
   const value = (node as Partial<Record<LazyTextKey, unknown>>)[key];
   return typeof value === 'string' ? value.length : null;
+}
+
+/**
+ * `node` with its fields in the order the server sent them, as plain data: a kept text's getter
+ * is defined after the span's other fields, so without this a "Raw JSON" view would list it last.
+ */
+export function inSentOrder(node: object): Record<string, unknown> {
+  const texts = lazyTextsOf.get(node);
+  const record = node as Record<string, unknown>;
+  if (!texts) return record;
+  const kept = (Object.entries(texts) as [LazyTextKey, LazyText][]).sort(
+    (a, b) => a[1].position - b[1].position,
+  );
+  const others = Object.keys(node).filter((key) => !Object.hasOwn(texts, key));
+  const ordered: Record<string, unknown> = {};
+  // Defined, not assigned: a member named "__proto__" stays a member.
+  const put = (key: string) =>
+    Object.defineProperty(ordered, key, {
+      value: record[key],
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  let next = 0;
+  others.forEach((key, i) => {
+    while (next < kept.length && (kept[next] as [LazyTextKey, LazyText])[1].position <= i) {
+      put((kept[next++] as [LazyTextKey, LazyText])[0]);
+    }
+    put(key);
+  });
+  for (; next < kept.length; next++) put((kept[next] as [LazyTextKey, LazyText])[0]);
+  return ordered;
 }
