@@ -11,7 +11,7 @@
  */
 
 /** The span fields that can hold long text. */
-export const LAZY_TEXT_KEYS = ['input', 'output', 'error'] as const;
+const LAZY_TEXT_KEYS = ['input', 'output', 'error'] as const;
 export type LazyTextKey = (typeof LAZY_TEXT_KEYS)[number];
 
 /**
