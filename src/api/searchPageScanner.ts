@@ -99,10 +99,6 @@ export function createSearchPageScanner(): SearchPageScanner {
   // Strings: inside one, and right after a backslash (which can end a chunk).
   let inString = false;
   let escaped = false;
-  // Where the next backslash and quote are in the current chunk (-1: not looked for yet; the
-  // chunk's length: none), so a string with many escapes is not searched again and again.
-  let nextBackslash = -1;
-  let nextQuote = -1;
   /** The next string in the page or a row is a key (after `{` or `,`). */
   let expectKey = false;
   // The key being read, in a page or a row: its first bytes and its length.
@@ -170,7 +166,11 @@ export function createSearchPageScanner(): SearchPageScanner {
     }
   }
 
-  /** Scans a string's body from `pos`; returns the index after its closing quote, or `len`. */
+  /**
+   * Scans a string's body from `pos`; returns the index after its closing quote, or `len`. A
+   * plain loop: faster than `indexOf` for the quote and backslash on real trees, whose strings are
+   * short and full of escapes (JSON inside JSON: 8.5M backslashes in a 108 MB, 100k-span trace).
+   */
   function scanString(chunk: Uint8Array, pos: number): number {
     const len = chunk.length;
     if (escaped) {
@@ -178,27 +178,17 @@ export function createSearchPageScanner(): SearchPageScanner {
       pos++;
       escaped = false;
     }
-    for (;;) {
-      if (nextBackslash !== len && nextBackslash < pos) {
-        nextBackslash = chunk.indexOf(BACKSLASH, pos);
-        if (nextBackslash === -1) nextBackslash = len;
+    while (pos < len) {
+      const byte = chunk[pos] as number;
+      if (byte === QUOTE) {
+        inString = false;
+        return pos + 1;
       }
-      if (nextQuote !== len && nextQuote < pos) {
-        nextQuote = chunk.indexOf(QUOTE, pos);
-        if (nextQuote === -1) nextQuote = len;
-      }
-      if (nextBackslash < nextQuote) {
-        pos = nextBackslash + 2;
-        if (pos > len) {
-          escaped = true;
-          return len;
-        }
-        continue;
-      }
-      if (nextQuote === len) return len;
-      inString = false;
-      return nextQuote + 1;
+      pos += byte === BACKSLASH ? 2 : 1;
     }
+    // A backslash ended the chunk: the byte it escapes starts the next one.
+    if (pos > len) escaped = true;
+    return len;
   }
 
   /** A value starts at `at` outside any container: only one is allowed. */
@@ -209,8 +199,6 @@ export function createSearchPageScanner(): SearchPageScanner {
 
   function push(chunk: Uint8Array): void {
     const len = chunk.length;
-    nextBackslash = -1;
-    nextQuote = -1;
     keepFrom = offset;
     if (inKey) keyFrom = 0;
     let pos = 0;
