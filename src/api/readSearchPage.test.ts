@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './client';
 import { HttpError, NotJsonError, SchemaError, TimeoutError } from './errors';
+import { realAnswer } from '../test/testTree';
 
 const BASE = 'http://agentos.test:7777';
 
@@ -82,6 +83,20 @@ describe('searchTraces, streamed', () => {
     const fetch = streamingFetch(pieces(JSON.stringify(page), 7));
     const result = await createApiClient({ baseUrl: BASE, fetch }).searchTraces(search);
     expect(result).toEqual({ data: [summary, { ...summary, trace_id: 't2' }], meta });
+  });
+
+  it('reads the real AgentOS’s search page, each row without its tree', async () => {
+    const answer = realAnswer('search-and-run.json') as {
+      data: Record<string, unknown>[];
+      meta: unknown;
+    };
+    const fetch = streamingFetch(pieces(JSON.stringify(answer), 1_000));
+    const result = await createApiClient({ baseUrl: BASE, fetch }).searchTraces(search);
+    expect(answer.data.every((row) => Array.isArray(row.tree))).toBe(true);
+    expect(result).toEqual({
+      data: answer.data.map(({ tree: _tree, ...summary }) => summary),
+      meta: answer.meta,
+    });
   });
 
   it('names the JSON path of a wrong field in a row', async () => {
