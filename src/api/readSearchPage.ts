@@ -78,10 +78,11 @@ function deferredFailure(): { promise: Promise<never>; reject: (error: unknown) 
 function createInThreadDecoder(): SearchPageDecoder {
   const failure = deferredFailure();
   const scanner = createSearchPageScanner();
-  let error: unknown = null;
-  const fail = (caught: unknown) => {
-    error ??= caught;
+  let error: Error | null = null;
+  const fail = (caught: unknown): Error => {
+    error ??= caught instanceof Error ? caught : new Error(String(caught));
     failure.reject(error);
+    return error;
   };
   return {
     push(bytes) {
@@ -93,12 +94,11 @@ function createInThreadDecoder(): SearchPageDecoder {
       }
     },
     end() {
-      if (error) return Promise.reject(error as Error);
+      if (error) return Promise.reject(error);
       try {
         return Promise.resolve(scanner.end());
       } catch (caught) {
-        fail(caught);
-        return Promise.reject(caught as Error);
+        return Promise.reject(fail(caught));
       }
     },
     failed: failure.promise,

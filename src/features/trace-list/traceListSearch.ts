@@ -77,10 +77,10 @@ export const TRACE_LIST_DEFAULTS: TraceListSearch = { page: PAGINATION_DEFAULTS.
  * scan time do (measured in ADR 8: about 8 s to scan a page of ten such traces). The plain list
  * (GET /traces, summaries only) keeps the usual default.
  */
-export const SEARCH_PAGE_SIZE: PageSize = 10;
+const SEARCH_PAGE_SIZE: PageSize = 10;
 
 /** The page size when the URL names none: smaller for advanced search. */
-export function defaultPageSize(search: Pick<TraceListSearch, 'filter'>): PageSize {
+function defaultPageSize(search: Pick<TraceListSearch, 'filter'>): PageSize {
   return isAdvanced(search) ? SEARCH_PAGE_SIZE : PAGINATION_DEFAULTS.limit;
 }
 
