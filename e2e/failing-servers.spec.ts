@@ -1,20 +1,10 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { createServer, type AddressInfo } from 'node:net';
+import { openWith } from './support/openWith';
 import { FAULT_AGENTOS_KEY, FAULT_AGENTOS_PORT } from '../playwright.config';
 
 // Every case runs against scripts/faultServer.ts, which fails in one way per path prefix.
 const FAULT = `http://127.0.0.1:${FAULT_AGENTOS_PORT}`;
-
-/** The viewer starts connected to `endpoint`, as if the user had saved it in Settings. */
-async function openWith(page: Page, endpoint: string, path = '/traces') {
-  await page.addInitScript(
-    ({ item, value }) => {
-      if (localStorage.getItem(item) === null) localStorage.setItem(item, value);
-    },
-    { item: 'agentos-viewer.connection', value: JSON.stringify({ endpoint, dbId: null }) },
-  );
-  await page.goto(path);
-}
 
 /** A prefix of this test's own, so parallel tests keep their request counts apart. */
 function countedPath(testInfo: TestInfo, scenario: string): string {

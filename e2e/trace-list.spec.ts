@@ -358,6 +358,9 @@ test.describe('advanced search', () => {
     await expect(page.getByRole('group', { name: 'Active filters' })).toContainText(
       'status = ERROR AND duration_ms > 10000',
     );
+    // A search page carries every trace's whole span tree: 10 by default, not the list's 20.
+    await expect(page.getByRole('combobox', { name: 'Page size' })).toHaveValue('10');
+    await expect(page).not.toHaveURL(/limit=/);
     const total = await totalCount(page);
     expect(total).toBeGreaterThan(0);
     expect(total).toBeLessThan(15);

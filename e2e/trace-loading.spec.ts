@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
+import { openWith } from './support/openWith';
 import { FAULT_AGENTOS_PORT } from '../playwright.config';
 import { waterfallOf } from './support/tracePage';
 
@@ -6,16 +7,6 @@ import { waterfallOf } from './support/tracePage';
 // scripts/faultServer.ts: `gate` holds a trace's second half until the test opens the gate,
 // `cut` stops at 60 % of the JSON, `bad-late` breaks the last span sent.
 const FAULT = `http://127.0.0.1:${FAULT_AGENTOS_PORT}`;
-
-async function openWith(page: Page, endpoint: string, path: string) {
-  await page.addInitScript(
-    ({ item, value }) => {
-      if (localStorage.getItem(item) === null) localStorage.setItem(item, value);
-    },
-    { item: 'agentos-viewer.connection', value: JSON.stringify({ endpoint, dbId: null }) },
-  );
-  await page.goto(path);
-}
 
 /** A prefix of this test's own: its request counts and its gate are apart from the others'. */
 function countedPath(testInfo: TestInfo, scenario: string): { prefix: string; gate: string } {

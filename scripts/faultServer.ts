@@ -20,6 +20,8 @@
  *               proxy that capped it)
  *   bad-late    a trace whose last span two levels down (in the order it is sent) has a number
  *               for a duration; the path is in the X-Fault-Path header
+ *   huge        a trace whose first span's input is one string longer than a browser can hold
+ *               (V8's limit is 2^29 - 24 characters), sent in 1 MB writes
  *
  * Every request is counted by method and full path; `GET /count/_stats` returns
  * `{requests, abandoned}` (abandoned: the client closed the connection before the answer).
@@ -167,6 +169,16 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
       );
     case 'bad-late':
       return delegate(req, res, openHandlers, apiPath + url.search, cors, breakLastSpan);
+    case 'huge':
+      return delegate(
+        req,
+        res,
+        openHandlers,
+        apiPath + url.search,
+        cors,
+        markHugeInput,
+        (body, out) => sendHuge(res, body, out),
+      );
     case 'flaky':
       if ((requests.get(counted) ?? 0) <= 2) {
         return sendJson(res, 500, cors, {
@@ -295,6 +307,44 @@ function openGate(prefix: string): void {
   openGates.add(prefix);
   for (const release of gateWaiters.get(prefix) ?? []) release();
   gateWaiters.delete(prefix);
+}
+
+const HUGE_MARKER = 'huge-input-goes-here';
+/** Over V8's longest string (2^29 - 24 UTF-16 units), by a margin. */
+const HUGE_CHARS = 2 ** 29 + 8 * 2 ** 20;
+
+const markHugeInput: Transform = (json) => {
+  const body = json as Json;
+  const first = Array.isArray(body.tree) ? (body.tree[0] as Json | undefined) : undefined;
+  if (first) first.input = HUGE_MARKER;
+  return body;
+};
+
+/** The trace with its marked input replaced by HUGE_CHARS letters, written as the socket drains. */
+function sendHuge(res: ServerResponse, body: Buffer, headers: Record<string, string>): void {
+  const text = body.toString();
+  const at = text.indexOf(`"${HUGE_MARKER}"`);
+  if (at === -1) return send(res, 200, headers, text);
+  const head = Buffer.from(`${text.slice(0, at)}"`);
+  const tail = Buffer.from(`"${text.slice(at + HUGE_MARKER.length + 2)}`);
+  res.writeHead(200, {
+    ...headers,
+    'Content-Length': String(head.length + HUGE_CHARS + tail.length),
+  });
+  // eslint-disable-next-line no-restricted-syntax -- a Node response, not a document
+  res.write(head);
+  const block = Buffer.alloc(2 ** 20, 'x');
+  let left = HUGE_CHARS;
+  const pump = () => {
+    while (left > 0 && !res.destroyed) {
+      const piece = left >= block.length ? block : block.subarray(0, left);
+      left -= piece.length;
+      // eslint-disable-next-line no-restricted-syntax -- a Node response, not a document
+      if (!res.write(piece)) return void res.once('drain', pump);
+    }
+    if (!res.destroyed) res.end(tail);
+  };
+  pump();
 }
 
 /** A trace cut off at 60 % of its JSON, its Content-Length saying so (a proxy's size cap). */

@@ -1,4 +1,5 @@
 import { formatJsonPath } from './jsonPath';
+import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
 import { traceDetailFieldsSchema, type TraceDetail, type TraceNode } from './schemas';
 import type { StreamedHead, TraceBatch } from './traceStreamParser';
@@ -38,7 +39,7 @@ export class TraceAssembler {
   constructor(private readonly url?: string) {}
 
   add(batch: TraceBatch): void {
-    const { opens, nodes, heads } = batch;
+    const { opens, nodes, heads, lazyBytes } = batch;
     for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
@@ -53,6 +54,7 @@ export class TraceAssembler {
         if (record.partial) continue;
         throw error;
       }
+      if (record.lazy && lazyBytes) attachLazyTexts(node, lazyBytes, record.lazy);
       if (record.streamed) {
         node.spans = this.childrenOf.get(record.seq) ?? [];
         this.childrenOf.delete(record.seq);

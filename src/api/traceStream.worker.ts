@@ -9,7 +9,7 @@ import { failureOf, type FromTraceWorker, type ToTraceWorker } from './traceStre
 
 // The app is typed with the DOM's globals; in a worker `self` is this much of them.
 const scope = self as unknown as {
-  postMessage(message: FromTraceWorker): void;
+  postMessage(message: FromTraceWorker, transfer?: Transferable[]): void;
   onmessage: ((event: MessageEvent<ToTraceWorker>) => void) | null;
 };
 const parser = createBatchingTraceParser();
@@ -17,7 +17,9 @@ let failed = false;
 
 function flush(): void {
   const batch = parser.take();
-  if (batch) scope.postMessage({ type: 'batch', batch });
+  // The long strings' bytes are handed over, not copied.
+  if (batch)
+    scope.postMessage({ type: 'batch', batch }, batch.lazyBytes ? [batch.lazyBytes.buffer] : []);
 }
 
 scope.onmessage = (event: MessageEvent<ToTraceWorker>) => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
+import { readingManyTexts, textLength } from './lazyText';
 import { TraceAssembler } from './traceAssembler';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
@@ -86,6 +87,9 @@ const trace = {
 // Any text, astral characters (surrogate pairs) and control characters included.
 const anyText = fc.string({ unit: 'binary', maxLength: 12 });
 const anyJson = fc.jsonValue({ maxDepth: 3 });
+// Around the length from which a span's input, output or error is kept as bytes (lazyText.ts).
+const longText = fc.string({ unit: 'binary', minLength: 100, maxLength: 400 });
+const spanText = fc.option(fc.oneof(anyText, longText));
 
 interface GenNode {
   [key: string]: unknown;
@@ -101,7 +105,9 @@ const spanArb: fc.Memo<GenNode> = fc.memo((depth) =>
       start_time: anyText,
       end_time: anyText,
       status: fc.constantFrom('OK', 'ERROR'),
-      input: fc.option(anyText),
+      input: spanText,
+      output: spanText,
+      error: spanText,
       metadata: fc.option(fc.dictionary(anyText, anyJson, { maxKeys: 3 })),
       extra: anyJson,
       spans:
@@ -176,6 +182,42 @@ describe('the trace stream parser', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('keeps long inputs, outputs and errors as bytes that read back exactly', () => {
+    const long = (text: string) => text.repeat(Math.ceil(300 / text.length));
+    const answer = {
+      ...trace,
+      tree: [
+        {
+          ...node,
+          // A leading byte order mark, astral characters, escapes, line separators.
+          input: `\ufeff${long('{"role": "user", "content": "😀 \\ \n\t\u2028"}')}`,
+          output: long('é'),
+          error: long('Traceback\n'),
+          spans: [{ ...node, id: 'b', input: `${long('a')}\ud800` }],
+        },
+      ],
+    };
+    for (const json of [JSON.stringify(answer), asciiOnly(JSON.stringify(answer))]) {
+      const bytes = encoder.encode(json).length;
+      for (const cuts of [[], [1], [bytes >> 1], [200, 400, 600, 900, 1300]]) {
+        const { end, assembler } = streamed(json, cuts);
+        const read = assembler.finish(end.fieldsText);
+        expect(read).toEqual(JSON.parse(json));
+        // Each batch's buffer decoded whole, as a search reads them.
+        expect(readingManyTexts(() => JSON.stringify(read))).toBe(JSON.stringify(read));
+        const [root] = read.tree;
+        expect(root?.input).toBe(answer.tree[0]?.input);
+        expect(textLength(root!, 'output')).toBe(answer.tree[0]?.output.length);
+        // Kept as bytes: not an own data property of the span.
+        expect(Object.getOwnPropertyDescriptor(root, 'input')).toHaveProperty('get');
+        // A lone surrogate cannot be UTF-8: that string stays a string.
+        expect(Object.getOwnPropertyDescriptor(root?.spans?.[0], 'input')?.value).toBe(
+          answer.tree[0]?.spans[0]?.input,
+        );
+      }
+    }
   });
 
   it('splits a surrogate pair and its escape anywhere', () => {

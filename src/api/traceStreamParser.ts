@@ -1,3 +1,5 @@
+import { cutLongStrings, LazyTextWriter, writeCuts, type LazyTextRefs } from './lazyText';
+
 /**
  * Reads the answer of GET /traces/{id} as its bytes arrive (decoded chunk by chunk), without ever holding it as one
  * string (a browser cannot hold a string much over 512 MB: V8's limit).
@@ -28,6 +30,8 @@ export interface StreamedNode {
   streamed: boolean;
   /** Cut off: the members that had arrived whole. Left out, not an error, if they do not do. */
   partial: boolean;
+  /** Long strings cut out of `text`, kept as bytes in the batch's `lazyBytes` (lazyText.ts). */
+  lazy?: LazyTextRefs;
 }
 
 /**
@@ -47,6 +51,8 @@ export interface TraceBatch {
   opens: number[];
   nodes: StreamedNode[];
   heads: StreamedHead[];
+  /** The UTF-8 bytes of the long strings cut out of this batch's spans, or null if none. */
+  lazyBytes: Uint8Array | null;
 }
 
 export interface TraceStreamEnd {
@@ -563,6 +569,7 @@ const PREVIEW_SPANS = 100;
 
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
 export function createBatchingTraceParser(): TraceStreamParser & { take(): TraceBatch | null } {
+  const writer = new LazyTextWriter();
   let opens: number[] = [];
   let nodes: StreamedNode[] = [];
   let heads: StreamedHead[] = [];
@@ -576,6 +583,11 @@ export function createBatchingTraceParser(): TraceStreamParser & { take(): Trace
   };
   const parser = createTraceStreamParser({
     onNode: (node) => {
+      const cut = cutLongStrings(node.text);
+      if (cut) {
+        node.text = cut.text;
+        node.lazy = writeCuts(writer, cut.cuts);
+      }
       nodes.push(node);
       addHead({ seq: node.seq, parent: node.parent, text: node.text });
     },
@@ -587,7 +599,8 @@ export function createBatchingTraceParser(): TraceStreamParser & { take(): Trace
     end: () => parser.end(),
     take() {
       if (opens.length === 0 && nodes.length === 0 && heads.length === 0) return null;
-      const batch = { opens, nodes, heads };
+      // Every span with cut strings is in `nodes`, so the bytes go with their refs.
+      const batch = { opens, nodes, heads, lazyBytes: writer.take() };
       opens = [];
       nodes = [];
       heads = [];

@@ -14,7 +14,7 @@ describe('PAGINATION_FIELDS', () => {
     expect(parseSearchFields(PAGINATION_FIELDS, {}).search).toEqual({});
     expect(parseSearchFields(PAGINATION_FIELDS, { page: '-2', limit: '7' }).dropped).toEqual([
       { key: 'page', value: '-2', reason: 'pages are numbered from 1' },
-      { key: 'limit', value: '7', reason: 'not an offered page size (20, 50, 100)' },
+      { key: 'limit', value: '7', reason: 'not an offered page size (10, 20, 50, 100)' },
     ]);
     expect(parseSearchFields(PAGINATION_FIELDS, { page: 'abc', limit: 1.5 }).dropped).toEqual([
       { key: 'page', value: 'abc', reason: 'pages are numbered from 1' },

@@ -1,7 +1,8 @@
 import { positiveIntField } from './searchFields';
 
 /** Page and page size as they appear in a list page's URL (`?page=2&limit=50`). */
-export const PAGE_SIZES = [20, 50, 100] as const;
+// 10 is advanced search's default (trace-list/traceListSearch.ts), and offered to every list.
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export type PageSize = (typeof PAGE_SIZES)[number];
 
 export interface PaginationSearch {

@@ -1,13 +1,12 @@
 import {
   createRoute,
   defaultStringifySearch,
-  stripSearchParams,
   type SearchSchemaInput,
 } from '@tanstack/react-router';
 import { useCallback, useEffect } from 'react';
 import {
   parseTraceListSearchFields,
-  TRACE_LIST_DEFAULTS,
+  withoutDefaults,
   type TraceListSearch,
   type TraceListSearchInput,
 } from '../features/trace-list/traceListSearch';
@@ -29,8 +28,9 @@ export const tracesRoute = createRoute({
   // left as the link wrote it, for the page to report (see withoutDropped).
   validateSearch: (raw: TraceListSearchInput & SearchSchemaInput) =>
     withoutDropped(parseTraceListSearchFields(raw as Record<string, unknown>)),
-  // Defaults stay out of the URL, so links stay short and stable.
-  search: { middlewares: [stripSearchParams(TRACE_LIST_DEFAULTS)] },
+  // Defaults stay out of the URL, so links stay short and stable. The default page size depends
+  // on the search (smaller for advanced search), so it is not a fixed value to strip.
+  search: { middlewares: [({ search, next }) => withoutDefaults(next(search))] },
   component: TracesRoute,
   // Its own error boundary: a crash here leaves the header and navigation working.
   errorComponent: RouteErrorPage,
@@ -54,14 +54,7 @@ function TracesRoute() {
   );
   // For "← Traces" on a trace page (lib/listReturn.ts).
   useEffect(() => {
-    const { page, limit, ...rest } = search;
-    rememberListSearch(
-      defaultStringifySearch({
-        ...rest,
-        page: page === TRACE_LIST_DEFAULTS.page ? undefined : page,
-        limit: limit === TRACE_LIST_DEFAULTS.limit ? undefined : limit,
-      }),
-    );
+    rememberListSearch(defaultStringifySearch(withoutDefaults(search)));
   }, [search]);
   return (
     <TraceListPage

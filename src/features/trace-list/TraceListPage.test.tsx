@@ -110,4 +110,35 @@ describe('TraceListPage', () => {
       /the server filters by the root span’s status, so OK can include traces with failing spans/,
     );
   });
+
+  it('pages an advanced search by 10 unless the URL says otherwise, and the plain list by 20', async () => {
+    const bodies: unknown[] = [];
+    server.events.on('request:start', ({ request }) => {
+      if (request.method === 'POST')
+        void request
+          .clone()
+          .json()
+          .then((body) => bodies.push(body));
+    });
+    const filter = encodeURIComponent(JSON.stringify({ op: 'EQ', key: 'status', value: 'OK' }));
+    const router = renderAt(`/traces?filter=${filter}`);
+    const table = await screen.findByRole('table', { name: 'Traces' });
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(11));
+    const size = screen.getByRole('combobox', { name: 'Page size' });
+    expect(size).toHaveValue('10');
+    expect(bodies).toContainEqual(expect.objectContaining({ limit: 10, group_by: 'run' }));
+    expect(router.state.location.search).not.toHaveProperty('limit');
+
+    // Picked, it stays in the URL, even at the plain list's default.
+    await userEvent.selectOptions(size, '20');
+    await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(21));
+    expect(router.state.location.search).toMatchObject({ limit: 20 });
+
+    // The plain list's default is 20, so it needs no parameter there.
+    await userEvent.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await waitFor(() => expect(router.state.location.search).not.toHaveProperty('filter'));
+    expect(router.state.location.search).not.toHaveProperty('limit');
+    expect(screen.getByRole('combobox', { name: 'Page size' })).toHaveValue('20');
+    server.events.removeAllListeners();
+  });
 });

@@ -30,6 +30,7 @@ import { TracesTable } from './TracesTable';
 import {
   clearedFilters,
   isAdvanced,
+  pageSizeOf,
   type IdFilterKey,
   type TraceListSearch,
 } from './traceListSearch';
@@ -197,7 +198,7 @@ export function TraceListPage({
             page={search.page}
             totalPages={data.meta.total_pages}
             totalCount={data.meta.total_count}
-            pageSize={search.limit}
+            pageSize={pageSizeOf(search)}
             pageSizes={PAGE_SIZES}
             isFetching={data.isPlaceholderData}
             onPageChange={(page) => onSearchChange({ page })}

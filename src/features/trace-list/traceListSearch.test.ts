@@ -1,25 +1,24 @@
-import {
-  defaultParseSearch,
-  defaultStringifySearch,
-  stripSearchParams,
-} from '@tanstack/react-router';
+import { defaultParseSearch, defaultStringifySearch } from '@tanstack/react-router';
 import { describe, expect, it } from 'vitest';
 import { parseSearchAsText } from '../../lib/parseSearchAsText';
 import {
   clearedFilters,
   hasFilters,
+  pageSizeOf,
   parseTraceListSearch,
   parseTraceListSearchFields,
   toSearchFilter,
   toTraceListParams,
   TRACE_LIST_DEFAULTS,
+  withoutDefaults,
   type TraceListSearch,
 } from './traceListSearch';
 
 describe('parseTraceListSearch (URL → state)', () => {
   it('gives the defaults for an empty URL', () => {
     expect(parseTraceListSearch({})).toEqual(TRACE_LIST_DEFAULTS);
-    expect(TRACE_LIST_DEFAULTS).toEqual({ page: 1, limit: 20 });
+    expect(TRACE_LIST_DEFAULTS).toEqual({ page: 1 });
+    expect(pageSizeOf(TRACE_LIST_DEFAULTS)).toBe(20);
   });
 
   it('reads every filter under the API’s own names', () => {
@@ -210,7 +209,6 @@ describe('the round trip through the address bar', () => {
     );
     expect(parseTraceListSearch(raw)).toEqual({
       page: 2,
-      limit: 20,
       agent_id: 'stock_agent',
       status: 'OK',
       start_time: '2025-11-19T10:00:00.000Z',
@@ -220,9 +218,45 @@ describe('the round trip through the address bar', () => {
 
 /** What the route writes: the router's stringifier after its strip-the-defaults middleware. */
 function toUrl(search: TraceListSearch): string {
-  const strip = stripSearchParams(TRACE_LIST_DEFAULTS);
-  return defaultStringifySearch(strip({ search, next: (next) => next }) as TraceListSearch);
+  return defaultStringifySearch(withoutDefaults(search));
 }
+
+describe('page size', () => {
+  const filter = { op: 'EQ', key: 'status', value: 'OK' };
+
+  it('is smaller for an advanced search when the URL names none; the plain list keeps 20', () => {
+    expect(pageSizeOf(parseTraceListSearch({}))).toBe(20);
+    expect(pageSizeOf(parseTraceListSearch({ status: 'OK', range: '1h' }))).toBe(20);
+    expect(pageSizeOf(parseTraceListSearch({ filter }))).toBe(10);
+    expect(toTraceListParams(parseTraceListSearch({})).params.limit).toBe(20);
+  });
+
+  it('is the URL’s when it names one, for either list', () => {
+    for (const limit of [10, 20, 50, 100]) {
+      expect(pageSizeOf(parseTraceListSearch({ limit }))).toBe(limit);
+      expect(pageSizeOf(parseTraceListSearch({ filter, limit: String(limit) }))).toBe(limit);
+    }
+  });
+
+  it('stays in the URL unless it is the default of the list shown', () => {
+    expect(toUrl(parseTraceListSearch({ limit: 20 }))).toBe('');
+    expect(toUrl(parseTraceListSearch({ limit: 10 }))).toBe('?limit=10');
+    const advanced = (limit?: number) =>
+      new URLSearchParams(toUrl(parseTraceListSearch({ filter, limit }))).get('limit');
+    expect(advanced(10)).toBeNull();
+    expect(advanced(20)).toBe('20');
+    expect(advanced()).toBeNull();
+  });
+
+  it('follows the list when the reader never picked one, and stays when they did', () => {
+    const plain = parseTraceListSearch({});
+    expect(pageSizeOf(parseTraceListSearch({ ...plain, filter }))).toBe(10);
+    const picked = parseTraceListSearch({ limit: 50 });
+    const searched = parseTraceListSearch({ ...picked, filter });
+    expect(pageSizeOf(searched)).toBe(50);
+    expect(pageSizeOf(parseTraceListSearch({ ...searched, ...clearedFilters() }))).toBe(50);
+  });
+});
 
 describe('sort and columns (the table’s view)', () => {
   it('reads a sort and the columns that differ from the defaults', () => {
@@ -269,10 +303,10 @@ describe('what a link carried that no longer applies', () => {
       start_time: 'yesterday',
       filter: '{oops',
     });
-    expect(search).toEqual({ page: 1, limit: 20, status: 'ERROR', cols: '-input' });
+    expect(search).toEqual({ page: 1, status: 'ERROR', cols: '-input' });
     expect(dropped).toEqual([
       { key: 'page', value: '0', reason: 'pages are numbered from 1' },
-      { key: 'limit', value: '33', reason: 'not an offered page size (20, 50, 100)' },
+      { key: 'limit', value: '33', reason: 'not an offered page size (10, 20, 50, 100)' },
       { key: 'start_time', value: 'yesterday', reason: 'not a date and time' },
       { key: 'filter', value: '{oops', reason: 'not a search expression' },
       {

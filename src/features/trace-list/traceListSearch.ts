@@ -4,6 +4,7 @@ import type { FilterExpr } from '../../api/schemas';
 import {
   PAGINATION_DEFAULTS,
   PAGINATION_FIELDS,
+  type PageSize,
   type PaginationSearch,
 } from '../../lib/paginationSearch';
 import { choiceField, textField, withoutBlankValues } from '../../lib/searchFields';
@@ -48,7 +49,9 @@ export const ID_FILTER_LABELS: Record<IdFilterKey, string> = {
 };
 
 export interface TraceListSearch
-  extends PaginationSearch, TimeRangeSearch, Partial<Record<IdFilterKey, string>> {
+  extends Omit<PaginationSearch, 'limit'>, TimeRangeSearch, Partial<Record<IdFilterKey, string>> {
+  /** Absent: the default of the list shown, which is smaller for advanced search (pageSizeOf). */
+  limit?: PageSize;
   status?: TraceStatusFilter;
   /** Advanced search expression, kept as it came: the server is the judge of its validity. */
   filter?: FilterExpr;
@@ -65,7 +68,39 @@ export type TraceListSearchInput = {
   [K in keyof TraceListSearch]?: TraceListSearch[K] | string;
 };
 
-export const TRACE_LIST_DEFAULTS: TraceListSearch = PAGINATION_DEFAULTS;
+export const TRACE_LIST_DEFAULTS: TraceListSearch = { page: PAGINATION_DEFAULTS.page };
+
+/**
+ * The page size of an advanced search when the URL names none. POST /traces/search sends every
+ * trace of the page with its whole span tree, about 100 MB at 100k spans: the trees are skipped
+ * as they stream (api/readSearchPage.ts), so memory does not grow with the page, but download and
+ * scan time do (measured in ADR 8: about 8 s to scan a page of ten such traces). The plain list
+ * (GET /traces, summaries only) keeps the usual default.
+ */
+const SEARCH_PAGE_SIZE: PageSize = 10;
+
+/** The page size when the URL names none: smaller for advanced search. */
+function defaultPageSize(search: Pick<TraceListSearch, 'filter'>): PageSize {
+  return isAdvanced(search) ? SEARCH_PAGE_SIZE : PAGINATION_DEFAULTS.limit;
+}
+
+/** The page size shown and asked for: the URL's when it names one. */
+export function pageSizeOf(search: TraceListSearch): PageSize {
+  return search.limit ?? defaultPageSize(search);
+}
+
+/**
+ * The search as the URL holds it: the first page and the default page size (of the list shown)
+ * left out, so links stay short and a page size the reader picked stays in the URL.
+ */
+export function withoutDefaults(search: Partial<TraceListSearch>): Partial<TraceListSearch> {
+  const { page, limit, ...rest } = search;
+  return withoutUndefined({
+    page: page === TRACE_LIST_DEFAULTS.page ? undefined : page,
+    limit: limit === defaultPageSize(search) ? undefined : limit,
+    ...rest,
+  });
+}
 
 /** The advanced expression: as the router's JSON parser gave it, or as JSON text. */
 const filterField = z.unknown().transform((value, ctx) => {
@@ -129,7 +164,7 @@ export function parseTraceListSearchFields(
   const search: TraceListSearch = withoutUndefined({
     ...TRACE_LIST_DEFAULTS,
     ...rest,
-    limit: (limit ?? TRACE_LIST_DEFAULTS.limit) as TraceListSearch['limit'],
+    limit: limit as PageSize | undefined,
     range,
     start_time: range ? undefined : start_time,
     end_time: range ? undefined : end_time,
@@ -144,7 +179,7 @@ export function parseTraceListSearch(raw: Record<string, unknown>): TraceListSea
 }
 
 /** With an advanced expression, the list comes from POST /traces/search instead of GET /traces. */
-export function isAdvanced(search: TraceListSearch): boolean {
+export function isAdvanced(search: Pick<TraceListSearch, 'filter'>): boolean {
   return search.filter !== undefined;
 }
 
@@ -156,7 +191,7 @@ export function toTraceListParams(search: TraceListSearch): {
   const window = toTimeWindow(search);
   const params: TraceListParams = withoutUndefined({
     page: search.page,
-    limit: search.limit,
+    limit: pageSizeOf(search),
     status: search.status,
     agent_id: search.agent_id,
     team_id: search.team_id,

@@ -4,6 +4,7 @@ import type { ApiQueries } from '../../api/queries';
 import type { PaginationMeta, TraceSummary } from '../../api/schemas';
 import {
   isAdvanced,
+  pageSizeOf,
   toSearchFilter,
   toTraceListParams,
   type TraceListSearch,
@@ -39,7 +40,11 @@ export function useTraceListData(
   const queryClient = useQueryClient();
   const advanced = isAdvanced(search);
   const { params, window } = toTraceListParams(search);
-  const searchParams = { filter: toSearchFilter(search), page: search.page, limit: search.limit };
+  const searchParams = {
+    filter: toSearchFilter(search),
+    page: search.page,
+    limit: pageSizeOf(search),
+  };
   // Live polling only re-reads the first page: later pages would shift under the reader.
   const refetchInterval = isLive && search.page === 1 ? LIVE_INTERVAL_MS : false;
 

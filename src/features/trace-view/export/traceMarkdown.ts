@@ -1,3 +1,4 @@
+import { readingManyTexts } from '../../../api/lazyText';
 import type { TraceDetail } from '../../../api/schemas';
 import { formatDuration, formatDurationBetween } from '../../../lib/time';
 import type { TraceModel } from '../../../domain/trace/traceModel';
@@ -43,6 +44,11 @@ export function traceToMarkdown(
   tree: TraceModel,
   options: MarkdownOptions,
 ): string {
+  // Reads most spans' texts: the kept ones are decoded a batch at a time.
+  return readingManyTexts(() => markdownOf(trace, tree, options));
+}
+
+function markdownOf(trace: TraceDetail, tree: TraceModel, options: MarkdownOptions): string {
   const lines: string[] = [];
   const root = options.rootIndex ?? null;
   const from = root ?? 0;

@@ -1,3 +1,4 @@
+import { inSentOrder } from '../../../api/lazyText';
 import type { TraceNode } from '../../../api/schemas';
 import { SpanKind, spanKind } from '../../../domain/trace/spanKind';
 
@@ -160,8 +161,9 @@ export function workflowSteps(metadata: Metadata | null | undefined): WorkflowSt
  * or a big trace's root would print the whole trace.
  */
 export function nodeForRawView(node: TraceNode): Record<string, unknown> {
-  const { spans, ...rest } = node;
-  if (!Array.isArray(spans)) return node;
+  const sent = inSentOrder(node);
+  const { spans, ...rest } = sent;
+  if (!Array.isArray(spans)) return sent;
   const count = spans.length;
   return {
     ...rest,

@@ -1,3 +1,4 @@
+import { readingManyTexts } from '../../../api/lazyText';
 import { SpanKind } from '../../../domain/trace/spanKind';
 import type { TraceModel } from '../../../domain/trace/traceModel';
 import {
@@ -74,6 +75,11 @@ interface OpenRun {
  * One pass in tree order with a stack of open runs: no recursion, whatever the depth.
  */
 export function buildTranscript(tree: TranscriptSource, traceInput: string | null): Transcript {
+  // Reads most spans' texts: the kept ones are decoded a batch at a time.
+  return readingManyTexts(() => transcriptOf(tree, traceInput));
+}
+
+function transcriptOf(tree: TranscriptSource, traceInput: string | null): Transcript {
   const entries: TranscriptEntry[] = [];
   const runs: OpenRun[] = [];
 

@@ -1,7 +1,53 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { makeSpan } from '../../../test/testSpans';
-import { spanMatch } from './spanSearch';
+import { attachLazyTexts, cutLongStrings, LazyTextWriter, writeCuts } from '../../../api/lazyText';
+import type { TraceNode } from '../../../api/schemas';
+import { searchSpans, spanMatch } from './spanSearch';
+
+/** `span` as the page holds it after a streamed load: its long texts kept as bytes. */
+function keptAsBytes(spans: TraceNode[]): TraceNode[] {
+  const writer = new LazyTextWriter();
+  const read = spans.map((span) => {
+    const cut = cutLongStrings(JSON.stringify(span))!;
+    return { node: JSON.parse(cut.text) as TraceNode, refs: writeCuts(writer, cut.cuts) };
+  });
+  const bytes = writer.take()!;
+  return read.map(({ node, refs }) => {
+    attachLazyTexts(node, bytes, refs);
+    return node;
+  });
+}
+
+describe('searchSpans on texts kept as bytes', () => {
+  const filler = 'The quarterly report lists revenue by region. '.repeat(10);
+  const spans = keptAsBytes([
+    makeSpan({ id: 'a', name: 'LLM.call', input: `${filler}Ask about Zürich HEAT pumps` }),
+    makeSpan({ id: 'b', name: 'Tool.call', output: `${filler}No match here` }),
+    makeSpan({ id: 'c', name: 'Agent.run', error: `${filler}Traceback: heat-pump API down` }),
+  ]);
+  const root = makeSpan({ id: 'r', name: 'Team.run', spans });
+  const tree = buildSpanTree([root]);
+  const found = (query: string) => [...searchSpans(tree, query)].map((i) => tree.nodes[i]!.id);
+
+  it('finds an ASCII query in any case, without decoding', () => {
+    expect(found('heat pump')).toEqual(['a']);
+    expect(found('HEAT')).toEqual(['a', 'c']);
+    expect(found('region')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds a query with other characters by decoding', () => {
+    expect(found('zürich')).toEqual(['a']);
+    expect(found('ZÜRICH')).toEqual(['a']);
+  });
+
+  it('says where a kept text matched', () => {
+    expect(spanMatch(spans[0]!, 'heat pumps', 6)).toMatchObject({
+      field: 'input',
+      match: 'HEAT pumps',
+    });
+  });
+});
 
 describe('spanMatch', () => {
   it('says a span matched in its input, with the words around the match on one line', () => {

@@ -1,5 +1,7 @@
+import { keptTextMatches, readingManyTexts } from '../../../api/lazyText';
 import type { TraceNode } from '../../../api/schemas';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
+import { foldedByteMatcher, type ByteMatcher } from '../../../lib/foldedByteSearch';
 
 /** The fields a span search looks in, in the order a match is reported. */
 type MatchField = 'name' | 'model' | 'tool' | 'id' | 'input' | 'output' | 'error';
@@ -12,10 +14,15 @@ type MatchField = 'name' | 'model' | 'tool' | 'id' | 'input' | 'output' | 'error
 export function searchSpans(tree: SpanTree, query: string): Int32Array {
   const pattern = searchPattern(query);
   if (pattern === null) return new Int32Array(0);
+  // Long texts kept as bytes are searched in their bytes for an ASCII query, and decoded a
+  // batch at a time for any other.
+  const inBytes = foldedByteMatcher(query.trim());
   const found: number[] = [];
-  for (let i = 0; i < tree.count; i++) {
-    if (fieldMatching(tree.nodes[i]!, pattern) !== null) found.push(i);
-  }
+  readingManyTexts(() => {
+    for (let i = 0; i < tree.count; i++) {
+      if (fieldMatching(tree.nodes[i]!, pattern, inBytes) !== null) found.push(i);
+    }
+  });
   return Int32Array.from(found);
 }
 
@@ -61,8 +68,17 @@ function searchPattern(query: string): RegExp | null {
 
 const FIELDS: readonly MatchField[] = ['name', 'model', 'tool', 'id', 'input', 'output', 'error'];
 
-function fieldMatching(node: TraceNode, pattern: RegExp): MatchField | null {
+function fieldMatching(
+  node: TraceNode,
+  pattern: RegExp,
+  inBytes: ByteMatcher | null = null,
+): MatchField | null {
   for (const field of FIELDS) {
+    if (inBytes && (field === 'input' || field === 'output' || field === 'error')) {
+      const found = keptTextMatches(node, field, inBytes);
+      if (found === true) return field;
+      if (found === false) continue;
+    }
     const text = fieldText(node, field);
     if (text != null && pattern.test(text)) return field;
   }
