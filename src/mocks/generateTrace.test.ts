@@ -77,15 +77,12 @@ describe('generateTrace', () => {
     }
   });
 
-  it('makes a 100,000-span trace quickly, with a realistic depth', () => {
-    const started = performance.now();
+  // Its speed is the benchmark's to show (about a second here), not a test's to assert.
+  it('makes a 100,000-span trace with a realistic depth', () => {
     const trace = generateTrace({ seed: 1, spanCount: 100_000, startMs: START_MS });
-    const elapsed = performance.now() - started;
     const visits = walk(trace);
     expect(visits).toHaveLength(100_000);
     expect(trace.total_spans).toBe(100_000);
-    // Generous for slow CI machines; locally about one second.
-    expect(elapsed).toBeLessThan(10_000);
 
     const depth = new Map<TraceNode, number>();
     let maxDepth = 0;
