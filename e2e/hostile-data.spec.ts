@@ -304,10 +304,15 @@ for (const [t, { detail, payloads }] of TRACES.entries()) {
       const node = children[k]!;
       await moveTo('Home', root);
       for (let step = 0; step <= k; step++) await moveTo('ArrowDown', children[step]!);
-      // The URL follows the selection a moment later (it is not rewritten on every key press).
+      // The URL follows the view a moment later (it is not rewritten on every key press): wait
+      // for the span and for the Details tab (no `panel`), since for k = 0 the span is already
+      // the one whose Raw JSON was open, and a reload before the write would land on Raw JSON.
       await expect
-        .poll(() => new URL(page.url()).searchParams.get('span')?.replace(/^"|"$/g, ''))
-        .toBe(node.id.replace(/^"|"$/g, ''));
+        .poll(() => {
+          const search = new URL(page.url()).searchParams;
+          return [search.get('span')?.replace(/^"|"$/g, ''), search.get('panel')];
+        })
+        .toEqual([node.id.replace(/^"|"$/g, ''), null]);
       await page.reload();
       await expect
         .poll(() => panelOf(page).getByRole('heading', { level: 2 }).textContent(), {
