@@ -39,17 +39,20 @@ let viewer: ChildProcess;
 let viewerOutput = '';
 
 /** Resolves once `url` answers; the processes take a moment to listen. */
-async function waitForUrl(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline) throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+async function waitForUrl(url: string, timeout: number): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        fetch(url).then(
+          (answer) => answer.ok,
+          () => false,
+        ),
+      {
+        message: `${url} did not answer within ${timeout} ms`,
+        timeout,
+      },
+    )
+    .toBe(true);
 }
 
 /** Stops a process started with `detached` and everything it started (npx → tsx → node). */
