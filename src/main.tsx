@@ -15,7 +15,8 @@ import './styles.css';
 async function start() {
   initTheme();
   initConnection(await loadRuntimeConfig());
-  if (isDemo(getConnection())) await ensureDemoWorker();
+  // Not awaited: demo requests wait for it (holdDemoRequestsUntil), the first render does not.
+  if (isDemo(getConnection())) void ensureDemoWorker();
   const queryClient = createQueryClient();
   createRoot(document.getElementById('root')!).render(
     <StrictMode>

@@ -1,8 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   DEFAULT_TIMEOUT_SECONDS,
+  fetchFor,
   forgetSecurityKey,
   getConnection,
+  holdDemoRequestsUntil,
   initConnection,
   normalizeTimeoutSeconds,
   resetConnection,
@@ -109,5 +111,38 @@ describe('the request time-out', () => {
     expect(normalizeTimeoutSeconds('')).toBe(DEFAULT_TIMEOUT_SECONDS);
     expect(normalizeTimeoutSeconds('abc')).toBe(DEFAULT_TIMEOUT_SECONDS);
     expect(normalizeTimeoutSeconds(undefined)).toBe(DEFAULT_TIMEOUT_SECONDS);
+  });
+});
+
+describe('requests in demo mode', () => {
+  afterEach(() => {
+    holdDemoRequestsUntil(Promise.resolve());
+    vi.unstubAllGlobals();
+  });
+
+  it('wait for the demo server to start; a real server is asked at once', async () => {
+    const sent: string[] = [];
+    vi.stubGlobal('fetch', (input: string) => {
+      sent.push(input);
+      return Promise.resolve(new Response('{}'));
+    });
+    let started!: () => void;
+    holdDemoRequestsUntil(new Promise<void>((resolve) => (started = resolve)));
+
+    const demo = fetchFor({ ...base, endpoint: null })('/demo-api/traces');
+    const real = fetchFor(base)('http://agentos.test:7777/traces');
+    await real;
+    expect(sent).toEqual(['http://agentos.test:7777/traces']);
+
+    started();
+    await demo;
+    expect(sent).toEqual(['http://agentos.test:7777/traces', '/demo-api/traces']);
+  });
+
+  it('fail with the reason when the demo server could not start', async () => {
+    holdDemoRequestsUntil(Promise.reject(new Error('no service workers here')));
+    await expect(fetchFor({ ...base, endpoint: null })('/demo-api/traces')).rejects.toThrow(
+      'no service workers here',
+    );
   });
 });

@@ -161,6 +161,26 @@ export function isDemo(connection: Connection): boolean {
   return connection.endpoint === null;
 }
 
+let demoServerStarting: Promise<void> = Promise.resolve();
+
+/**
+ * Demo requests wait for `starting`: the in-browser mock server starts beside the first render
+ * rather than before it, so the page and its code load meanwhile.
+ */
+export function holdDemoRequestsUntil(starting: Promise<void>): void {
+  demoServerStarting = starting;
+}
+
+const fetchFromDemoServer: typeof fetch = (input, init) =>
+  demoServerStarting.then(() => fetch(input, init));
+
+const fetchNow: typeof fetch = (input, init) => fetch(input, init);
+
+/** How a client for `connection` sends its requests. */
+export function fetchFor(connection: Connection): typeof fetch {
+  return isDemo(connection) ? fetchFromDemoServer : fetchNow;
+}
+
 // Storage can throw (disabled cookies, private modes, quota): the viewer still works without it.
 function safeGet(storage: Storage, key: string): string | null {
   try {

@@ -2,7 +2,7 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } from './client';
 import { createApiClient } from './client';
-import { baseUrlOf, useConnection, type Connection } from './connection';
+import { baseUrlOf, fetchFor, useConnection, type Connection } from './connection';
 import type { FilterExpr } from './schemas';
 import { setTraceLoadProgress } from './traceLoadProgress';
 
@@ -146,6 +146,7 @@ export function apiQueriesFor(connection: Connection, dbId?: string | null): Api
       securityKey: connection.securityKey,
       dbId: dbId ?? connection.dbId,
       timeoutMs: connection.timeoutSeconds * 1000,
+      fetch: fetchFor(connection),
     }),
   );
 }

@@ -429,47 +429,65 @@ export function createMockDatabase(options: MockDatabaseOptions = {}): MockDatab
     sessionCount: Math.max(1, Math.round(((options.traceCount ?? 95) * 25) / 95)),
     largeTraceSpans: options.largeTraceSpans ?? 2000,
   });
-  const staging = generateDataset({
-    seed: seed + 7919,
-    count: Math.max(0, Math.floor(options.stagingTraceCount ?? 12)),
-    nowMs,
-    sessionCount: 4,
-    largeTraceSpans: 0,
-  });
-  const stores = new Map<string, TraceStore>([
+  const defaultStore = createTraceStore(DEFAULT_DB_ID, 'Production traces', [
+    ...main,
+    ...(options.extraTraces ?? []),
+  ]);
+  // The other databases are built when first asked for: the demo's first page needs only the
+  // default one, and the page waits for this mock server to start.
+  const builders = new Map<string, { displayName: string; build: () => TraceStore }>([
+    [DEFAULT_DB_ID, { displayName: defaultStore.displayName, build: () => defaultStore }],
     [
-      DEFAULT_DB_ID,
-      createTraceStore(DEFAULT_DB_ID, 'Production traces', [
-        ...main,
-        ...(options.extraTraces ?? []),
-      ]),
+      STAGING_DB_ID,
+      {
+        displayName: 'Staging traces',
+        build: () =>
+          createTraceStore(
+            STAGING_DB_ID,
+            'Staging traces',
+            generateDataset({
+              seed: seed + 7919,
+              count: Math.max(0, Math.floor(options.stagingTraceCount ?? 12)),
+              nowMs,
+              sessionCount: 4,
+              largeTraceSpans: 0,
+            }),
+          ),
+      },
     ],
-    [STAGING_DB_ID, createTraceStore(STAGING_DB_ID, 'Staging traces', staging)],
   ]);
   if (options.recordedDatabase ?? true) {
-    stores.set(
-      RECORDED_DB_ID,
-      createTraceStore(RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces()),
-    );
+    builders.set(RECORDED_DB_ID, {
+      displayName: RECORDED_DB_NAME,
+      build: () => createTraceStore(RECORDED_DB_ID, RECORDED_DB_NAME, recordedTraces()),
+    });
   }
   if (options.hostileDatabase ?? true) {
-    stores.set(
-      HOSTILE_DB_ID,
-      createTraceStoreOf(HOSTILE_DB_ID, 'Hostile and odd data (tests)', [
-        ...generateHostileTraces(nowMs).map(({ detail }) => toEntry(detail)),
-        ...generateOddTraces(nowMs).map(toLazyEntry),
-      ]),
-    );
+    const displayName = 'Hostile and odd data (tests)';
+    builders.set(HOSTILE_DB_ID, {
+      displayName,
+      build: () =>
+        createTraceStoreOf(HOSTILE_DB_ID, displayName, [
+          ...generateHostileTraces(nowMs).map(({ detail }) => toEntry(detail)),
+          ...generateOddTraces(nowMs).map(toLazyEntry),
+        ]),
+    });
   }
-  const defaultStore = stores.get(DEFAULT_DB_ID) as TraceStore;
+  const built = new Map<string, TraceStore>([[DEFAULT_DB_ID, defaultStore]]);
+  function storeOf(dbId: string): TraceStore | undefined {
+    let store = built.get(dbId);
+    if (!store) {
+      store = builders.get(dbId)?.build();
+      if (store) built.set(dbId, store);
+    }
+    return store;
+  }
 
   return {
     defaultDbId: DEFAULT_DB_ID,
-    dbIds: [...stores.keys()],
-    store: (dbId) => (dbId === undefined || dbId === null ? defaultStore : stores.get(dbId)),
-    config: buildConfig(
-      [...stores.values()].map((s) => ({ id: s.id, displayName: s.displayName })),
-    ),
+    dbIds: [...builders.keys()],
+    store: (dbId) => (dbId === undefined || dbId === null ? defaultStore : storeOf(dbId)),
+    config: buildConfig([...builders].map(([id, { displayName }]) => ({ id, displayName }))),
     list: () => defaultStore.entries.map((e) => e.detail),
     summaries: () => defaultStore.entries.map((e) => e.summary),
     getTrace: (traceId) => defaultStore.getTrace(traceId)?.detail,
