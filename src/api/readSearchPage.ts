@@ -1,7 +1,6 @@
 import { NotJsonError, TooLargeError } from './errors';
-import type { FromSearchWorker, ToSearchWorker } from './searchPage.worker';
-import { createSearchPageScanner } from './searchPageScanner';
-import { errorOf } from './traceStreamMessages';
+import { createByteStreamDecoder } from './byteStreamWorker';
+import { searchPageWork } from './searchPageScanner';
 
 export interface ReadSearchPageOptions {
   /** The request's own signal: aborted by leaving the page, a new search, or the time-out. */
@@ -24,7 +23,16 @@ export async function readSearchPage(
   options: ReadSearchPageOptions,
 ): Promise<unknown> {
   const { signal, onBytes } = options;
-  const decoder = createSearchPageDecoder(url);
+  const decoder = createByteStreamDecoder({
+    url,
+    startWorker: () =>
+      new Worker(new URL('./searchPage.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'search-page-scanner',
+      }),
+    createWork: searchPageWork,
+    workerName: 'search page scanner',
+  });
   const reader = response.body?.getReader();
   const notJson = (isEmpty: boolean) =>
     new NotJsonError(url, response.status, response.headers.get('content-type'), null, isEmpty);
@@ -48,102 +56,4 @@ export async function readSearchPage(
     if (error instanceof RangeError) throw new TooLargeError(url, bytes);
     throw error;
   }
-}
-
-interface SearchPageDecoder {
-  /** The next bytes of the answer; the decoder may take ownership of them. */
-  push(bytes: Uint8Array): void;
-  /** The answer ended: the page's text without the trees (null when empty), or the failure. */
-  end(): Promise<string | null>;
-  /** Rejects with the first failure, before the end if the scan fails early. */
-  readonly failed: Promise<never>;
-  /** Stops the work (cancelled or failed elsewhere). */
-  dispose(): void;
-}
-
-function createSearchPageDecoder(url: string): SearchPageDecoder {
-  return typeof Worker === 'undefined' ? createInThreadDecoder() : createWorkerDecoder(url);
-}
-
-function deferredFailure(): { promise: Promise<never>; reject: (error: unknown) => void } {
-  let reject: (error: unknown) => void = () => {};
-  const promise = new Promise<never>((_, rejectWith) => {
-    reject = rejectWith;
-  });
-  // Observed by whoever awaits it; never an unhandled rejection on its own.
-  promise.catch(() => {});
-  return { promise, reject };
-}
-
-function createInThreadDecoder(): SearchPageDecoder {
-  const failure = deferredFailure();
-  const scanner = createSearchPageScanner();
-  let error: Error | null = null;
-  const fail = (caught: unknown): Error => {
-    error ??= caught instanceof Error ? caught : new Error(String(caught));
-    failure.reject(error);
-    return error;
-  };
-  return {
-    push(bytes) {
-      if (error) return;
-      try {
-        scanner.push(bytes);
-      } catch (caught) {
-        fail(caught);
-      }
-    },
-    end() {
-      if (error) return Promise.reject(error);
-      try {
-        return Promise.resolve(scanner.end());
-      } catch (caught) {
-        return Promise.reject(fail(caught));
-      }
-    },
-    failed: failure.promise,
-    dispose() {},
-  };
-}
-
-function createWorkerDecoder(url: string): SearchPageDecoder {
-  const worker = new Worker(new URL('./searchPage.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'search-page-scanner',
-  });
-  const failure = deferredFailure();
-  let resolveEnd: (text: string | null) => void = () => {};
-  const ended = new Promise<string | null>((resolve) => {
-    resolveEnd = resolve;
-  });
-  const send = (message: ToSearchWorker, transfer: Transferable[] = []) =>
-    worker.postMessage(message, transfer);
-  worker.onmessage = (event: MessageEvent<FromSearchWorker>) => {
-    const message = event.data;
-    if (message.type === 'end') resolveEnd(message.text);
-    else failure.reject(errorOf(message.error, url));
-  };
-  worker.onerror = (event) => {
-    // The worker could not start or crashed (out of memory): nothing more will come.
-    event.preventDefault();
-    failure.reject(new Error(event.message || 'The search page scanner stopped'));
-  };
-  return {
-    push(bytes) {
-      // Handed over, not copied: the page does not need the bytes again.
-      const own =
-        bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
-          ? bytes
-          : bytes.slice();
-      send({ type: 'chunk', bytes: own }, [own.buffer]);
-    },
-    end() {
-      send({ type: 'end' });
-      return Promise.race([ended, failure.promise]).finally(() => worker.terminate());
-    },
-    failed: failure.promise,
-    dispose() {
-      worker.terminate();
-    },
-  };
 }

@@ -2,7 +2,12 @@ import { NotJsonError, TooLargeError, TruncatedError } from './errors';
 import { measure } from '../lib/perf';
 import type { TraceDetail } from './schemas';
 import { TraceAssembler, type SpanPreview } from './traceAssembler';
-import { createTraceDecoder } from './traceDecoder';
+import { createByteStreamDecoder } from './byteStreamWorker';
+import {
+  createBatchingTraceParser,
+  type TraceBatch,
+  type TraceStreamEnd,
+} from './traceStreamParser';
 
 /** How far the download of a trace is. */
 export interface TraceLoadProgress {
@@ -59,9 +64,20 @@ export async function readTraceStream(
     lastReport = performance.now();
     onProgress({ bytes, total, spans: assembler.spans, preview: assembler.preview.slice() });
   };
-  const decoder = createTraceDecoder(url, (batch) => {
-    assembler.add(batch);
-    report();
+  // In a worker when the browser has them, so the page never parses for long.
+  const decoder = createByteStreamDecoder<TraceStreamEnd, TraceBatch>({
+    url,
+    startWorker: () =>
+      new Worker(new URL('./traceStream.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'trace-parser',
+      }),
+    createWork: createBatchingTraceParser,
+    onBatch: (batch) => {
+      assembler.add(batch);
+      report();
+    },
+    workerName: 'trace parser',
   });
   const reader = response.body?.getReader();
   const notJson = (isEmpty: boolean) =>

@@ -1,3 +1,5 @@
+import type { ByteStreamWork } from './byteStreamWorker';
+
 /**
  * Reads the answer of POST /traces/search (group_by "run") as its bytes arrive and keeps all of
  * it except each row's `tree`: the server sends every trace of the page with its whole span tree
@@ -303,4 +305,10 @@ export function createSearchPageScanner(): SearchPageScanner {
   }
 
   return { push, end };
+}
+
+/** The scanner as a byte-stream worker's work: nothing to hand over before the end. */
+export function searchPageWork(): ByteStreamWork<string | null, never> {
+  const scanner = createSearchPageScanner();
+  return { push: (bytes) => scanner.push(bytes), take: () => null, end: () => scanner.end() };
 }
