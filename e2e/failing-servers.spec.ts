@@ -145,6 +145,17 @@ test.describe('failing servers: the viewer says what is wrong, on the page, and 
     expect(await received(request, `POST ${prefix}/traces/search`)).toBe(1);
   });
 
+  test('a search page cut off before its end says so, not that it is not JSON', async ({
+    page,
+  }) => {
+    const filter = encodeURIComponent(JSON.stringify({ op: 'EQ', key: 'status', value: 'OK' }));
+    await openWith(page, `${FAULT}/cut`, `/traces?filter=${filter}`);
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not load the traces' });
+    await expect(alert).toContainText('Could not load the traces: the answer was cut off');
+    await expect(alert).toContainText('before the end of the answer');
+    await expect(alert).not.toContainText('JSON');
+  });
+
   for (const [scenario, shown] of [
     ['s401', 'This AgentOS needs a security key'],
     ['s403', 'Access denied'],

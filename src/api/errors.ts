@@ -96,12 +96,16 @@ export class TruncatedError extends Error {
   readonly kind = 'truncated';
   constructor(
     readonly url: string,
-    /** Spans read before the answer stopped. */
-    readonly spans: number,
+    /** Spans read before the answer stopped; null for an answer that is not a trace. */
+    readonly spans: number | null,
     /** The trace as far as it arrived, when its own fields had arrived; else null. */
     readonly partial: TraceDetail | null,
   ) {
-    super(`The answer was cut off after ${spans.toLocaleString('en-US')} spans`);
+    super(
+      spans === null
+        ? 'The answer was cut off'
+        : `The answer was cut off after ${spans.toLocaleString('en-US')} spans`,
+    );
     this.name = 'TruncatedError';
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './client';
-import { HttpError, NotJsonError, SchemaError, TimeoutError } from './errors';
+import { HttpError, NotJsonError, SchemaError, TimeoutError, TruncatedError } from './errors';
 import { realAnswer } from '../test/testTree';
 
 const BASE = 'http://agentos.test:7777';
@@ -113,11 +113,16 @@ describe('searchTraces, streamed', () => {
     expect((error as SchemaError).path).toBe('$');
   });
 
-  it('reports an answer cut off, broken or empty as not JSON, as the whole-answer reader did', async () => {
+  it('reports an answer that stops before its end as cut off', async () => {
     const text = JSON.stringify(page);
-    const cut = await searchWith(streamingFetch(pieces(text.slice(0, text.length / 2), 10)));
-    expect(cut).toBeInstanceOf(NotJsonError);
-    expect((cut as NotJsonError).isEmpty).toBe(false);
+    for (const at of [1, 40, text.indexOf('"tree"') + 9, text.length - 1]) {
+      const cut = await searchWith(streamingFetch(pieces(text.slice(0, at), 10)));
+      expect(cut).toBeInstanceOf(TruncatedError);
+      expect((cut as TruncatedError).message).toBe('The answer was cut off');
+    }
+  });
+
+  it('reports an answer broken or empty as not JSON, as the whole-answer reader did', async () => {
     const broken = await searchWith(streamingFetch(pieces('{"data": [} ', 3)));
     expect(broken).toBeInstanceOf(NotJsonError);
     const empty = await searchWith(streamingFetch([]));
@@ -149,7 +154,7 @@ describe('searchTraces, streamed', () => {
     expect((error as HttpError).detail).toBe('Invalid filter expression: bad op');
   });
 
-  it('passes a broken connection on as the stream’s own error', async () => {
+  it('reports a connection that broke mid-answer as cut off', async () => {
     const text = JSON.stringify(page);
     const error = await searchWith(
       streamingFetch([
@@ -158,7 +163,7 @@ describe('searchTraces, streamed', () => {
         { fail: new TypeError('network error') },
       ]),
     );
-    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toBeInstanceOf(TruncatedError);
   });
 
   it('times out after a pause as long as the time-out, not while bytes arrive', async () => {

@@ -1,4 +1,4 @@
-import { NotJsonError, TooLargeError } from './errors';
+import { NotJsonError, TooLargeError, TruncatedError } from './errors';
 import { createByteStreamDecoder } from './byteStreamWorker';
 import { searchPageWork } from './searchPageScanner';
 
@@ -13,9 +13,9 @@ export interface ReadSearchPageOptions {
  * Reads an advanced search page (POST /traces/search, group_by "run") as it arrives and returns
  * it parsed, without the rows' span trees: the bytes go to a worker (in this thread when there
  * is none) that skips each `tree` as it streams past (searchPageScanner.ts), so no step holds a
- * page of whole traces, as one string or as objects. Fails as `response.json()` did: NotJsonError
- * for an answer that is not JSON or stops before its end, TooLargeError when the browser runs out
- * of room, and the stream's own error when the connection breaks or the request is aborted.
+ * page of whole traces, as one string or as objects. Fails with NotJsonError for an answer that
+ * is not JSON, TruncatedError for one that stops before its end or whose connection breaks,
+ * TooLargeError when the browser runs out of room, and the abort's own error when aborted.
  */
 export async function readSearchPage(
   response: Response,
@@ -39,15 +39,24 @@ export async function readSearchPage(
   let bytes = 0;
   try {
     while (reader) {
-      const chunk = await Promise.race([reader.read(), decoder.failed]);
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await Promise.race([reader.read(), decoder.failed]);
+      } catch (error) {
+        // The stream's own TypeError: the connection broke mid-answer.
+        if (!signal.aborted && error instanceof TypeError)
+          throw new TruncatedError(url, null, null);
+        throw error;
+      }
       if (chunk.done) break;
       bytes += chunk.value.byteLength;
       onBytes();
       decoder.push(chunk.value);
     }
-    const text = await decoder.end();
-    if (text === null) throw notJson(true);
-    return JSON.parse(text) as unknown;
+    const end = await decoder.end();
+    if ('isCutOff' in end) throw new TruncatedError(url, null, null);
+    if (end.text === null) throw notJson(true);
+    return JSON.parse(end.text) as unknown;
   } catch (error) {
     void reader?.cancel().catch(() => {});
     decoder.dispose();

@@ -24,6 +24,8 @@ export interface SearchPageScanner {
    * arrived. Throws SyntaxError when the answer stopped before its JSON did.
    */
   end(): string | null;
+  /** Whether what arrived so far stops inside a value: an answer that ended here was cut off. */
+  isCutOff(): boolean;
 }
 
 // What each open container is.
@@ -297,18 +299,29 @@ export function createSearchPageScanner(): SearchPageScanner {
     offset += len;
   }
 
+  function isCutOff(): boolean {
+    return inString || stack.length > 0;
+  }
+
   function end(): string | null {
-    if (inString || stack.length > 0) {
+    if (isCutOff()) {
       throw new SyntaxError(`The answer ended before its JSON did, after ${offset} bytes`);
     }
     return isStarted ? kept.text() : null;
   }
 
-  return { push, end };
+  return { push, end, isCutOff };
 }
 
+/** How a search page ended: its text without the trees (null when empty), or cut off. */
+export type SearchPageEnd = { text: string | null } | { isCutOff: true };
+
 /** The scanner as a byte-stream worker's work: nothing to hand over before the end. */
-export function searchPageWork(): ByteStreamWork<string | null, never> {
+export function searchPageWork(): ByteStreamWork<SearchPageEnd, never> {
   const scanner = createSearchPageScanner();
-  return { push: (bytes) => scanner.push(bytes), take: () => null, end: () => scanner.end() };
+  return {
+    push: (bytes) => scanner.push(bytes),
+    take: () => null,
+    end: () => (scanner.isCutOff() ? { isCutOff: true } : { text: scanner.end() }),
+  };
 }

@@ -86,7 +86,10 @@ function describeApiError(error: ApiError, options: DescribeOptions): ErrorDescr
       return describeNotJson(error, action);
     case 'truncated':
       return {
-        title: `Could not ${action}: the answer was cut off after ${error.spans.toLocaleString('en-US')} spans`,
+        title:
+          error.spans === null
+            ? `Could not ${action}: the answer was cut off`
+            : `Could not ${action}: the answer was cut off after ${error.spans.toLocaleString('en-US')} spans`,
         paragraphs: [
           'The connection broke, or the server or a proxy between it and this browser stopped sending, before the end of the answer.',
           'Try again; if it stops at the same place, a proxy may cap the size of answers.',
