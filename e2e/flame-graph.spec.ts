@@ -58,7 +58,11 @@ test.describe('flame graph', () => {
     await expectNoSeriousViolations(page);
   });
 
-  test('arrow keys walk the tree, Enter opens, and a span can be zoomed into', async ({ page }) => {
+  test('arrow keys walk the tree, Enter opens, and a zoom into a span survives a reload', async ({
+    page,
+  }) => {
+    // Two page loads, each with the lazy flame graph and span panel: slow on a busy CI box.
+    test.slow();
     const { name: rootName } = await openTrace(page, '/traces?agent_id=stock_agent');
     // The root's first child is the waterfall's second row (it starts all expanded).
     await waterfallOf(page).rows.nth(1).click();
@@ -80,6 +84,12 @@ test.describe('flame graph', () => {
     const before = await graph.getAttribute('aria-label');
     await page.getByRole('button', { name: 'Zoom into this span' }).click();
     await expect(graph).not.toHaveAttribute('aria-label', before!);
+    const zoomed = await graph.getAttribute('aria-label');
+    await expect(page).toHaveURL(/[?&]flame=/);
+
+    await page.reload();
+    await flameGraphOf(page);
+    await expect(graph).toHaveAttribute('aria-label', zoomed!);
     await page.getByRole('button', { name: 'Reset zoom' }).click();
     await expect(graph).toHaveAttribute('aria-label', before!);
     await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeDisabled();

@@ -28,6 +28,7 @@ import { parseZoom } from './timeline/timeRange';
  * | layout   | `max`: the span panel takes the width  | `layout=max`       |
  * | zoom     | the waterfall's time range, µs from the trace's start | `zoom=1250000-2400000` |
  * | lanes    | the waterfall as swimlanes (1 = on)    | `lanes=1`          |
+ * | flame    | the span the flame graph is zoomed into | `flame=9f3c…`     |
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -61,6 +62,7 @@ const TRACE_SEARCH_FIELDS = {
   summary: flagField,
   layout: choiceField(['max'], 'only layout=max is known'),
   lanes: flagField,
+  flame: exactTextField,
   /** `<start>-<end>`, whole µs from the trace's start (see timeline/timeRange.ts). */
   zoom: exactTextField.refine(
     (text) => parseZoom(text) !== null,

@@ -231,3 +231,24 @@ describe('swimlanes in a link', () => {
     expect(store.getState().scrollRequest!.seq).toBeGreaterThan(before);
   });
 });
+
+describe('the flame graph’s zoom in a link', () => {
+  it('names the span zoomed into, and is dropped with a reason when the trace lacks it', () => {
+    const store = createTraceViewStore(tree, viewFromSearch(tree, { tab: 'flame' }).state);
+    store.getState().setFlameRoot(tree.indexById.get('tool')!);
+    expect(searchFromView(tree, store.getState())).toEqual({ tab: 'flame', flame: 'tool' });
+    store.getState().setFlameRoot(null);
+    expect(searchFromView(tree, store.getState())).toEqual({ tab: 'flame' });
+
+    const opened = viewFromSearch(tree, { tab: 'flame', flame: 'team' });
+    expect(opened.state.flameRootId).toBe('team');
+    expect(opened.dropped).toEqual([]);
+
+    const stale = viewFromSearch(tree, { tab: 'flame', flame: 'gone' });
+    expect(stale.state.flameRootId).toBeNull();
+    expect(stale.dropped).toEqual([
+      { key: 'flame', value: 'gone', reason: 'not a span in this trace' },
+    ]);
+    expect(searchFromView(tree, stale.state)).toEqual({ tab: 'flame' });
+  });
+});

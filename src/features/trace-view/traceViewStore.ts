@@ -66,6 +66,8 @@ export interface TraceViewState {
   zoom: Zoom | null;
   /** The waterfall shows one lane per agent or workflow step instead of the span tree. */
   showLanes: boolean;
+  /** The span the flame graph is zoomed into; null for the whole trace. */
+  flameRootId: string | null;
 }
 
 export interface TraceViewActions {
@@ -102,6 +104,8 @@ export interface TraceViewActions {
   setZoom: (zoom: Zoom | null) => void;
   /** Swimlanes on or off; back in the tree, the selected span is scrolled to. */
   setShowLanes: (show: boolean) => void;
+  /** Zooms the flame graph into a span's subtree; null shows the whole trace. */
+  setFlameRoot: (index: number | null) => void;
   /** Replaces the view with the one a URL describes (Back, a link to this same trace). */
   applySearch: (search: TraceSearch) => void;
 }
@@ -163,6 +167,11 @@ export function viewFromSearch(
     dropped.push({ key: 'lanes', value: '1', reason: 'no team or workflow in this trace' });
   }
 
+  const flameRoot = search.flame === undefined ? undefined : tree.indexById.get(search.flame);
+  if (search.flame !== undefined && flameRoot === undefined) {
+    dropped.push({ key: 'flame', value: search.flame, reason: 'not a span in this trace' });
+  }
+
   const selectedId = search.span ?? (search.view === 'all' ? null : landingId);
   const selectedIndex = selectedId === null ? undefined : tree.indexById.get(selectedId);
   const state: TraceViewState = {
@@ -192,6 +201,7 @@ export function viewFromSearch(
     isPanelMaximised: search.layout === 'max',
     zoom,
     showLanes: search.lanes === 1 && hasLaneSpans,
+    flameRootId: flameRoot === undefined ? null : search.flame!,
   };
   return { state, dropped };
 }
@@ -226,6 +236,7 @@ const URL_VIEW_KEYS = [
   'isPanelMaximised',
   'zoom',
   'showLanes',
+  'flameRootId',
 ] as const satisfies ReadonlyArray<keyof TraceViewState>;
 
 type UrlView = Pick<TraceViewState, (typeof URL_VIEW_KEYS)[number]>;
@@ -260,6 +271,7 @@ export function searchFromView(tree: SpanTree, view: UrlView): TraceSearch {
   if (view.isPanelMaximised) search.layout = 'max';
   if (view.zoom !== null) search.zoom = formatZoom(view.zoom);
   if (view.showLanes) search.lanes = 1;
+  if (view.flameRootId !== null) search.flame = view.flameRootId;
   return search;
 }
 
@@ -357,6 +369,7 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
         set({ showLanes });
         if (!showLanes && index !== undefined) goTo(index);
       },
+      setFlameRoot: (index) => set({ flameRootId: index === null ? null : tree.nodes[index]!.id }),
       applySearch: (search) => {
         const { state } = viewFromSearch(tree, search, get().landingId);
         set({

@@ -1,6 +1,10 @@
-import { useState } from 'react';
 import { SpanSplit } from '../SpanSplit';
-import { useSelectedIndex, useTraceActions, useTraceViewContext } from '../traceViewContext';
+import {
+  useSelectedIndex,
+  useTraceActions,
+  useTraceView,
+  useTraceViewContext,
+} from '../traceViewContext';
 import { FlameGraph } from './FlameGraph';
 import styles from './FlameGraph.module.css';
 import { pathLabel, pathTo } from './flameNavigation';
@@ -14,13 +18,15 @@ export interface FlameGraphViewProps {
 
 /**
  * The "Flame graph" tab: zoom controls, the selected span's path, the graph and the span panel.
- * Selection is the trace view's (the panel and the URL follow it); the zoom is this view's own.
+ * Selection and zoom are the trace view's: the panel and the URL (`flame=`) follow them.
  */
 export default function FlameGraphView({ panel, isNarrow, isMaximised }: FlameGraphViewProps) {
   const { tree } = useTraceViewContext();
   const actions = useTraceActions();
   const selectedIndex = useSelectedIndex();
-  const [zoomIndex, setZoomIndex] = useState<number | null>(null);
+  const flameRootId = useTraceView((state) => state.flameRootId);
+  const zoomIndex = flameRootId === null ? null : (tree.indexById.get(flameRootId) ?? null);
+  const setZoomIndex = actions.setFlameRoot;
 
   const path =
     selectedIndex === null
