@@ -51,6 +51,33 @@ test('the transcript of a team run shows the input, member cards and tool calls;
   await expect(feed.getByRole('article', { name: 'AGENT Writer.run' })).toBeVisible();
 });
 
+test('folded cards are in the link: another browser opens them folded', async ({
+  page,
+  browser,
+}) => {
+  // Two browsers, each starting the demo server and the transcript: slow on a busy CI box.
+  test.slow();
+  await page.goto(`${TEAM_TRACE}&tab=transcript`);
+  const feed = page.getByRole('feed', { name: 'Transcript' });
+  const researcher = feed.getByRole('article', { name: 'AGENT Researcher.run' });
+  await researcher.getByRole('button', { name: 'Fold Researcher.run' }).click({ timeout: 30_000 });
+  await expect(researcher).toContainText('entries folded');
+  await expect(page).toHaveURL(/[?&]tfold=/);
+
+  const other = await browser.newPage();
+  await other.goto(page.url());
+  const shared = other
+    .getByRole('feed', { name: 'Transcript' })
+    .getByRole('article', { name: 'AGENT Researcher.run' });
+  await expect(shared).toContainText('entries folded', { timeout: 30_000 });
+  await expect(
+    other
+      .getByRole('feed', { name: 'Transcript' })
+      .getByRole('article', { name: 'Tool · web_search' }),
+  ).toHaveCount(0);
+  await other.close();
+});
+
 test('selecting a span elsewhere scrolls the transcript to its entry', async ({ page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   // The failing fetch_page, near the end of the Researcher's run.

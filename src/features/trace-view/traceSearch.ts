@@ -29,6 +29,7 @@ import { parseZoom } from './timeline/timeRange';
  * | zoom     | the waterfall's time range, µs from the trace's start | `zoom=1250000-2400000` |
  * | lanes    | the waterfall as swimlanes (1 = on)    | `lanes=1`          |
  * | flame    | the span the flame graph is zoomed into | `flame=9f3c…`     |
+ * | tfold    | span ids of the transcript's folded cards | `tfold=9f3c…,a1b2…` |
  */
 const PANEL_TABS = ['details', 'raw'] as const;
 export type PanelTab = (typeof PANEL_TABS)[number];
@@ -63,6 +64,8 @@ const TRACE_SEARCH_FIELDS = {
   layout: choiceField(['max'], 'only layout=max is known'),
   lanes: flagField,
   flame: exactTextField,
+  /** Comma-separated span ids. */
+  tfold: exactTextField,
   /** `<start>-<end>`, whole µs from the trace's start (see timeline/timeRange.ts). */
   zoom: exactTextField.refine(
     (text) => parseZoom(text) !== null,
@@ -79,6 +82,7 @@ export function parseTraceSearch(raw: Record<string, unknown>): ParsedSearch<Tra
   // Lists that hold nothing (`types=,`) and a match without a search mean nothing.
   if (search.types !== undefined && splitList(search.types).length === 0) delete search.types;
   if (search.fold !== undefined && splitList(search.fold).length === 0) delete search.fold;
+  if (search.tfold !== undefined && splitList(search.tfold).length === 0) delete search.tfold;
   if (search.match !== undefined && search.q === undefined) delete search.match;
   return parsed;
 }

@@ -252,3 +252,23 @@ describe('the flame graph’s zoom in a link', () => {
     expect(searchFromView(tree, stale.state)).toEqual({ tab: 'flame' });
   });
 });
+
+describe('the transcript’s folded cards in a link', () => {
+  it('name their spans, and ids the trace lacks are dropped with a reason', () => {
+    const store = createTraceViewStore(tree, viewFromSearch(tree, { tab: 'transcript' }).state);
+    store.getState().toggleTranscriptFold(tree.indexById.get('member')!);
+    store.getState().toggleTranscriptFold(tree.indexById.get('team')!);
+    expect(searchFromView(tree, store.getState())).toEqual({
+      tab: 'transcript',
+      tfold: 'member,team',
+    });
+    store.getState().toggleTranscriptFold(tree.indexById.get('member')!);
+    expect(searchFromView(tree, store.getState())).toEqual({ tab: 'transcript', tfold: 'team' });
+
+    const opened = viewFromSearch(tree, { tfold: 'team,gone' });
+    expect([...opened.state.transcriptFolds]).toEqual(['team']);
+    expect(opened.dropped).toEqual([
+      { key: 'tfold', value: 'gone', reason: 'not a span in this trace' },
+    ]);
+  });
+});

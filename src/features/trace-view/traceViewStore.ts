@@ -68,6 +68,8 @@ export interface TraceViewState {
   showLanes: boolean;
   /** The span the flame graph is zoomed into; null for the whole trace. */
   flameRootId: string | null;
+  /** The spans whose cards the transcript shows folded. */
+  transcriptFolds: ReadonlySet<string>;
 }
 
 export interface TraceViewActions {
@@ -106,6 +108,8 @@ export interface TraceViewActions {
   setShowLanes: (show: boolean) => void;
   /** Zooms the flame graph into a span's subtree; null shows the whole trace. */
   setFlameRoot: (index: number | null) => void;
+  /** Folds or unfolds the transcript's card of a span. */
+  toggleTranscriptFold: (index: number) => void;
   /** Replaces the view with the one a URL describes (Back, a link to this same trace). */
   applySearch: (search: TraceSearch) => void;
 }
@@ -172,6 +176,20 @@ export function viewFromSearch(
     dropped.push({ key: 'flame', value: search.flame, reason: 'not a span in this trace' });
   }
 
+  const transcriptFolds = new Set<string>();
+  const unknownCards: string[] = [];
+  for (const id of splitList(search.tfold)) {
+    if (tree.indexById.has(id)) transcriptFolds.add(id);
+    else unknownCards.push(id);
+  }
+  if (unknownCards.length > 0) {
+    dropped.push({
+      key: 'tfold',
+      value: unknownCards.join(','),
+      reason: 'not a span in this trace',
+    });
+  }
+
   const selectedId = search.span ?? (search.view === 'all' ? null : landingId);
   const selectedIndex = selectedId === null ? undefined : tree.indexById.get(selectedId);
   const state: TraceViewState = {
@@ -202,6 +220,7 @@ export function viewFromSearch(
     zoom,
     showLanes: search.lanes === 1 && hasLaneSpans,
     flameRootId: flameRoot === undefined ? null : search.flame!,
+    transcriptFolds,
   };
   return { state, dropped };
 }
@@ -237,6 +256,7 @@ const URL_VIEW_KEYS = [
   'zoom',
   'showLanes',
   'flameRootId',
+  'transcriptFolds',
 ] as const satisfies ReadonlyArray<keyof TraceViewState>;
 
 type UrlView = Pick<TraceViewState, (typeof URL_VIEW_KEYS)[number]>;
@@ -272,6 +292,8 @@ export function searchFromView(tree: SpanTree, view: UrlView): TraceSearch {
   if (view.zoom !== null) search.zoom = formatZoom(view.zoom);
   if (view.showLanes) search.lanes = 1;
   if (view.flameRootId !== null) search.flame = view.flameRootId;
+  const transcriptFolds = listParam(view.transcriptFolds);
+  if (transcriptFolds !== undefined) search.tfold = transcriptFolds;
   return search;
 }
 
@@ -370,6 +392,13 @@ export function createTraceViewStore(tree: SpanTree, initial: TraceViewState): T
         if (!showLanes && index !== undefined) goTo(index);
       },
       setFlameRoot: (index) => set({ flameRootId: index === null ? null : tree.nodes[index]!.id }),
+      toggleTranscriptFold: (index) =>
+        set((state) => {
+          const id = tree.nodes[index]!.id;
+          const transcriptFolds = new Set(state.transcriptFolds);
+          if (!transcriptFolds.delete(id)) transcriptFolds.add(id);
+          return { transcriptFolds };
+        }),
       applySearch: (search) => {
         const { state } = viewFromSearch(tree, search, get().landingId);
         set({

@@ -1,12 +1,17 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { spanTypeClass } from '../../../components/spanTypeColor';
 import { formatDuration } from '../../../lib/time';
 import { ModelText } from '../span-panel/ModelText';
 import { LongText } from '../span-panel/LongText';
 import { SpanSplit } from '../SpanSplit';
-import { useSelectedIndex, useTraceActions, useTraceViewContext } from '../traceViewContext';
+import {
+  useSelectedIndex,
+  useTraceActions,
+  useTraceView,
+  useTraceViewContext,
+} from '../traceViewContext';
 import { buildTranscript, type TranscriptEntry } from './buildTranscript';
 import styles from './TranscriptView.module.css';
 
@@ -35,8 +40,16 @@ export default function TranscriptView({
   const selected = useSelectedIndex();
   const transcript = useMemo(() => buildTranscript(tree, traceInput), [tree, traceInput]);
   const { entries } = transcript;
-  // Folded cards, by entry position; what the reader folds is this view's own.
-  const [folded, setFolded] = useState<ReadonlySet<number>>(() => new Set());
+  // Folded cards, by entry position; the store (and the URL, `tfold=`) names their spans.
+  const transcriptFolds = useTraceView((state) => state.transcriptFolds);
+  const folded = useMemo(() => {
+    const positions = new Set<number>();
+    entries.forEach((entry, e) => {
+      if (entry.kind === 'run' && transcriptFolds.has(tree.nodes[entry.index]!.id))
+        positions.add(e);
+    });
+    return positions;
+  }, [entries, transcriptFolds, tree]);
   const shown = useMemo(() => {
     const list: number[] = [];
     for (let e = 0; e < entries.length; e++) {
@@ -66,12 +79,7 @@ export default function TranscriptView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selectedEntry]);
 
-  const toggle = (e: number) =>
-    setFolded((before) => {
-      const next = new Set(before);
-      if (!next.delete(e)) next.add(e);
-      return next;
-    });
+  const toggle = (e: number) => actions.toggleTranscriptFold(entries[e]!.index);
 
   const list = (
     <div ref={scrollRef} className={styles.scroller}>
