@@ -231,7 +231,10 @@ export function formatRelative(us: number, nowMs: number = Date.now()): string |
             : abs < 86_400 * 365
               ? [Math.round(seconds / (86_400 * 30)), 'month']
               : [Math.round(seconds / (86_400 * 365)), 'year'];
+  relativeFormat ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
   return relativeFormat.format(value, unit as Intl.RelativeTimeFormatUnit);
 }
 
-const relativeFormat = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto', style: 'short' });
+// Made on first use: the first Intl formatter loads the locale's data (about 80 ms on a slow
+// machine), which would otherwise be part of every page's start-up.
+let relativeFormat: Intl.RelativeTimeFormat | undefined;
