@@ -145,7 +145,7 @@ test.describe('failing servers: the viewer says what is wrong, on the page, and 
     expect(await received(request, `POST ${prefix}/traces/search`)).toBe(1);
   });
 
-  test('a search page cut off before its end says so, not that it is not JSON', async ({
+  test('a search page and the search fields cut off before their end say so, not that they are not JSON', async ({
     page,
   }) => {
     const filter = encodeURIComponent(JSON.stringify({ op: 'EQ', key: 'status', value: 'OK' }));
@@ -154,6 +154,10 @@ test.describe('failing servers: the viewer says what is wrong, on the page, and 
     await expect(alert).toContainText('Could not load the traces: the answer was cut off');
     await expect(alert).toContainText('before the end of the answer');
     await expect(alert).not.toContainText('JSON');
+    // The search fields, a small answer read whole, were cut the same way and say the same.
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'Could not load the search fields' }),
+    ).toContainText('Could not load the search fields: the answer was cut off');
   });
 
   for (const [scenario, shown] of [

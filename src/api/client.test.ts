@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { authorizationFor, createApiClient } from './client';
-import { HttpError, NetworkError, NotJsonError, SchemaError, TimeoutError } from './errors';
+import {
+  HttpError,
+  NetworkError,
+  NotJsonError,
+  SchemaError,
+  TimeoutError,
+  TruncatedError,
+} from './errors';
 
 const BASE = 'http://agentos.test:7777';
 
@@ -199,6 +206,38 @@ describe('createApiClient', () => {
       .catch((e: unknown) => e)) as NotJsonError;
     expect(error).toBeInstanceOf(NotJsonError);
     expect(error.isEmpty).toBe(true);
+  });
+
+  it('reports a JSON answer that stops before its end as cut off, not as not JSON', async () => {
+    const fetch = vi.fn().mockResolvedValue(
+      new Response('{"fields": [{"key": "status", "label": "Sta', {
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+      }),
+    );
+    const error = await createApiClient({ baseUrl: BASE, fetch })
+      .getFilterSchema()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TruncatedError);
+    expect((error as Error).message).toBe('The answer was cut off');
+  });
+
+  it('reports a connection that breaks mid-answer as cut off', async () => {
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"data": ['));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    const fetch = vi
+      .fn()
+      .mockResolvedValue(
+        new Response(body, { status: 200, headers: { 'Content-Type': 'application/json' } }),
+      );
+    const error = await createApiClient({ baseUrl: BASE, fetch })
+      .listTraces({})
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TruncatedError);
   });
 
   it('reports network failures without the key', async () => {

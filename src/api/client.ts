@@ -7,7 +7,9 @@ import {
   NotJsonError,
   TimeoutError,
   TooLargeError,
+  TruncatedError,
 } from './errors';
+import { isCutOffJson } from './cutOffJson';
 import { readSearchPage } from './readSearchPage';
 import { readTraceStream, type TraceLoadProgress } from './readTraceStream';
 import { measure, measureAsync } from '../lib/perf';
@@ -102,7 +104,7 @@ export function createApiClient(options: ApiClientOptions) {
   }
 
   /**
-   * Sends a request and reads its JSON answer: whole with `response.json()`, or through
+   * Sends a request and reads its JSON answer: whole, as text, or through
    * `readJson` when given (a streamed trace or search page), which calls `onBytes` as bytes arrive so that the
    * time-out counts from the last bytes rather than from the request.
    */
@@ -155,24 +157,19 @@ export function createApiClient(options: ApiClientOptions) {
         );
         return { json, url, isRead: true };
       }
-      if (type && /\bjson\b/i.test(type)) {
-        // The usual case, read straight into objects: no intermediate string, which for a
-        // 100 MB trace saves both the copy and the time to make it.
-        const json = await measureAsync<unknown>(`app:json ${path}`, () =>
-          (response.json() as Promise<unknown>).catch((error: unknown) => {
-            if (error instanceof SyntaxError) {
-              throw new NotJsonError(url, response.status, type, null, false);
-            }
-            // V8's string limit (about 512 MB) or memory: not a server's fault.
-            if (error instanceof RangeError) throw new TooLargeError(url, bodySize(response));
-            throw error;
-          }),
-        );
-        return { json, url, isRead: false };
+      // Small answers (lists, sessions, one span, search fields) are read whole, as text, so that a
+      // failed parse can say why: empty, a web page, or JSON cut off before its end.
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        // V8's string limit (about 512 MB) or memory: not a server's fault.
+        if (error instanceof RangeError) throw new TooLargeError(url, bodySize(response));
+        // The body's own TypeError: the connection broke mid-answer.
+        if (error instanceof TypeError && !controller.signal.aborted)
+          throw new TruncatedError(url, null, null);
+        throw error;
       }
-      // Not labelled JSON (a proxy's HTML page, a misconfigured server): read it as text, so
-      // the error can say what it was.
-      const text = await response.text();
       return {
         json: measure(`app:json ${path}`, () => parseJsonBody(text, response, url)),
         url,
@@ -323,6 +320,7 @@ function parseJsonBody(text: string, response: Response, url: string): unknown {
     return JSON.parse(text) as unknown;
   } catch {
     const type = response.headers.get('content-type');
+    if (isCutOffJson(text)) throw new TruncatedError(url, null, null);
     const isHtml = looksLikeHtml(text, type);
     throw new NotJsonError(
       url,
