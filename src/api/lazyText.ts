@@ -193,8 +193,22 @@ export class LazyTextWriter {
     const offset = this.chars;
     this.added = true;
     this.chars += value.length;
-    this.used += this.encoder.encodeInto(value, this.buffer.subarray(start)).written;
-    return [start, this.used, offset];
+    // ASCII byte by byte, the encoder from the first other character on: prompts are mostly
+    // ASCII, and in Chromium this loop is several times faster than `encodeInto` on a string
+    // it meets for the first time (1.3 s of the worker's 4.8 s at 100,000 spans).
+    const buffer = this.buffer;
+    let at = start;
+    let i = 0;
+    for (; i < value.length; i++) {
+      const code = value.charCodeAt(i);
+      if (code >= 0x80) break;
+      buffer[at++] = code;
+    }
+    if (i < value.length) {
+      at += this.encoder.encodeInto(value.slice(i), buffer.subarray(at)).written;
+    }
+    this.used = at;
+    return [start, at, offset];
   }
 
   /** The bytes written since the last take (a copy of just that), or null if nothing was. */
@@ -215,12 +229,12 @@ export class LazyTextWriter {
  * Where each cut string is, six numbers each: key index, start and end of its bytes, its offset
  * and length in UTF-16 units in the buffer's decoded text, and its position among the members.
  */
-export type LazyTextRefs = number[];
+export type LazyTextRefs = ArrayLike<number>;
 const REF_SIZE = 6;
 
 /** `cuts` written to `writer`, as refs for the span's record. */
-export function writeCuts(writer: LazyTextWriter, cuts: readonly CutString[]): LazyTextRefs {
-  const refs: LazyTextRefs = [];
+export function writeCuts(writer: LazyTextWriter, cuts: readonly CutString[]): number[] {
+  const refs: number[] = [];
   for (const { key, value, position } of cuts) {
     const [start, end, offset] = writer.add(value);
     refs.push(LAZY_TEXT_KEYS.indexOf(key), start, end, offset, value.length, position);

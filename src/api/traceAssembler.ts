@@ -2,7 +2,13 @@ import { formatJsonPath } from './jsonPath';
 import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
 import { traceDetailFieldsSchema, type TraceDetail, type TraceNode } from './schemas';
-import type { StreamedHead, TraceBatch } from './traceStreamParser';
+import {
+  NODE_FIELDS,
+  NODE_PARTIAL,
+  NODE_STREAMED,
+  type StreamedHead,
+  type TraceBatch,
+} from './traceStreamParser';
 
 /**
  * One of the first spans of a trace still arriving, as its fields were sent (not yet checked):
@@ -39,35 +45,50 @@ export class TraceAssembler {
   constructor(private readonly url?: string) {}
 
   add(batch: TraceBatch): void {
-    const { opens, nodes, heads, lazyBytes } = batch;
+    const { opens, nodes, texts, lazyRefs, heads, lazyBytes } = batch;
     for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
     }
-    for (const record of nodes) {
+    let textStart = 0;
+    let refsStart = 0;
+    for (let i = 0; i + NODE_FIELDS <= nodes.length; i += NODE_FIELDS) {
+      const seq = nodes[i] as number;
+      const parent = nodes[i + 1] as number;
+      const index = nodes[i + 2] as number;
+      const flags = nodes[i + 3] as number;
+      const textEnd = nodes[i + 4] as number;
+      const refsEnd = nodes[i + 5] as number;
+      const text = texts.slice(textStart, textEnd);
+      const refsFrom = refsStart;
+      textStart = textEnd;
+      refsStart = refsEnd;
+      const streamed = (flags & NODE_STREAMED) !== 0;
       let node: TraceNode;
       try {
-        node = this.parse(record.seq, record.text, record.streamed);
+        node = this.parse(seq, text, streamed);
       } catch (error) {
         // A cut-off span whose arrived fields are not enough is left out, with its subtree.
-        if (record.partial) continue;
+        if ((flags & NODE_PARTIAL) !== 0) continue;
         throw error;
       }
-      if (record.lazy && lazyBytes) attachLazyTexts(node, lazyBytes, record.lazy);
-      if (record.streamed) {
-        node.spans = this.childrenOf.get(record.seq) ?? [];
-        this.childrenOf.delete(record.seq);
+      if (refsEnd > refsFrom && lazyBytes) {
+        attachLazyTexts(node, lazyBytes, lazyRefs.subarray(refsFrom, refsEnd));
       }
-      if (record.parent === -1) {
-        this.roots[record.index] = node;
+      if (streamed) {
+        node.spans = this.childrenOf.get(seq) ?? [];
+        this.childrenOf.delete(seq);
+      }
+      if (parent === -1) {
+        this.roots[index] = node;
       } else {
-        let siblings = this.childrenOf.get(record.parent);
+        let siblings = this.childrenOf.get(parent);
         if (!siblings) {
           siblings = [];
-          this.childrenOf.set(record.parent, siblings);
+          this.childrenOf.set(parent, siblings);
         }
-        siblings[record.index] = node;
+        siblings[index] = node;
       }
       this.spans++;
     }

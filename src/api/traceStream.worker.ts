@@ -1,12 +1,9 @@
 import { serveByteStreamWork } from './byteStreamWorker';
-import { createBatchingTraceParser } from './traceStreamParser';
+import { createBatchingTraceParser, transferablesOf } from './traceStreamParser';
 
 /*
  * Scans one trace answer off the main thread: bytes in, each span's JSON text out in batches
  * (one message per chunk read), so the page only parses small texts in short tasks while a
  * 100 MB answer arrives. All the logic is in traceStreamParser.ts, which the tests run directly.
  */
-// The long strings' bytes are handed over, not copied.
-serveByteStreamWork(createBatchingTraceParser(), (batch) =>
-  batch.lazyBytes ? [batch.lazyBytes.buffer] : [],
-);
+serveByteStreamWork(createBatchingTraceParser(), transferablesOf);
