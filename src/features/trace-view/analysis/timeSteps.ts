@@ -16,7 +16,9 @@ export function errorsInTimeOrder(tree: Timed): Int32Array {
 /** Spans sorted by start time, ties in tree order; spans without a start time go last. */
 export function inTimeOrder(startUs: ArrayLike<number>, spans: number[]): Int32Array {
   const start = (i: number) => (Number.isFinite(startUs[i]!) ? startUs[i]! : Infinity);
-  return Int32Array.from(spans).sort((a, b) => start(a) - start(b) || a - b);
+  // A plain array's sort adapts to runs already in order (tree order is mostly time order);
+  // a typed array's sort with a comparator took about twice as long at 100,000 spans.
+  return Int32Array.from(spans.slice().sort((a, b) => start(a) - start(b) || a - b));
 }
 
 /**
