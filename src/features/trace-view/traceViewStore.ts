@@ -171,8 +171,9 @@ export function viewFromSearch(
     dropped.push({ key: 'lanes', value: '1', reason: 'no team or workflow in this trace' });
   }
 
-  const flameRoot = search.flame === undefined ? undefined : tree.indexById.get(search.flame);
-  if (search.flame !== undefined && flameRoot === undefined) {
+  const flameRootId =
+    search.flame !== undefined && tree.indexById.has(search.flame) ? search.flame : null;
+  if (search.flame !== undefined && flameRootId === null) {
     dropped.push({ key: 'flame', value: search.flame, reason: 'not a span in this trace' });
   }
 
@@ -219,7 +220,7 @@ export function viewFromSearch(
     isPanelMaximised: search.layout === 'max',
     zoom,
     showLanes: search.lanes === 1 && hasLaneSpans,
-    flameRootId: flameRoot === undefined ? null : search.flame!,
+    flameRootId,
     transcriptFolds,
   };
   return { state, dropped };
