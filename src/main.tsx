@@ -9,12 +9,16 @@ import { createAppRouter } from './app/router';
 import { loadRuntimeConfig } from './app/runtimeConfig';
 import { ensureDemoWorker } from './features/connection/demoWorker';
 import { initTheme } from './lib/theme';
+import { warmDateFormatting } from './lib/timeZone';
 import './styles/tokens.css';
 import './styles.css';
 
 async function start() {
   initTheme();
-  initConnection(await loadRuntimeConfig());
+  const config = loadRuntimeConfig();
+  // While config.json is on its way.
+  setTimeout(warmDateFormatting, 0);
+  initConnection(await config);
   // Not awaited: demo requests wait for it (holdDemoRequestsUntil), the first render does not.
   if (isDemo(getConnection())) void ensureDemoWorker();
   const queryClient = createQueryClient();
