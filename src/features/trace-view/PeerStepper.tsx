@@ -32,6 +32,7 @@ export function PeerStepper() {
   return (
     <StepControl
       label={`${unit === 'run' ? 'Runs' : 'Calls'} of ${peers.label}`}
+      subject={peers.label}
       status={`${peers.label}: ${unit} ${(position + 1).toLocaleString()} of ${peers.order.length.toLocaleString()}`}
       previous={{ label: `Previous ${of}`, title: `Previous ${of} (Shift+N)` }}
       next={{ label: `Next ${of}`, title: `Next ${of} (N)` }}

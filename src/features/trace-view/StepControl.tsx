@@ -5,6 +5,11 @@ export interface StepControlProps {
   label: string;
   /** Where the reader stands, e.g. "Error 2 of 7". */
   status: string;
+  /**
+   * The start of `status` that may be cut short when space runs out (a long model name), so
+   * that the position after it stays readable: "anthropic.claude-3-ha…: call 2 of 3".
+   */
+  subject?: string;
   /** The buttons' accessible names, e.g. "Next error", and their tooltips (with the key). */
   previous: { label: string; title: string };
   next: { label: string; title: string };
@@ -18,6 +23,7 @@ export interface StepControlProps {
 export function StepControl({
   label,
   status,
+  subject,
   previous,
   next,
   onStep,
@@ -35,7 +41,14 @@ export function StepControl({
         role="status"
         title={status}
       >
-        {status}
+        {subject !== undefined && status.startsWith(subject) ? (
+          <>
+            <span className={styles.subject}>{subject}</span>
+            <span className={styles.position}>{status.slice(subject.length)}</span>
+          </>
+        ) : (
+          status
+        )}
       </span>
       <button
         type="button"
