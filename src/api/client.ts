@@ -11,7 +11,7 @@ import {
 } from './errors';
 import { isCutOffJson } from './cutOffJson';
 import { readSearchPage } from './readSearchPage';
-import { readTraceStream, type TraceLoadProgress } from './readTraceStream';
+import { prestartTraceParser, readTraceStream, type TraceLoadProgress } from './readTraceStream';
 import { measure, measureAsync } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {
@@ -213,6 +213,7 @@ export function createApiClient(options: ApiClientOptions) {
       signal?: AbortSignal,
       onProgress?: (progress: TraceLoadProgress) => void,
     ): Promise<TraceDetail> {
+      prestartTraceParser();
       const { json, url, isRead } = await request(
         `/traces/${encodeURIComponent(traceId)}`,
         { query: withDb({}), signal },

@@ -29,6 +29,31 @@ export interface ReadTraceOptions {
   onProgress?: (progress: TraceLoadProgress) => void;
 }
 
+function startTraceParser(): Worker {
+  return new Worker(new URL('./traceStream.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trace-parser',
+  });
+}
+
+let spareParser: Worker | null = null;
+
+/**
+ * Starts the trace parser's worker while the request is on its way, so that loading and
+ * compiling its script is not between the answer's first byte and the first rows. The next
+ * `readTraceStream` takes it; one that is not taken (the request failed) waits for the next.
+ */
+export function prestartTraceParser(): void {
+  if (typeof Worker === 'undefined' || spareParser !== null) return;
+  spareParser = startTraceParser();
+}
+
+function takeTraceParser(): Worker {
+  const worker = spareParser ?? startTraceParser();
+  spareParser = null;
+  return worker;
+}
+
 /** At most this often, so a fast download does not re-render the page for every chunk. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -67,11 +92,7 @@ export async function readTraceStream(
   // In a worker when the browser has them, so the page never parses for long.
   const decoder = createByteStreamDecoder<TraceStreamEnd, TraceBatch>({
     url,
-    startWorker: () =>
-      new Worker(new URL('./traceStream.worker.ts', import.meta.url), {
-        type: 'module',
-        name: 'trace-parser',
-      }),
+    startWorker: takeTraceParser,
     createWork: createBatchingTraceParser,
     onBatch: (batch) => {
       assembler.add(batch);
