@@ -36,7 +36,7 @@ function startTraceParser(): Worker {
   });
 }
 
-let spareParser: Worker | null = null;
+let spareParser: Worker | undefined;
 
 /**
  * Starts the trace parser's worker while the request is on its way, so that loading and
@@ -44,13 +44,12 @@ let spareParser: Worker | null = null;
  * `readTraceStream` takes it; one that is not taken (the request failed) waits for the next.
  */
 export function prestartTraceParser(): void {
-  if (typeof Worker === 'undefined' || spareParser !== null) return;
-  spareParser = startTraceParser();
+  if (typeof Worker !== 'undefined') spareParser ??= startTraceParser();
 }
 
 function takeTraceParser(): Worker {
   const worker = spareParser ?? startTraceParser();
-  spareParser = null;
+  spareParser = undefined;
   return worker;
 }
 

@@ -30,6 +30,7 @@ export function StepControl({
   tone = 'plain',
   isLine = false,
 }: StepControlProps) {
+  const hasSubject = subject !== undefined && status.startsWith(subject);
   return (
     <div
       className={`${styles.stepper} ${isLine ? styles.line : ''}`}
@@ -37,11 +38,11 @@ export function StepControl({
       aria-label={label}
     >
       <span
-        className={`${styles.status} ${tone === 'error' ? styles.error : ''}`}
+        className={`${styles.status} ${tone === 'error' ? styles.error : ''} ${hasSubject ? styles.split : ''}`}
         role="status"
         title={status}
       >
-        {subject !== undefined && status.startsWith(subject) ? (
+        {hasSubject ? (
           <>
             <span className={styles.subject}>{subject}</span>
             <span className={styles.position}>{status.slice(subject.length)}</span>
