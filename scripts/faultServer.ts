@@ -22,6 +22,7 @@
  *               for a duration; the path is in the X-Fault-Path header
  *   huge        a trace whose first span's input is one string longer than a browser can hold
  *               (V8's limit is 2^29 - 24 characters), sent in 1 MB writes
+ *   hugefield   the same string in the first span's metadata, a field read as text
  *
  * Every request is counted by method and full path; `GET /count/_stats` returns
  * `{requests, abandoned}` (abandoned: the client closed the connection before the answer).
@@ -170,13 +171,14 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     case 'bad-late':
       return delegate(req, res, openHandlers, apiPath + url.search, cors, breakLastSpan);
     case 'huge':
+    case 'hugefield':
       return delegate(
         req,
         res,
         openHandlers,
         apiPath + url.search,
         cors,
-        markHugeInput,
+        markHuge(scenario === 'huge' ? 'input' : 'metadata'),
         (body, out) => sendHuge(res, body, out),
       );
     case 'flaky':
@@ -313,12 +315,15 @@ const HUGE_MARKER = 'huge-input-goes-here';
 /** Over V8's longest string (2^29 - 24 UTF-16 units), by a margin. */
 const HUGE_CHARS = 2 ** 29 + 8 * 2 ** 20;
 
-const markHugeInput: Transform = (json) => {
-  const body = json as Json;
-  const first = Array.isArray(body.tree) ? (body.tree[0] as Json | undefined) : undefined;
-  if (first) first.input = HUGE_MARKER;
-  return body;
-};
+/** Marks the first span's `field` (its input: kept as bytes; its metadata: read as text). */
+const markHuge =
+  (field: 'input' | 'metadata'): Transform =>
+  (json) => {
+    const body = json as Json;
+    const first = Array.isArray(body.tree) ? (body.tree[0] as Json | undefined) : undefined;
+    if (first) first[field] = field === 'input' ? HUGE_MARKER : { note: HUGE_MARKER };
+    return body;
+  };
 
 /** The trace with its marked input replaced by HUGE_CHARS letters, written as the socket drains. */
 function sendHuge(res: ServerResponse, body: Buffer, headers: Record<string, string>): void {

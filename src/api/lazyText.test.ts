@@ -2,24 +2,32 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   attachLazyTexts,
-  cutLongStrings,
   inSentOrder,
-  LAZY_TEXT_MIN_CHARS,
+  LAZY_TEXT_MIN_BYTES,
   LazyTextWriter,
   readingManyTexts,
-  textLength,
-  writeCuts,
+  REF_ESCAPED,
+  textLengthAtMost,
+  unescapeJsonString,
 } from './lazyText';
+import { createBatchingTraceParser, NODE_FIELDS } from './traceStreamParser';
 
-/** `text` read the way the page reads it: the cut JSON parsed, the cut strings attached. */
-function readBack(text: string, minChars: number): Record<string, unknown> {
-  const cut = cutLongStrings(text, minChars);
-  if (!cut) return JSON.parse(text) as Record<string, unknown>;
-  const writer = new LazyTextWriter();
-  const refs = writeCuts(writer, cut.cuts);
-  const node = JSON.parse(cut.text) as Record<string, unknown>;
-  attachLazyTexts(node, writer.take()!, refs);
+const encoder = new TextEncoder();
+
+/** The span `text` read the way the page reads it: its JSON parsed, its kept strings attached. */
+function readBack(text: string, keepFromBytes = LAZY_TEXT_MIN_BYTES): Record<string, unknown> {
+  const parser = createBatchingTraceParser(keepFromBytes);
+  parser.push(encoder.encode(`{"tree":[${text}]}`));
+  parser.end();
+  const batch = parser.take()!;
+  expect(batch.nodes.length).toBe(NODE_FIELDS);
+  const node = JSON.parse(batch.texts) as Record<string, unknown>;
+  if (batch.lazyBytes) attachLazyTexts(node, batch.lazyBytes, batch.lazyRefs);
   return node;
+}
+
+function isKept(node: object, key: string): boolean {
+  return Object.getOwnPropertyDescriptor(node, key)?.get !== undefined;
 }
 
 const anyString = fc.string({ unit: 'binary', maxLength: 80 });
@@ -31,7 +39,7 @@ const fieldArb = fc.oneof(
 );
 
 describe('long strings kept as bytes', () => {
-  it('reads back every object as JSON.parse does, whatever is cut', () => {
+  it('reads back every object as JSON.parse does, whatever is kept', () => {
     fc.assert(
       fc.property(
         fc.dictionary(
@@ -40,9 +48,9 @@ describe('long strings kept as bytes', () => {
         ),
         fc.nat({ max: 40 }),
         fc.constantFrom(undefined, 2, '\t'),
-        (object, minChars, indent) => {
+        (object, keepFromBytes, indent) => {
           const text = JSON.stringify(object, null, indent);
-          const node = readBack(text, minChars);
+          const node = readBack(text, keepFromBytes);
           expect(node).toEqual(JSON.parse(text));
           expect(readingManyTexts(() => ({ ...node }))).toEqual(JSON.parse(text));
         },
@@ -51,61 +59,65 @@ describe('long strings kept as bytes', () => {
     );
   });
 
-  it('cuts only long top-level input, output and error strings', () => {
-    const long = 'x'.repeat(LAZY_TEXT_MIN_CHARS);
-    const text = JSON.stringify({
+  it('keeps only long top-level input, output and error strings', () => {
+    const long = 'x'.repeat(LAZY_TEXT_MIN_BYTES);
+    const value = {
       id: long,
       input: long,
       metadata: { output: long },
       output: 'short',
       error: long,
-    });
-    const cut = cutLongStrings(text);
-    expect(cut?.cuts).toEqual([
-      { key: 'input', value: long, position: 1 },
-      { key: 'error', value: long, position: 3 },
-    ]);
-    expect(JSON.parse(cut!.text)).toEqual({
-      id: long,
-      metadata: { output: long },
-      output: 'short',
-    });
+    };
+    const node = readBack(JSON.stringify(value));
+    expect(node).toEqual(value);
+    expect(
+      ['id', 'input', 'metadata', 'output', 'error'].filter((key) => isKept(node, key)),
+    ).toEqual(['input', 'error']);
   });
 
   it('lets the last of two same-named members win, as JSON.parse does', () => {
     const long = 'y'.repeat(300);
-    const text = `{"input":"${long}","id":"a","input":"short"}`;
-    expect(readBack(text, 10)).toEqual({ id: 'a', input: 'short' });
-    const other = `{"input":"short","input":"${long}"}`;
-    expect(readBack(other, 10)).toEqual({ input: long });
+    expect(readBack(`{"input":"${long}","id":"a","input":"short"}`, 10)).toEqual({
+      id: 'a',
+      input: 'short',
+    });
+    expect(readBack(`{"input":"short","input":"${long}"}`, 10)).toEqual({ input: long });
+    expect(readBack(`{"input":"${long}","input":"${long}x"}`, 10)).toEqual({ input: `${long}x` });
   });
 
-  it('leaves texts it cannot follow whole, for validation to judge', () => {
+  it('leaves a key written with escapes in the text', () => {
     const long = 'z'.repeat(300);
-    expect(cutLongStrings(`{"input":"${long}",}`, 10)).toBeNull();
-    expect(cutLongStrings(`{"inp\\u0075t":"${long}"}`, 10)).toBeNull();
-    expect(cutLongStrings(`["${long}"]`, 10)).toBeNull();
-    expect(cutLongStrings(`{"input":"${long}`, 10)).toBeNull();
+    const node = readBack(`{"inp\\u0075t":"${long}","output":"${long}"}`, 10);
+    expect(node).toEqual({ input: long, output: long });
+    expect(isKept(node, 'input')).toBe(false);
+    expect(isKept(node, 'output')).toBe(true);
   });
 
-  it('keeps a string with a lone surrogate as a string (UTF-8 cannot hold it)', () => {
-    const value = `${'a'.repeat(300)}\udc00`;
-    const node = readBack(JSON.stringify({ input: value }), 10);
-    expect(Object.getOwnPropertyDescriptor(node, 'input')?.value).toBe(value);
+  it('keeps escapes, lone surrogates and a leading byte order mark exactly', () => {
+    const value = `\ufeff${'a"\\\n\t/'.repeat(60)}\udc00 \ud83d\ude00 é`;
+    for (const json of [
+      JSON.stringify({ input: value }),
+      `{"input":"${JSON.stringify(value).slice(1, -1).replace(/\//g, '\\/')}"}`,
+    ]) {
+      const node = readBack(json, 10);
+      expect(isKept(node, 'input')).toBe(true);
+      expect(node.input).toBe(value);
+    }
   });
 
   it('behaves as a plain string property: spread, JSON, writes, length', () => {
     const input = `\ufeff${'😀 line\n'.repeat(60)}`;
     const node = readBack(JSON.stringify({ id: 'a', input }), 10);
-    expect(Object.getOwnPropertyDescriptor(node, 'input')).toHaveProperty('get');
+    expect(isKept(node, 'input')).toBe(true);
     expect(node.input).toBe(input);
-    expect(textLength(node, 'input')).toBe(input.length);
+    // Its byte count, without decoding: no less than its length.
+    expect(textLengthAtMost(node, 'input')).toBe(encoder.encode(JSON.stringify(input)).length - 2);
     expect({ ...node }).toEqual({ id: 'a', input });
     expect(JSON.parse(JSON.stringify(node))).toEqual({ id: 'a', input });
     node.input = 'changed';
     expect(node.input).toBe('changed');
-    expect(textLength(node, 'input')).toBe('changed'.length);
-    expect(textLength(node, 'output')).toBeNull();
+    expect(textLengthAtMost(node, 'input')).toBe('changed'.length);
+    expect(textLengthAtMost(node, 'output')).toBeNull();
   });
 
   it('gives the fields back in the order they were sent, for a raw view', () => {
@@ -121,8 +133,12 @@ describe('long strings kept as bytes', () => {
 
   it('keeps many strings in one buffer, each where it was written', () => {
     const writer = new LazyTextWriter();
-    const values = Array.from({ length: 500 }, (_, i) => `${i}:${'é😀'.repeat(i)}`);
-    const refs = values.map((value) => writeCuts(writer, [{ key: 'output', value, position: 0 }]));
+    const values = Array.from({ length: 500 }, (_, i) => `${i}:${'é😀\n'.repeat(i % 20)}`);
+    const refs = values.map((value) => {
+      const body = JSON.stringify(value).slice(1, -1);
+      const [start, end] = writer.add([encoder.encode(body)]);
+      return [1, start, end, body.includes('\\') ? REF_ESCAPED : 0, 0];
+    });
     const bytes = writer.take()!;
     const nodes = refs.map((ref) => {
       const node: { output?: string } = {};
@@ -133,5 +149,10 @@ describe('long strings kept as bytes', () => {
     // Read with the buffer decoded once, as a search over every span does.
     expect(readingManyTexts(() => nodes.map((node) => node.output))).toEqual(values);
     expect(writer.take()).toBeNull();
+  });
+
+  it('reads a string JSON.parse refuses as far as it can, rather than failing', () => {
+    expect(unescapeJsonString('a\\nb\\u00e9')).toBe('a\nbé');
+    expect(unescapeJsonString('raw\ttab \\x \\n')).toBe('raw\ttab \\x \n');
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
-import { readingManyTexts, textLength } from './lazyText';
+import { readingManyTexts, textLengthAtMost } from './lazyText';
 import { TraceAssembler } from './traceAssembler';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
@@ -209,14 +209,29 @@ describe('the trace stream parser', () => {
         expect(readingManyTexts(() => JSON.stringify(read))).toBe(JSON.stringify(read));
         const [root] = read.tree;
         expect(root?.input).toBe(answer.tree[0]?.input);
-        expect(textLength(root!, 'output')).toBe(answer.tree[0]?.output.length);
+        expect(textLengthAtMost(root!, 'output')).toBeGreaterThanOrEqual(
+          answer.tree[0]!.output.length,
+        );
         // Kept as bytes: not an own data property of the span.
         expect(Object.getOwnPropertyDescriptor(root, 'input')).toHaveProperty('get');
-        // A lone surrogate cannot be UTF-8: that string stays a string.
-        expect(Object.getOwnPropertyDescriptor(root?.spans?.[0], 'input')?.value).toBe(
-          answer.tree[0]?.spans[0]?.input,
-        );
+        // A lone surrogate, kept as its escape.
+        expect(Object.getOwnPropertyDescriptor(root?.spans?.[0], 'input')).toHaveProperty('get');
       }
+    }
+  });
+
+  it('ends a long string at its closing quote, however its runs of backslashes are cut', () => {
+    const tail = '\\"\\\\"\\\\\\'; // \" \\" \\\ : escaped quotes and backslashes
+    const answer = {
+      ...trace,
+      tree: [
+        { ...node, input: `${'x'.repeat(70)}${tail}`, output: `${tail}${'y'.repeat(300)}${tail}` },
+      ],
+    };
+    const json = JSON.stringify(answer);
+    const length = encoder.encode(json).length;
+    for (let cut = 0; cut <= length; cut++) {
+      expect(streamTrace(json, [cut])).toEqual(answer);
     }
   });
 
@@ -246,7 +261,9 @@ describe('the trace stream parser', () => {
     const seen: string[] = [];
     const parser = createTraceStreamParser({
       onNode: ({ text, parent, index }) =>
-        seen.push(`${(JSON.parse(text) as { id: string }).id}@${parent}:${index}`),
+        seen.push(
+          `${(JSON.parse(new TextDecoder().decode(Uint8Array.from(text.flatMap((piece) => [...piece])))) as { id: string }).id}@${parent}:${index}`,
+        ),
     });
     parser.push(encoder.encode(JSON.stringify(answer)));
     parser.end();

@@ -1,4 +1,4 @@
-import { cutLongStrings, LazyTextWriter, writeCuts } from './lazyText';
+import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex, LazyTextWriter, REF_ESCAPED } from './lazyText';
 
 /**
  * Reads the answer of GET /traces/{id} as its bytes arrive (decoded chunk by chunk), without ever holding it as one
@@ -14,6 +14,16 @@ import { cutLongStrings, LazyTextWriter, writeCuts } from './lazyText';
  * The scanner runs in a worker: it parses nothing itself, so what crosses to the page is text.
  */
 
+/** A span's long string, left out of its JSON text and kept as the bytes the server sent. */
+interface KeptString {
+  /** Which field (lazyText.ts `lazyTextKeyIndex`). */
+  key: number;
+  /** Its JSON text between the quotes, in pieces as it arrived. */
+  body: Uint8Array[];
+  /** Members of the span's text before it: where it was sent. */
+  position: number;
+}
+
 /** One span as it was read: its place in the tree, and its fields. */
 export interface StreamedNode {
   /** Order in which the span's object opened (pre-order), 0-based. */
@@ -23,10 +33,13 @@ export interface StreamedNode {
   /** Position among its siblings. */
   index: number;
   /**
-   * The JSON text of its fields. When `streamed`, its `spans` is an empty placeholder for the
-   * children, which were emitted before it with this node's `seq` as `parent`.
+   * The JSON text of its fields, as UTF-8 in pieces (views of the answer's bytes), without its
+   * kept strings. When `streamed`, its `spans` is an empty placeholder for the children, which
+   * were emitted before it with this node's `seq` as `parent`.
    */
-  text: string;
+  text: Uint8Array[];
+  /** Its long `input`, `output` and `error` strings, left out of `text`. */
+  kept: KeptString[];
   streamed: boolean;
   /** Cut off: the members that had arrived whole. Left out, not an error, if they do not do. */
   partial: boolean;
@@ -59,11 +72,11 @@ export interface TraceBatch {
   nodes: Int32Array;
   /** The completed spans' JSON texts, back to back (see StreamedNode.text). */
   texts: string;
-  /** The refs of the long strings cut out of these spans (lazyText.ts), back to back. */
+  /** The refs of the long strings kept out of these spans (lazyText.ts), back to back. */
   lazyRefs: Int32Array;
   /** The heads of the first spans in tree order (a preview). */
   heads: StreamedHead[];
-  /** The UTF-8 bytes of the long strings cut out of this batch's spans, or null if none. */
+  /** The JSON text of the long strings kept out of this batch's spans, or null if none. */
   lazyBytes: Uint8Array | null;
 }
 
@@ -103,6 +116,17 @@ const RAW_NODE = 4;
 /** The answer is not an object at all: read whole and parsed by the caller's rules. */
 const RAW_TOP = 5;
 
+/** A long string of a span's, as the scanner found it (absolute offsets). */
+interface Kept {
+  key: number;
+  /** Its text between the quotes. */
+  bodyStart: number;
+  bodyEnd: number;
+  position: number;
+  /** Its bytes, once taken from the collector (before the span's children). */
+  body: Uint8Array[] | null;
+}
+
 interface Frame {
   kind: number;
   seq: number;
@@ -113,7 +137,7 @@ interface Frame {
   /** Bytes of the object's own text being collected (objects and raw values). */
   collector: Collector | null;
   /** The object's text before its `spans` (or `tree`) key, once that array started. */
-  prefix: string | null;
+  prefix: Uint8Array[] | null;
   /** Absolute offset where the suffix after the child array starts. */
   suffixStart: number;
   /** Absolute offset of the key being read, and whether it names the child array. */
@@ -121,6 +145,18 @@ interface Frame {
   keyIsChildren: boolean;
   /** Absolute offset of the last comma between this object's members (for a cut-off). */
   lastComma: number;
+  /** Members begun so far, and how many of them are left out of the text (kept strings). */
+  members: number;
+  leftOut: number;
+  /** The comma before the current key, or -1 when no member before it is in the text. */
+  keyComma: number;
+  /** The current key, when it names a field kept as bytes (lazyTextKeyIndex), or -1. */
+  keyLazy: number;
+  /** Ranges of the collected text left out, [from, to) pairs in order, or null. */
+  left: number[] | null;
+  /** The last range left out a member with none before it: the comma after it goes too. */
+  commaPending: boolean;
+  kept: Kept[] | null;
 }
 
 // Modes of the scanner, between one byte and the next.
@@ -138,55 +174,121 @@ const ELEM = 9;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
-/** Text from an absolute offset onward, kept across chunks until it is taken. */
+/** How far a string is read byte by byte before `indexOf` takes over. */
+const SHORT_STRING_BYTES = 64;
+const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
+const encoder = new TextEncoder();
+const TREE_PLACEHOLDER = encoder.encode('"tree":[]');
+const SPANS_PLACEHOLDER = encoder.encode('"spans":[]');
+const CLOSE_BRACE = encoder.encode('}');
+const EMPTY_OBJECT = encoder.encode('{}');
+
+/**
+ * The text of `bytes`. Chromium's TextDecoder answers "" for a text longer than a string can
+ * be (V8's limit, 2^29 - 24 units) instead of failing: that is a RangeError here, as a string
+ * built any other way would throw.
+ */
+function decodeWhole(bytes: Uint8Array): string {
+  const text = textDecoder.decode(bytes);
+  if (text === '' && bytes.length > 0) throw new RangeError('Invalid string length');
+  return text;
+}
+
+const decodeText = (pieces: readonly Uint8Array[]) => decodeWhole(concatBytes(pieces));
+// `ignoreBOM`: a U+FEFF inside the answer is a character like any other.
+const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Backslashes right before `at`, from `from` on. */
+function backslashesBefore(buf: Uint8Array, at: number, from: number): number {
+  let count = 0;
+  while (at - count > from && buf[at - count - 1] === BACKSLASH) count++;
+  return count;
+}
+
+function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
+  if (pieces.length === 1) return pieces[0] as Uint8Array;
+  let length = 0;
+  for (const piece of pieces) length += piece.length;
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const piece of pieces) {
+    joined.set(piece, at);
+    at += piece.length;
+  }
+  return joined;
+}
+
+/** Bytes from an absolute offset onward, kept across chunks (as views) until they are taken. */
 class Collector {
-  private parts: string[] = [];
+  private parts: Uint8Array[] = [];
   private partsEnd: number;
   constructor(readonly start: number) {
     this.partsEnd = start;
   }
   /** Keeps what the current chunk holds of the collected range before the chunk goes. */
-  save(chunk: string, chunkStart: number): void {
+  save(chunk: Uint8Array, chunkStart: number): void {
     const from = Math.max(this.partsEnd, chunkStart);
     const end = chunkStart + chunk.length;
     if (from >= end) return;
-    this.parts.push(chunk.slice(from - chunkStart));
+    this.parts.push(chunk.subarray(from - chunkStart));
     this.partsEnd = end;
   }
-  /** The text of [start, end); `end` is in the current chunk or in a saved part. */
-  take(end: number, chunk: string, chunkStart: number): string {
-    let text = '';
+  /** Views of [from, to), within the collected range and ending in the current chunk or before. */
+  pieces(from: number, to: number, chunk: Uint8Array, chunkStart: number, out: Uint8Array[]): void {
     let at = this.start;
     for (const part of this.parts) {
-      if (at >= end) break;
-      text += end - at >= part.length ? part : part.slice(0, end - at);
-      at += part.length;
+      const partEnd = at + part.length;
+      if (partEnd > from && at < to) {
+        out.push(part.subarray(Math.max(from, at) - at, Math.min(to, partEnd) - at));
+      }
+      at = partEnd;
+      if (at >= to) return;
     }
-    if (at < end) text += chunk.slice(Math.max(at, chunkStart) - chunkStart, end - chunkStart);
-    return text;
+    const begin = Math.max(from, at, chunkStart);
+    if (begin < to) out.push(chunk.subarray(begin - chunkStart, to - chunkStart));
+  }
+  /**
+   * The bytes of [start, end) without the ranges in `left`, as views: in Chromium, allocating
+   * an array per span cost more than the whole scan.
+   */
+  take(end: number, chunk: Uint8Array, chunkStart: number, left: number[] | null): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    let from = this.start;
+    if (left) {
+      for (let i = 0; i + 1 < left.length; i += 2) {
+        const to = Math.min(left[i] as number, end);
+        if (to > from) this.pieces(from, to, chunk, chunkStart, out);
+        from = Math.max(from, left[i + 1] as number);
+      }
+    }
+    if (end > from) this.pieces(from, end, chunk, chunkStart, out);
+    return out;
   }
 }
 
 export function createTraceStreamParser(options: {
   onNode: (node: StreamedNode) => void;
+  /** Strings of `input`, `output` and `error` whose JSON text is this long are kept as bytes. */
+  keepFromBytes?: number;
   /** A span's object (or a non-object element) opened at `index` below the span `parent`. */
   onOpen?: (seq: number, parent: number, index: number) => void;
-  /** A span's fields before its children, when its `spans` array opens. */
-  onHead?: (head: StreamedHead) => void;
+  /** A span's fields before its children, when its `spans` array opens (see StreamedHead). */
+  onHead?: (seq: number, parent: number, text: () => string) => void;
 }): TraceStreamParser {
-  const { onNode, onOpen, onHead } = options;
+  const { onNode, onOpen, onHead, keepFromBytes = LAZY_TEXT_MIN_BYTES } = options;
   const frames: Frame[] = [];
   let mode = VALUE;
   let nextSeq = 0;
   /** Absolute offset of the current chunk's first byte. */
   let chunkStart = 0;
-  let chunk = '';
-  // Decodes UTF-8 across chunk boundaries; like `response.json()`, it drops a byte order mark.
-  const decoder = new TextDecoder();
+  let chunk: Uint8Array = new Uint8Array(0);
+  /** The answer's first bytes, while they may still be a byte order mark (dropped, as
+   * `response.json()` does); null once past them. */
+  let start: Uint8Array | null = new Uint8Array(0);
   let seenBytes = false;
   let rawTopText: string | null = null;
   let topText: string | null = null;
-  // Key bytes of the key being read (only its first 5 matter: "spans" or "tree").
+  // Key bytes of the key being read (only its first 7 matter: "spans", "tree", "output"…).
   let keyBytes = '';
   let keyEscaped = false;
   // Skipping a value: nesting depth, inside a string, after a backslash, a bare literal.
@@ -194,9 +296,8 @@ export function createTraceStreamParser(options: {
   let skipInString = false;
   let escaped = false;
   let skipLiteral = false;
-  // Where the next backslash and quote are in the chunk (its length when there is none).
-  let nextBackslash = -1;
-  let nextQuote = -1;
+  /** Absolute offset of the opening quote of a string that may be kept, or -1. */
+  let keepFrom = -1;
 
   const top = () => frames[frames.length - 1];
 
@@ -213,6 +314,13 @@ export function createTraceStreamParser(options: {
       keyStart: -1,
       keyIsChildren: false,
       lastComma: -1,
+      members: 0,
+      leftOut: 0,
+      keyComma: -1,
+      keyLazy: -1,
+      left: null,
+      commaPending: false,
+      kept: null,
     };
   }
 
@@ -220,8 +328,25 @@ export function createTraceStreamParser(options: {
     throw new SyntaxError(`Unexpected byte in JSON at position ${at}`);
   }
 
-  function emit(f: Frame, text: string, streamed: boolean, partial = false): void {
-    onNode({ seq: f.seq, parent: f.parent, index: f.index, text, streamed, partial });
+  /** Takes the bodies of `f`'s kept strings that end by `end`; drops any after it. */
+  function takeKept(f: Frame, end: number): void {
+    if (!f.kept) return;
+    const collector = f.collector as Collector;
+    f.kept = f.kept.filter((kept) => {
+      if (kept.body !== null) return true;
+      if (kept.bodyEnd >= end) return false;
+      kept.body = [];
+      collector.pieces(kept.bodyStart, kept.bodyEnd, chunk, chunkStart, kept.body);
+      return true;
+    });
+  }
+
+  function emit(f: Frame, text: Uint8Array[], streamed: boolean, partial = false): void {
+    const kept: KeptString[] = [];
+    for (const { key, body, position } of f.kept ?? []) {
+      if (body) kept.push({ key, body, position });
+    }
+    onNode({ seq: f.seq, parent: f.parent, index: f.index, text, kept, streamed, partial });
   }
 
   /** The element at `pos` of a `tree` or `spans` array starts. */
@@ -231,21 +356,13 @@ export function createTraceStreamParser(options: {
     const seq = nextSeq++;
     const parentSeq = array.kind === SPANS && parent ? parent.seq : -1;
     onOpen?.(seq, parentSeq, index);
-    if (byte === 0x7b) {
-      const f = frame(NODE, pos);
-      f.seq = seq;
-      f.parent = parentSeq;
-      f.index = index;
-      frames.push(f);
-      mode = KEY_OR_CLOSE;
-    } else {
-      const f = frame(RAW_NODE, pos);
-      f.seq = seq;
-      f.parent = parentSeq;
-      f.index = index;
-      frames.push(f);
-      beginSkip(byte);
-    }
+    const f = frame(byte === 0x7b ? NODE : RAW_NODE, pos);
+    f.seq = seq;
+    f.parent = parentSeq;
+    f.index = index;
+    frames.push(f);
+    if (byte === 0x7b) mode = KEY_OR_CLOSE;
+    else beginSkip(byte);
   }
 
   function beginSkip(byte: number): void {
@@ -264,25 +381,55 @@ export function createTraceStreamParser(options: {
     const f = top() as Frame;
     if (f.kind === RAW_NODE) {
       frames.pop();
-      emit(f, (f.collector as Collector).take(end, chunk, chunkStart), false);
+      emit(f, (f.collector as Collector).take(end, chunk, chunkStart, null), false);
       mode = AFTER;
     } else if (f.kind === RAW_TOP) {
-      rawTopText = (f.collector as Collector).take(end, chunk, chunkStart);
+      rawTopText = decodeText((f.collector as Collector).take(end, chunk, chunkStart, null));
       frames.pop();
       mode = DONE;
     } else {
+      if (keepFrom !== -1 && end - keepFrom >= keepFromBytes) keep(f, keepFrom, end);
+      keepFrom = -1;
       mode = AFTER;
     }
+  }
+
+  /**
+   * The string member that just ended at `end` (its quote at `from`) is left out of the span's
+   * text and kept as bytes. A later member of the same name replaces it, as in `JSON.parse`
+   * (one whose key is written with escapes is not recognised: the kept one wins then).
+   */
+  function keep(f: Frame, from: number, end: number): void {
+    const left = (f.left ??= []);
+    // The comma before it goes with it; the first member in the text takes the one after it.
+    const isFirst = f.members - 1 === f.leftOut;
+    left.push(isFirst ? f.keyStart : f.keyComma, end);
+    f.commaPending = isFirst;
+    (f.kept ??= []).push({
+      key: f.keyLazy,
+      bodyStart: from + 1,
+      bodyEnd: end - 1,
+      position: f.members - 1 - f.leftOut,
+      body: null,
+    });
+    f.leftOut++;
   }
 
   /** An object's `}` at absolute offset `at`. */
   function closeObject(f: Frame, at: number): void {
     frames.pop();
-    const own = (f.collector as Collector).take(at + 1, chunk, chunkStart);
+    takeKept(f, at);
+    const own = (f.collector as Collector).take(at + 1, chunk, chunkStart, f.left);
     const streamed = f.prefix !== null;
-    const text = streamed ? `${f.prefix}${f.kind === TOP ? '"tree":[]' : '"spans":[]'}${own}` : own;
+    const text = streamed
+      ? [
+          ...(f.prefix as Uint8Array[]),
+          f.kind === TOP ? TREE_PLACEHOLDER : SPANS_PLACEHOLDER,
+          ...own,
+        ]
+      : own;
     if (f.kind === TOP) {
-      topText = text;
+      topText = decodeText(text);
       mode = DONE;
       return;
     }
@@ -291,7 +438,7 @@ export function createTraceStreamParser(options: {
   }
 
   /** Scans a string's body from `pos`; returns the index after its closing quote, or -1. */
-  function scanString(buf: string, pos: number): number {
+  function scanString(buf: Uint8Array, pos: number): number {
     const len = buf.length;
     if (escaped) {
       if (pos >= len) return -1;
@@ -299,43 +446,57 @@ export function createTraceStreamParser(options: {
       escaped = false;
     }
     for (;;) {
-      if (nextBackslash !== len && nextBackslash < pos) {
-        nextBackslash = buf.indexOf('\\', pos);
-        if (nextBackslash === -1) nextBackslash = len;
-      }
-      if (nextQuote !== len && nextQuote < pos) {
-        nextQuote = buf.indexOf('"', pos);
-        if (nextQuote === -1) nextQuote = len;
-      }
-      const quote = nextQuote;
-      if (nextBackslash < quote) {
-        pos = nextBackslash + 2;
-        if (pos > len) {
-          escaped = true;
-          return -1;
+      // Read byte by byte for a while: most strings are short (keys, ids, times), and prompts
+      // are dense with escaped quotes; for both, a loop beats a call to `indexOf` per quote.
+      const near = Math.min(len, pos + SHORT_STRING_BYTES);
+      for (; pos < near; pos++) {
+        const byte = buf[pos] as number;
+        if (byte === QUOTE) return pos + 1;
+        if (byte === BACKSLASH) {
+          pos++;
+          if (pos === len) {
+            escaped = true;
+            return -1;
+          }
         }
-        continue;
       }
-      if (quote === len) return -1;
-      return quote + 1;
+      if (pos >= len) return -1;
+      // Then jump to the next quote: it ends the string after an even run of backslashes
+      // (escaped backslashes), and is escaped after an odd one.
+      const quote = buf.indexOf(QUOTE, pos);
+      if (quote === -1) {
+        escaped = backslashesBefore(buf, len, pos) % 2 === 1;
+        return -1;
+      }
+      if (backslashesBefore(buf, quote, pos) % 2 === 0) return quote + 1;
+      pos = quote + 1;
     }
   }
 
   function push(bytes: Uint8Array): void {
-    const text = decoder.decode(bytes, { stream: true });
-    if (text !== '') read(text);
+    if (start !== null) {
+      const joined = concatBytes([start, bytes]);
+      let matched = 0;
+      while (matched < Math.min(joined.length, 3) && joined[matched] === BYTE_ORDER_MARK[matched]) {
+        matched++;
+      }
+      if (matched === joined.length && matched < 3) {
+        start = joined;
+        return;
+      }
+      start = null;
+      bytes = matched === 3 ? joined.subarray(3) : joined;
+    }
+    if (bytes.length > 0) read(bytes);
   }
 
-  /** Scans the next piece of the answer's text. Offsets count UTF-16 units from its start. */
-  function read(text: string): void {
-    chunk = text;
-    const buf = text;
+  /** Scans the next bytes of the answer. Offsets count bytes from its start. */
+  function read(buf: Uint8Array): void {
+    chunk = buf;
     const len = buf.length;
-    nextBackslash = -1;
-    nextQuote = -1;
     let pos = 0;
     while (pos < len) {
-      const byte = buf.charCodeAt(pos);
+      const byte = buf[pos] as number;
       switch (mode) {
         case SKIP: {
           if (skipInString) {
@@ -395,8 +556,9 @@ export function createTraceStreamParser(options: {
           if (byte === QUOTE) {
             const f = top() as Frame;
             f.keyIsChildren = !keyEscaped && keyBytes === (f.kind === TOP ? 'tree' : 'spans');
+            if (f.kind === NODE) readNodeKey(f);
             mode = COLON;
-          } else if (keyBytes.length < 6) {
+          } else if (keyBytes.length < 7) {
             keyBytes += String.fromCharCode(byte);
           }
           pos++;
@@ -429,19 +591,12 @@ export function createTraceStreamParser(options: {
             continue;
           }
           if (f.keyIsChildren && byte === 0x5b) {
-            // The `tree` or `spans` array: the object's text so far is its prefix.
-            if (f.prefix !== null) syntaxError(at); // a second one: not something a server sends
-            f.prefix = (f.collector as Collector).take(f.keyStart, chunk, chunkStart);
-            f.collector = null;
-            if (f.kind === NODE) {
-              onHead?.({ seq: f.seq, parent: f.parent, text: `${f.prefix}"spans":[]}` });
-            }
-            frames.push(frame(f.kind === TOP ? TREE : SPANS, null));
-            mode = ELEM_OR_CLOSE;
+            openChildren(f);
             pos++;
             continue;
           }
           beginSkip(byte);
+          if (byte === QUOTE && f.keyLazy !== -1) keepFrom = at;
           pos++;
           continue;
         }
@@ -450,7 +605,10 @@ export function createTraceStreamParser(options: {
           const obj = f as Frame;
           if (byte === QUOTE) {
             obj.keyStart = at;
+            obj.keyComma = mode === KEY ? obj.lastComma : -1;
+            obj.members++;
             obj.keyIsChildren = false;
+            obj.keyLazy = -1;
             keyBytes = '';
             keyEscaped = false;
             escaped = false;
@@ -501,6 +659,11 @@ export function createTraceStreamParser(options: {
             syntaxError(at);
           }
           if (byte === 0x2c) {
+            if (container.commaPending) {
+              const left = container.left as number[];
+              left[left.length - 1] = at + 1;
+              container.commaPending = false;
+            }
             container.lastComma = at;
             mode = KEY;
             pos++;
@@ -523,6 +686,34 @@ export function createTraceStreamParser(options: {
     chunkStart += len;
   }
 
+  /** A span's key was read: whether its string is one to keep as bytes. */
+  function readNodeKey(f: Frame): void {
+    if (keyEscaped) return;
+    const key = lazyTextKeyIndex(keyBytes);
+    if (key === -1) return;
+    f.keyLazy = key;
+    // A later member of the same name wins: an earlier one kept is dropped (still left out).
+    if (f.kept) f.kept = f.kept.filter((kept) => kept.key !== key);
+  }
+
+  /** The `tree` or `spans` array of `f` opens: the object's text so far is its prefix. */
+  function openChildren(f: Frame): void {
+    if (f.prefix !== null) syntaxError(chunkStart); // a second one: not something a server sends
+    takeKept(f, f.keyStart);
+    const collector = f.collector as Collector;
+    // Views, not copies: they hold their chunks until the span closes, a few chunks for the
+    // spans open at any time.
+    f.prefix = collector.take(f.keyStart, chunk, chunkStart, f.left);
+    f.left = null;
+    f.collector = null;
+    if (f.kind === NODE && onHead) {
+      const prefix = f.prefix;
+      onHead(f.seq, f.parent, () => `${decodeText(prefix)}"spans":[]}`);
+    }
+    frames.push(frame(f.kind === TOP ? TREE : SPANS, null));
+    mode = ELEM_OR_CLOSE;
+  }
+
   /** The `]` of a `tree` or `spans` array at absolute offset `at`. */
   function closeArray(at: number): void {
     frames.pop();
@@ -534,8 +725,11 @@ export function createTraceStreamParser(options: {
   }
 
   function end(): TraceStreamEnd {
-    const rest = decoder.decode();
-    if (rest !== '') read(rest);
+    if (start !== null) {
+      const rest = start;
+      start = null;
+      if (rest.length > 0) read(rest);
+    }
     if (mode === SKIP && skipLiteral && frames.length === 1 && top()?.kind === RAW_TOP) {
       // A bare literal as the whole answer (`42`) ends with the answer.
       endSkip(chunkStart);
@@ -544,32 +738,45 @@ export function createTraceStreamParser(options: {
       // Not an object: the caller's whole-answer rules say what is wrong with it.
       return { fieldsText: rawTopText, truncated: false, isEmpty: false };
     }
-    if (mode === DONE) return { fieldsText: topText, truncated: false, isEmpty: false };
+    if (mode === DONE) {
+      return {
+        fieldsText: topText,
+        truncated: false,
+        isEmpty: false,
+      };
+    }
     if (!seenBytes) return { fieldsText: null, truncated: false, isEmpty: true };
-    return { fieldsText: flushCutOff(), truncated: true, isEmpty: false };
+    const fields = flushCutOff();
+    return { fieldsText: fields && decodeText(fields), truncated: true, isEmpty: false };
   }
 
   /**
    * Emits the spans still open when the answer stopped, innermost first, with the members that
    * had arrived whole (up to the last comma), and returns the trace's fields read so far.
    */
-  function flushCutOff(): string | null {
-    let fields: string | null = null;
+  function flushCutOff(): Uint8Array[] | null {
+    let fields: Uint8Array[] | null = null;
     while (frames.length > 0) {
       const f = frames.pop() as Frame;
       if (f.kind !== NODE && f.kind !== TOP) continue;
-      const children = f.kind === TOP ? '"tree":[]' : '"spans":[]';
-      let text: string;
+      const children = f.kind === TOP ? TREE_PLACEHOLDER : SPANS_PLACEHOLDER;
+      let text: Uint8Array[];
       if (f.prefix === null) {
         // Still before the child array: the members up to the last comma.
-        text =
-          f.lastComma > 0 && f.collector
-            ? `${f.collector.take(f.lastComma, chunk, chunkStart)}}`
-            : '{}';
+        if (f.lastComma > 0 && f.collector) {
+          takeKept(f, f.lastComma);
+          text = [...f.collector.take(f.lastComma, chunk, chunkStart, f.left), CLOSE_BRACE];
+        } else {
+          f.kept = null;
+          text = [EMPTY_OBJECT];
+        }
       } else if (f.collector && f.lastComma >= f.suffixStart) {
-        text = `${f.prefix}${children}${f.collector.take(f.lastComma, chunk, chunkStart)}}`;
+        takeKept(f, f.lastComma);
+        const suffix = f.collector.take(f.lastComma, chunk, chunkStart, f.left);
+        text = [...f.prefix, children, ...suffix, CLOSE_BRACE];
       } else {
-        text = `${f.prefix}${children}}`;
+        takeKept(f, -1);
+        text = [...f.prefix, children, CLOSE_BRACE];
       }
       if (f.kind === TOP) fields = text;
       else emit(f, text, f.prefix !== null, true);
@@ -583,55 +790,88 @@ export function createTraceStreamParser(options: {
 /** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
 const PREVIEW_SPANS = 100;
 
+/** Bytes appended back to back, in one buffer that grows. */
+class ByteList {
+  bytes = new Uint8Array(64 * 1024);
+  length = 0;
+  add(piece: Uint8Array): void {
+    if (this.length + piece.length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.length + piece.length, this.bytes.length * 2));
+      grown.set(this.bytes.subarray(0, this.length));
+      this.bytes = grown;
+    }
+    this.bytes.set(piece, this.length);
+    this.length += piece.length;
+  }
+}
+
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
-export function createBatchingTraceParser(): TraceStreamParser & { take(): TraceBatch | null } {
+export function createBatchingTraceParser(
+  keepFromBytes = LAZY_TEXT_MIN_BYTES,
+): TraceStreamParser & { take(): TraceBatch | null } {
   const writer = new LazyTextWriter();
   let opens: number[] = [];
   let nodes: number[] = [];
-  let texts: string[] = [];
-  let textsLength = 0;
+  const texts = new ByteList();
   let lazyRefs: number[] = [];
   let heads: StreamedHead[] = [];
   // Heads go out in tree order (seq): a span with children at its `[`, one without when it
   // closes, which is before the next span opens.
   const isHeadSent = new Uint8Array(PREVIEW_SPANS);
-  const addHead = (head: StreamedHead) => {
-    if (head.seq >= PREVIEW_SPANS || isHeadSent[head.seq] === 1) return;
-    isHeadSent[head.seq] = 1;
-    heads.push(head);
+  const addHead = (seq: number, parent: number, text: () => string) => {
+    if (seq >= PREVIEW_SPANS || isHeadSent[seq] === 1) return;
+    isHeadSent[seq] = 1;
+    heads.push({ seq, parent, text: text() });
   };
   const parser = createTraceStreamParser({
     onNode: (node) => {
-      const cut = cutLongStrings(node.text);
-      const text = cut ? cut.text : node.text;
-      if (cut) lazyRefs.push(...writeCuts(writer, cut.cuts));
-      texts.push(text);
-      textsLength += text.length;
+      for (const { key, body, position } of node.kept) {
+        const [start, end] = writer.add(body);
+        const escaped = body.some((piece) => piece.includes(BACKSLASH));
+        lazyRefs.push(key, start, end, escaped ? REF_ESCAPED : 0, position);
+      }
+      for (const piece of node.text) texts.add(piece);
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
-      nodes.push(node.seq, node.parent, node.index, flags, textsLength, lazyRefs.length);
-      addHead({ seq: node.seq, parent: node.parent, text });
+      // The end of its text in bytes, until `take` decodes them.
+      nodes.push(node.seq, node.parent, node.index, flags, texts.length, lazyRefs.length);
+      addHead(node.seq, node.parent, () => decodeText(node.text));
     },
     onOpen: (seq, parent, index) => opens.push(seq, parent, index),
     onHead: addHead,
+    keepFromBytes,
   });
   return {
     push: (bytes) => parser.push(bytes),
     end: () => parser.end(),
     take() {
       if (opens.length === 0 && nodes.length === 0 && heads.length === 0) return null;
-      // Every span with cut strings is in `nodes`, so the bytes go with their refs.
+      const textBytes = texts.bytes.subarray(0, texts.length);
+      const text = decodeWhole(textBytes);
+      const packed = Int32Array.from(nodes);
+      if (text.length !== textBytes.length) {
+        // Not all ASCII: byte ends are not character ends. Each span's text decodes alone the
+        // same (spans end with an ASCII byte).
+        let from = 0;
+        let chars = 0;
+        for (let i = 4; i < packed.length; i += NODE_FIELDS) {
+          const to = packed[i] as number;
+          chars += textDecoder.decode(textBytes.subarray(from, to)).length;
+          packed[i] = chars;
+          from = to;
+        }
+      }
+      // Every span with kept strings is in `nodes`, so the bytes go with their refs.
       const batch: TraceBatch = {
         opens: Int32Array.from(opens),
-        nodes: Int32Array.from(nodes),
-        texts: texts.join(''),
+        nodes: packed,
+        texts: text,
         lazyRefs: Int32Array.from(lazyRefs),
         heads,
         lazyBytes: writer.take(),
       };
       opens = [];
       nodes = [];
-      texts = [];
-      textsLength = 0;
+      texts.length = 0;
       lazyRefs = [];
       heads = [];
       return batch;

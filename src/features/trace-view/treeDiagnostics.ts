@@ -1,4 +1,4 @@
-import { textLength } from '../../api/lazyText';
+import { textLengthAtMost, type LazyTextKey } from '../../api/lazyText';
 import type { TraceDetail } from '../../api/schemas';
 import { parseTimestampUs } from '../../lib/time';
 import type { TraceModel } from '../../domain/trace/traceModel';
@@ -80,23 +80,27 @@ export function diagnoseTrace(trace: TraceDetail, tree: TraceModel): TraceNote[]
   const zoneless = new Tally();
   const largeTexts = new Tally();
   let largest = { chars: 0, where: '' };
-  // Lengths, not texts: a span's long strings are kept as bytes and not decoded for this.
-  const checkSize = (chars: number | null, where: string) => {
-    if (chars === null || chars < LARGE_TEXT_CHARS) return;
+  // Only texts that may be large are decoded for their length: a span's long strings are kept
+  // as bytes, and their byte count bounds it.
+  const checkSize = (owner: object, key: LazyTextKey, where: string) => {
+    const atMost = textLengthAtMost(owner, key);
+    if (atMost === null || atMost < LARGE_TEXT_CHARS) return;
+    const chars = (owner as Record<LazyTextKey, string>)[key].length;
+    if (chars < LARGE_TEXT_CHARS) return;
     largeTexts.add(where);
     if (chars > largest.chars) largest = { chars, where };
   };
-  checkSize(textLength(trace, 'input'), "the trace's input");
-  checkSize(textLength(trace, 'output'), "the trace's output");
-  checkSize(textLength(trace, 'error'), "the trace's error");
+  checkSize(trace, 'input', "the trace's input");
+  checkSize(trace, 'output', "the trace's output");
+  checkSize(trace, 'error', "the trace's error");
   let widest = 0;
 
   for (let i = 0; i < tree.count; i++) {
     const node = tree.nodes[i]!;
     if (tree.childCount[i]! > widest) widest = tree.childCount[i]!;
-    checkSize(textLength(node, 'input'), `the input of span ${node.id}`);
-    checkSize(textLength(node, 'output'), `the output of span ${node.id}`);
-    checkSize(textLength(node, 'error'), `the error of span ${node.id}`);
+    checkSize(node, 'input', `the input of span ${node.id}`);
+    checkSize(node, 'output', `the output of span ${node.id}`);
+    checkSize(node, 'error', `the error of span ${node.id}`);
     const start = tree.startUs[i]!;
     const end = tree.endUs[i]!;
     if (Number.isNaN(start)) unparsable.add(node.start_time);

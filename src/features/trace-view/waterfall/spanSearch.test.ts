@@ -1,22 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { buildSpanTree } from '../../../domain/trace/buildSpanTree';
 import { makeSpan } from '../../../test/testSpans';
-import { attachLazyTexts, cutLongStrings, LazyTextWriter, writeCuts } from '../../../api/lazyText';
 import type { TraceNode } from '../../../api/schemas';
+import { TraceAssembler } from '../../../api/traceAssembler';
+import { createBatchingTraceParser } from '../../../api/traceStreamParser';
 import { searchSpans, spanMatch } from './spanSearch';
 
-/** `span` as the page holds it after a streamed load: its long texts kept as bytes. */
+/** `spans` as the page holds them after a streamed load: their long texts kept as bytes. */
 function keptAsBytes(spans: TraceNode[]): TraceNode[] {
-  const writer = new LazyTextWriter();
-  const read = spans.map((span) => {
-    const cut = cutLongStrings(JSON.stringify(span))!;
-    return { node: JSON.parse(cut.text) as TraceNode, refs: writeCuts(writer, cut.cuts) };
-  });
-  const bytes = writer.take()!;
-  return read.map(({ node, refs }) => {
-    attachLazyTexts(node, bytes, refs);
-    return node;
-  });
+  const parser = createBatchingTraceParser();
+  const assembler = new TraceAssembler();
+  parser.push(new TextEncoder().encode(JSON.stringify({ tree: spans })));
+  parser.end();
+  assembler.add(parser.take()!);
+  return assembler.finish(
+    JSON.stringify({
+      trace_id: 't',
+      name: 'n',
+      status: 'OK',
+      duration: '1s',
+      start_time: '2025-11-19T10:30:00Z',
+      end_time: '2025-11-19T10:30:01Z',
+      created_at: '2025-11-19T10:30:01Z',
+      total_spans: spans.length,
+      error_count: 0,
+      tree: [],
+    }),
+  ).tree;
 }
 
 describe('searchSpans on texts kept as bytes', () => {
@@ -34,6 +44,19 @@ describe('searchSpans on texts kept as bytes', () => {
     expect(found('heat pump')).toEqual(['a']);
     expect(found('HEAT')).toEqual(['a', 'c']);
     expect(found('region')).toEqual(['a', 'b', 'c']);
+  });
+
+  it('finds a query in an escaped text, but not inside an escape', () => {
+    const [escaped] = keptAsBytes([
+      makeSpan({ id: 'e', input: `${filler}Line one\nnext "quoted" path/to\\file` }),
+    ]);
+    const escapedTree = buildSpanTree([escaped!]);
+    const inEscaped = (query: string) => searchSpans(escapedTree, query).length === 1;
+    expect(inEscaped('one\nnext')).toBe(true);
+    expect(inEscaped('nnext')).toBe(false);
+    expect(inEscaped('"quoted"')).toBe(true);
+    expect(inEscaped('path/to\\file')).toBe(true);
+    expect(inEscaped('to\\f')).toBe(true);
   });
 
   it('finds a query with other characters by decoding', () => {

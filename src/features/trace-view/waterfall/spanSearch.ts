@@ -1,7 +1,7 @@
 import { keptTextMatches, readingManyTexts } from '../../../api/lazyText';
 import type { TraceNode } from '../../../api/schemas';
 import type { SpanTree } from '../../../domain/trace/buildSpanTree';
-import { foldedByteMatcher, type ByteMatcher } from '../../../lib/foldedByteSearch';
+import { foldedByteMatcher, type JsonStringMatcher } from '../../../lib/foldedByteSearch';
 
 /** The fields a span search looks in, in the order a match is reported. */
 type MatchField = 'name' | 'model' | 'tool' | 'id' | 'input' | 'output' | 'error';
@@ -71,7 +71,7 @@ const FIELDS: readonly MatchField[] = ['name', 'model', 'tool', 'id', 'input', '
 function fieldMatching(
   node: TraceNode,
   pattern: RegExp,
-  inBytes: ByteMatcher | null = null,
+  inBytes: JsonStringMatcher | null = null,
 ): MatchField | null {
   for (const field of FIELDS) {
     if (inBytes && (field === 'input' || field === 'output' || field === 'error')) {
