@@ -33,8 +33,8 @@ export interface ByteStreamDecoderOptions<End, Batch> {
   url: string;
   /** Starts the worker: `new Worker(new URL(…))` stays with the caller, where Vite finds it. */
   startWorker: () => Worker;
-  /** The same work, for when there are no workers. */
-  createWork: () => ByteStreamWork<End, Batch>;
+  /** The same work, for when there are no workers (may be loaded on demand). */
+  createWork: () => ByteStreamWork<End, Batch> | Promise<ByteStreamWork<End, Batch>>;
   /** Each batch, in order, before the end resolves. May throw to stop the reading. */
   onBatch?: (batch: Batch) => void;
   /** Named when the worker stops without saying why (it could not start, or ran out of memory). */
@@ -113,36 +113,47 @@ function decodeInThread<End, Batch>({
   onBatch,
 }: ByteStreamDecoderOptions<End, Batch>): ByteStreamDecoder<End> {
   const failure = deferredFailure();
-  const work = createWork();
-  const flush = () => {
-    const batch = work.take();
-    if (batch !== null) onBatch?.(batch);
-  };
   let error: Error | null = null;
   const fail = (caught: unknown): Error => {
     error ??= caught instanceof Error ? caught : new Error(String(caught));
     failure.reject(error);
     return error;
   };
+  const flush = (work: ByteStreamWork<End, Batch>) => {
+    const batch = work.take();
+    if (batch !== null) onBatch?.(batch);
+  };
+  // Each step waits for the work (which may still be loading) and the steps before it.
+  let ready: Promise<ByteStreamWork<End, Batch> | null> = Promise.resolve()
+    .then(createWork)
+    .catch((caught: unknown) => {
+      fail(caught);
+      return null;
+    });
   return {
     push(bytes) {
-      if (error) return;
-      try {
-        work.push(bytes);
-        flush();
-      } catch (caught) {
-        fail(caught);
-      }
+      ready = ready.then((work) => {
+        if (!work || error) return work;
+        try {
+          work.push(bytes);
+          flush(work);
+        } catch (caught) {
+          fail(caught);
+        }
+        return work;
+      });
     },
     end() {
-      if (error) return Promise.reject(error);
-      try {
-        const end = work.end();
-        flush();
-        return Promise.resolve(end);
-      } catch (caught) {
-        return Promise.reject(fail(caught));
-      }
+      return ready.then((work) => {
+        if (!work || error) throw error ?? new Error('The work did not start');
+        try {
+          const end = work.end();
+          flush(work);
+          return end;
+        } catch (caught) {
+          throw fail(caught);
+        }
+      });
     },
     failed: failure.promise,
     dispose() {},

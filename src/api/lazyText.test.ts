@@ -10,7 +10,8 @@ import {
   textLengthAtMost,
   unescapeJsonString,
 } from './lazyText';
-import { createBatchingTraceParser, NODE_FIELDS } from './traceStreamParser';
+import { NODE_FIELDS } from './traceBatch';
+import { createBatchingTraceParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
 

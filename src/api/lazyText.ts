@@ -149,6 +149,9 @@ function bodyOf(text: LazyText): string {
     : whole.slice(text.start, text.end);
 }
 
+/** V8's longest string, in UTF-16 units. */
+export const MAX_STRING_LENGTH = 2 ** 29 - 24;
+
 /** What is shown of a text too long to be one string: its beginning. */
 const TOO_LONG_SHOWN_BYTES = 1_000_000;
 

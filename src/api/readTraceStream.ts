@@ -3,11 +3,7 @@ import { measure } from '../lib/perf';
 import type { TraceDetail } from './schemas';
 import { TraceAssembler, type SpanPreview } from './traceAssembler';
 import { createByteStreamDecoder } from './byteStreamWorker';
-import {
-  createBatchingTraceParser,
-  type TraceBatch,
-  type TraceStreamEnd,
-} from './traceStreamParser';
+import type { TraceBatch, TraceStreamEnd } from './traceBatch';
 
 /** How far the download of a trace is. */
 export interface TraceLoadProgress {
@@ -92,7 +88,9 @@ export async function readTraceStream(
   const decoder = createByteStreamDecoder<TraceStreamEnd, TraceBatch>({
     url,
     startWorker: takeTraceParser,
-    createWork: createBatchingTraceParser,
+    // Only without workers: loaded then, so the page's first bundle does not carry it.
+    createWork: () =>
+      import('./traceStreamParser').then((parser) => parser.createBatchingTraceParser()),
     onBatch: (batch) => {
       assembler.add(batch);
       report();

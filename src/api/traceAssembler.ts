@@ -8,7 +8,7 @@ import {
   NODE_STREAMED,
   type StreamedHead,
   type TraceBatch,
-} from './traceStreamParser';
+} from './traceBatch';
 
 /**
  * One of the first spans of a trace still arriving, as its fields were sent (not yet checked):

@@ -1,4 +1,12 @@
 import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex, LazyTextWriter, REF_ESCAPED } from './lazyText';
+import {
+  NODE_FIELDS,
+  NODE_PARTIAL,
+  NODE_STREAMED,
+  type StreamedHead,
+  type TraceBatch,
+  type TraceStreamEnd,
+} from './traceBatch';
 
 /**
  * Reads the answer of GET /traces/{id} as its bytes arrive (decoded chunk by chunk), without ever holding it as one
@@ -43,58 +51,6 @@ export interface StreamedNode {
   streamed: boolean;
   /** Cut off: the members that had arrived whole. Left out, not an error, if they do not do. */
   partial: boolean;
-}
-
-/**
- * A span's fields before its children (`"spans":[]` in their place), as soon as its `spans`
- * array opens: the page can show it while its subtree is still arriving. A span without a
- * `spans` key comes whole, when it closes.
- */
-export interface StreamedHead {
-  seq: number;
-  parent: number;
-  text: string;
-}
-
-/**
- * What the parser read from some bytes, packed for the trip to the page: numbers in typed arrays
- * and the spans' texts as one string, all handed over or copied in one piece. A batch of
- * objects, one per span, cost both threads about a second at 100,000 spans to copy and collect.
- */
-export interface TraceBatch {
-  /** Where spans opened: (seq, parent, index) triples. */
-  opens: Int32Array;
-  /**
-   * The spans that completed, NODE_FIELDS numbers each: seq, parent, index, flags
-   * (NODE_STREAMED, NODE_PARTIAL), the end of its text in `texts` and the end of its refs in
-   * `lazyRefs` (each starts where the previous span's ends).
-   */
-  nodes: Int32Array;
-  /** The completed spans' JSON texts, back to back (see StreamedNode.text). */
-  texts: string;
-  /** The refs of the long strings kept out of these spans (lazyText.ts), back to back. */
-  lazyRefs: Int32Array;
-  /** The heads of the first spans in tree order (a preview). */
-  heads: StreamedHead[];
-  /** The JSON text of the long strings kept out of this batch's spans, or null if none. */
-  lazyBytes: Uint8Array | null;
-}
-
-export const NODE_FIELDS = 6;
-export const NODE_STREAMED = 1;
-export const NODE_PARTIAL = 2;
-
-export interface TraceStreamEnd {
-  /**
-   * The JSON text of the trace's own fields with `"tree":[]` in place of the spans (or of the
-   * whole answer when it is not an object), for the caller to parse and check. Null when nothing
-   * arrived, or a cut-off answer left none that can be read.
-   */
-  fieldsText: string | null;
-  /** The answer ended before its JSON did: the spans emitted are the ones that arrived. */
-  truncated: boolean;
-  /** Whether anything but whitespace arrived. */
-  isEmpty: boolean;
 }
 
 export interface TraceStreamParser {

@@ -1,4 +1,4 @@
-import { textLengthAtMost, type LazyTextKey } from '../../api/lazyText';
+import { MAX_STRING_LENGTH, textLengthAtMost, type LazyTextKey } from '../../api/lazyText';
 import type { TraceDetail } from '../../api/schemas';
 import { parseTimestampUs } from '../../lib/time';
 import type { TraceModel } from '../../domain/trace/traceModel';
@@ -85,7 +85,9 @@ export function diagnoseTrace(trace: TraceDetail, tree: TraceModel): TraceNote[]
   const checkSize = (owner: object, key: LazyTextKey, where: string) => {
     const atMost = textLengthAtMost(owner, key);
     if (atMost === null || atMost < LARGE_TEXT_CHARS) return;
-    const chars = (owner as Record<LazyTextKey, string>)[key].length;
+    // Past a string's longest, a kept text reads as its beginning: its byte count says more.
+    const chars =
+      atMost > MAX_STRING_LENGTH ? atMost : (owner as Record<LazyTextKey, string>)[key].length;
     if (chars < LARGE_TEXT_CHARS) return;
     largeTexts.add(where);
     if (chars > largest.chars) largest = { chars, where };
