@@ -1,3 +1,4 @@
+import { ByteList } from '../lib/byteList';
 import type { JsonEscapes, JsonStringMatcher } from '../lib/foldedByteSearch';
 
 /**
@@ -44,41 +45,22 @@ export const REF_ESCAPED = 1;
  * (decoding and re-encoding them was about half of the worker's time at 100,000 spans).
  */
 export class LazyTextWriter {
-  private static readonly INITIAL_BYTES = 64 * 1024;
-  private static readonly KEPT_BYTES = 4 * 1024 * 1024;
-  private buffer = new Uint8Array(LazyTextWriter.INITIAL_BYTES);
-  private used = 0;
+  private readonly bytes = new ByteList();
   private added = false;
 
   /** Appends the bytes of `parts` as one string; returns where it starts and ends. */
   add(parts: readonly Uint8Array[]): [start: number, end: number] {
-    let length = 0;
-    for (const part of parts) length += part.length;
-    const need = this.used + length;
-    if (need > this.buffer.length) {
-      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
-      grown.set(this.buffer.subarray(0, this.used));
-      this.buffer = grown;
-    }
-    const start = this.used;
-    for (const part of parts) {
-      this.buffer.set(part, this.used);
-      this.used += part.length;
-    }
+    const start = this.bytes.add(parts);
     this.added = true;
-    return [start, this.used];
+    return [start, this.bytes.length];
   }
 
   /** The bytes written since the last take (a copy of just that), or null if nothing was. */
   take(): Uint8Array | null {
     if (!this.added) return null;
-    const bytes = this.buffer.slice(0, this.used);
-    this.used = 0;
+    const bytes = this.bytes.view().slice();
+    this.bytes.clear();
     this.added = false;
-    // Kept for the next batch (allocating arrays is slow in Chromium), unless one batch made it large.
-    if (this.buffer.length > LazyTextWriter.KEPT_BYTES) {
-      this.buffer = new Uint8Array(LazyTextWriter.INITIAL_BYTES);
-    }
     return bytes;
   }
 }

@@ -1,4 +1,5 @@
 import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex, LazyTextWriter, REF_ESCAPED } from './lazyText';
+import { ByteList } from '../lib/byteList';
 import {
   NODE_FIELDS,
   NODE_PARTIAL,
@@ -746,21 +747,6 @@ export function createTraceStreamParser(options: {
 /** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
 const PREVIEW_SPANS = 100;
 
-/** Bytes appended back to back, in one buffer that grows. */
-class ByteList {
-  bytes = new Uint8Array(64 * 1024);
-  length = 0;
-  add(piece: Uint8Array): void {
-    if (this.length + piece.length > this.bytes.length) {
-      const grown = new Uint8Array(Math.max(this.length + piece.length, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
-      this.bytes = grown;
-    }
-    this.bytes.set(piece, this.length);
-    this.length += piece.length;
-  }
-}
-
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
 export function createBatchingTraceParser(
   keepFromBytes = LAZY_TEXT_MIN_BYTES,
@@ -786,7 +772,7 @@ export function createBatchingTraceParser(
         const escaped = body.some((piece) => piece.includes(BACKSLASH));
         lazyRefs.push(key, start, end, escaped ? REF_ESCAPED : 0, position);
       }
-      for (const piece of node.text) texts.add(piece);
+      texts.add(node.text);
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
       // The end of its text in bytes, until `take` decodes them.
       nodes.push(node.seq, node.parent, node.index, flags, texts.length, lazyRefs.length);
@@ -801,7 +787,7 @@ export function createBatchingTraceParser(
     end: () => parser.end(),
     take() {
       if (opens.length === 0 && nodes.length === 0 && heads.length === 0) return null;
-      const textBytes = texts.bytes.subarray(0, texts.length);
+      const textBytes = texts.view();
       const text = decodeWhole(textBytes);
       const packed = Int32Array.from(nodes);
       if (text.length !== textBytes.length) {
@@ -827,7 +813,7 @@ export function createBatchingTraceParser(
       };
       opens = [];
       nodes = [];
-      texts.length = 0;
+      texts.clear();
       lazyRefs = [];
       heads = [];
       return batch;

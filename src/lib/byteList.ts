@@ -1,0 +1,43 @@
+/**
+ * Bytes appended back to back in one buffer that grows and is kept from one use to the next:
+ * in Chromium a fresh ArrayBuffer costs far more than writing into one that exists.
+ */
+export class ByteList {
+  private buffer: Uint8Array;
+  length = 0;
+
+  constructor(
+    private readonly initialBytes = 64 * 1024,
+    /** Past this, `clear` lets the buffer go: one large batch should not pin its memory. */
+    private readonly keptBytes = 4 * 1024 * 1024,
+  ) {
+    this.buffer = new Uint8Array(initialBytes);
+  }
+
+  /** Appends `pieces`, back to back; returns where the first starts. */
+  add(pieces: readonly Uint8Array[]): number {
+    const start = this.length;
+    let need = start;
+    for (const piece of pieces) need += piece.length;
+    if (need > this.buffer.length) {
+      const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
+      grown.set(this.buffer.subarray(0, start));
+      this.buffer = grown;
+    }
+    for (const piece of pieces) {
+      this.buffer.set(piece, this.length);
+      this.length += piece.length;
+    }
+    return start;
+  }
+
+  /** The bytes so far: a view, valid until the next `add` or `clear`. */
+  view(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+
+  clear(): void {
+    this.length = 0;
+    if (this.buffer.length > this.keptBytes) this.buffer = new Uint8Array(this.initialBytes);
+  }
+}
