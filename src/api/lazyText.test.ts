@@ -1,29 +1,63 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ChunkedBytes } from '../lib/chunkedBytes';
 import {
   attachLazyTexts,
   inSentOrder,
   LAZY_TEXT_MIN_BYTES,
-  LazyTextWriter,
   readingManyTexts,
-  REF_ESCAPED,
   textLengthAtMost,
   unescapeJsonString,
 } from './lazyText';
+import { textOfRanges } from './traceAssembler';
 import { NODE_FIELDS } from './traceBatch';
 import { createBatchingTraceParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
 
-/** The span `text` read the way the page reads it: its JSON parsed, its kept strings attached. */
-function readBack(text: string, keepFromBytes = LAZY_TEXT_MIN_BYTES): Record<string, unknown> {
+/** `bytes` cut at `cuts` (any order, any size), as a network might deliver them. */
+function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
+  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let from = 0;
+  for (const point of [...points, bytes.length]) {
+    chunks.push(bytes.slice(from, point));
+    from = point;
+  }
+  return chunks;
+}
+
+/**
+ * The span `text` read the way the page reads it, from the chunks it arrived in (cut at
+ * `cuts`): its JSON parsed, its kept strings attached.
+ */
+function readBack(
+  text: string,
+  keepFromBytes = LAZY_TEXT_MIN_BYTES,
+  cuts: readonly number[] = [],
+): Record<string, unknown> {
   const parser = createBatchingTraceParser(keepFromBytes);
-  parser.push(encoder.encode(`{"tree":[${text}]}`));
+  const bytes = new ChunkedBytes();
+  const nodes: number[] = [];
+  const ranges: number[] = [];
+  const refs: number[] = [];
+  const take = () => {
+    const batch = parser.take();
+    if (!batch) return;
+    for (const chunk of batch.chunks) bytes.append(chunk);
+    nodes.push(...batch.nodes);
+    ranges.push(...batch.ranges);
+    refs.push(...batch.lazyRefs);
+  };
+  for (const chunk of cutAt(encoder.encode(`{"tree":[${text}]}`), cuts)) {
+    parser.push(chunk);
+    take();
+  }
   parser.end();
-  const batch = parser.take()!;
-  expect(batch.nodes.length).toBe(NODE_FIELDS);
-  const node = JSON.parse(batch.texts) as Record<string, unknown>;
-  if (batch.lazyBytes) attachLazyTexts(node, batch.lazyBytes, batch.lazyRefs);
+  take();
+  expect(nodes.length).toBe(NODE_FIELDS);
+  const node = JSON.parse(textOfRanges(bytes, ranges)) as Record<string, unknown>;
+  attachLazyTexts(node, bytes, refs);
   return node;
 }
 
@@ -49,9 +83,10 @@ describe('long strings kept as bytes', () => {
         ),
         fc.nat({ max: 40 }),
         fc.constantFrom(undefined, 2, '\t'),
-        (object, keepFromBytes, indent) => {
+        fc.array(fc.nat(), { maxLength: 4 }),
+        (object, keepFromBytes, indent, cuts) => {
           const text = JSON.stringify(object, null, indent);
-          const node = readBack(text, keepFromBytes);
+          const node = readBack(text, keepFromBytes, cuts);
           expect(node).toEqual(JSON.parse(text));
           expect(readingManyTexts(() => ({ ...node }))).toEqual(JSON.parse(text));
         },
@@ -132,24 +167,33 @@ describe('long strings kept as bytes', () => {
     expect(Object.getPrototypeOf(ordered)).toBe(Object.prototype);
   });
 
-  it('keeps many strings in one buffer, each where it was written', () => {
-    const writer = new LazyTextWriter();
-    const values = Array.from({ length: 500 }, (_, i) => `${i}:${'é😀\n'.repeat(i % 20)}`);
-    const refs = values.map((value) => {
-      const body = JSON.stringify(value).slice(1, -1);
-      const [start, end] = writer.add([encoder.encode(body)]);
-      return [1, start, end, body.includes('\\') ? REF_ESCAPED : 0, 0];
-    });
-    const bytes = writer.take()!;
+  it('reads strings in place in one chunk, or across the chunks they arrived in', () => {
+    const values = Array.from({ length: 500 }, (_, i) => `${i}:${'é😀\n"'.repeat(i % 20)}`);
+    const bodies = values.map((value) => encoder.encode(JSON.stringify(value).slice(1, -1)));
+    const all = new Uint8Array(bodies.reduce((total, body) => total + body.length, 0));
+    const refs: number[][] = [];
+    let at = 0;
+    for (const body of bodies) {
+      all.set(body, at);
+      refs.push([1, at, at + body.length, 0]);
+      at += body.length;
+    }
+    const bytes = new ChunkedBytes();
+    // Chunks of 1 to 300 bytes: most strings lie in one, many span two or more.
+    for (const chunk of cutAt(
+      all,
+      Array.from({ length: 200 }, (_, i) => (i * i * 37) % at),
+    )) {
+      bytes.append(chunk);
+    }
     const nodes = refs.map((ref) => {
       const node: { output?: string } = {};
       attachLazyTexts(node, bytes, ref);
       return node;
     });
     expect(nodes.map((node) => node.output)).toEqual(values);
-    // Read with the buffer decoded once, as a search over every span does.
+    // Read with each chunk decoded once, as a search over every span does.
     expect(readingManyTexts(() => nodes.map((node) => node.output))).toEqual(values);
-    expect(writer.take()).toBeNull();
   });
 
   it('reads a string JSON.parse refuses as far as it can, rather than failing', () => {

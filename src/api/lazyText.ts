@@ -1,17 +1,18 @@
-import { ByteList } from '../lib/byteList';
+import type { ChunkedBytes } from '../lib/chunkedBytes';
 import type { JsonEscapes, JsonStringMatcher } from '../lib/foldedByteSearch';
 
 /**
  * A span's long strings (its input, output and error: prompts and answers, often tens of kB
- * each and resent on every model call) kept as bytes in a few large buffers instead of as
- * JavaScript strings, and decoded only when something reads them (the panel, search, an
- * export). Bytes live outside the JavaScript heap, which is what lets a trace of several
- * hundred MB of prompts load at all (issue 13; ADR 0008).
+ * each and resent on every model call) kept as bytes instead of as JavaScript strings, and
+ * decoded only when something reads them (the panel, search, an export). Bytes live outside
+ * the JavaScript heap, which is what lets a trace of several hundred MB of prompts load at all
+ * (issue 13; ADR 0008).
  *
- * The worker's scanner leaves these strings out of each span's JSON text and copies their JSON
- * text, as the server's UTF-8 bytes between the quotes, to a batch's buffer (`LazyTextWriter`);
- * the page gives the parsed span a getter for each (`attachLazyTexts`). Readers see an ordinary
- * string property: `node.input` decodes and unescapes on access.
+ * The worker's scanner leaves these strings out of each span's JSON text and says where their
+ * JSON text is: the server's UTF-8 bytes between the quotes, escapes and all, in the answer's
+ * own chunks, which the page keeps (`ChunkedBytes`). The page gives the parsed span a getter
+ * for each (`attachLazyTexts`). Readers see an ordinary string property: `node.input` decodes
+ * and unescapes on access.
  */
 
 /** The span fields that can hold long text. */
@@ -31,39 +32,11 @@ export function lazyTextKeyIndex(key: string): number {
 export const LAZY_TEXT_MIN_BYTES = 256;
 
 /**
- * Where each kept string is, REF_SIZE numbers each: key index, start and end of its bytes in
- * the batch's buffer, flags (REF_ESCAPED), and its position among the span's members.
+ * Where each kept string is, REF_SIZE numbers each: key index, start and end of its bytes (the
+ * JSON text between the quotes) in the answer, and its position among the span's members.
  */
 export type LazyTextRefs = ArrayLike<number>;
-const REF_SIZE = 5;
-/** The string's JSON text holds a backslash: it is unescaped when read. */
-export const REF_ESCAPED = 1;
-
-/**
- * Collects the kept strings of a batch in one buffer, as their JSON text between the quotes
- * (escapes and all), copied from the answer's bytes: nothing is decoded or encoded on the way
- * (decoding and re-encoding them was about half of the worker's time at 100,000 spans).
- */
-export class LazyTextWriter {
-  private readonly bytes = new ByteList();
-  private added = false;
-
-  /** Appends the bytes of `parts` as one string; returns where it starts and ends. */
-  add(parts: readonly Uint8Array[]): [start: number, end: number] {
-    const start = this.bytes.add(parts);
-    this.added = true;
-    return [start, this.bytes.length];
-  }
-
-  /** The bytes written since the last take (a copy of just that), or null if nothing was. */
-  take(): Uint8Array | null {
-    if (!this.added) return null;
-    const bytes = this.bytes.view().slice();
-    this.bytes.clear();
-    this.added = false;
-    return bytes;
-  }
-}
+const REF_SIZE = 4;
 
 /**
  * The string whose JSON text (between the quotes) is `body`. Liberal like the rest of the
@@ -96,10 +69,11 @@ const ESCAPED: Record<string, string> = {
 };
 
 interface LazyText {
-  bytes: Uint8Array;
+  bytes: ChunkedBytes;
   start: number;
   end: number;
-  escaped: boolean;
+  /** Whether its JSON text holds a backslash (to unescape), once it was read. */
+  escaped?: boolean;
   /** Whether its escapes are all the short ones (`\"`, `\n`…), once a search asked. */
   shortEscapesOnly?: boolean;
   position: number;
@@ -113,22 +87,37 @@ const lazyTextsOf = new WeakMap<object, LazyTexts>();
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /**
- * Whole buffers decoded while `readingManyTexts` runs, by buffer; null for a buffer that is not
+ * Whole chunks decoded while `readingManyTexts` runs, by chunk; null for a chunk that is not
  * all ASCII, where a byte offset is not a character offset and each string is decoded alone.
  */
-let decodedBuffers: Map<Uint8Array, string | null> | null = null;
+let decodedChunks: Map<Uint8Array, string | null> | null = null;
 
-function bodyOf(text: LazyText): string {
-  if (decodedBuffers === null) return decoder.decode(text.bytes.subarray(text.start, text.end));
-  let whole = decodedBuffers.get(text.bytes);
-  if (whole === undefined) {
-    const decoded = decoder.decode(text.bytes);
-    whole = decoded.length === text.bytes.length ? decoded : null;
-    decodedBuffers.set(text.bytes, whole);
+const BACKSLASH = 0x5c;
+
+function isEscaped(text: LazyText, bytes: Uint8Array, from: number, to: number): boolean {
+  text.escaped ??= bytes.subarray(from, to).includes(BACKSLASH);
+  return text.escaped;
+}
+
+/** The JSON text between its quotes, and whether it holds escapes. */
+function bodyOf(text: LazyText): { body: string; escaped: boolean } {
+  const located = decodedChunks && text.bytes.locate(text.start, text.end);
+  if (located && decodedChunks) {
+    const { chunk, from, to } = located;
+    let whole = decodedChunks.get(chunk);
+    if (whole === undefined) {
+      const decoded = decoder.decode(chunk);
+      whole = decoded.length === chunk.length ? decoded : null;
+      decodedChunks.set(chunk, whole);
+    }
+    if (whole !== null) {
+      const body = whole.slice(from, to);
+      text.escaped ??= body.includes('\\');
+      return { body, escaped: text.escaped };
+    }
   }
-  return whole === null
-    ? decoder.decode(text.bytes.subarray(text.start, text.end))
-    : whole.slice(text.start, text.end);
+  const bytes = text.bytes.read(text.start, text.end);
+  return { body: decoder.decode(bytes), escaped: isEscaped(text, bytes, 0, bytes.length) };
 }
 
 /** V8's longest string, in UTF-16 units. */
@@ -138,33 +127,33 @@ export const MAX_STRING_LENGTH = 2 ** 29 - 24;
 const TOO_LONG_SHOWN_BYTES = 1_000_000;
 
 function decode(text: LazyText): string {
-  const body = bodyOf(text);
+  const { body, escaped } = bodyOf(text);
   // Chromium's TextDecoder answers "" for a text longer than a string can be (2^29 - 24).
   if (body === '' && text.end > text.start) return beginningOf(text);
-  return text.escaped ? unescapeJsonString(body) : body;
+  return escaped ? unescapeJsonString(body) : body;
 }
 
 /** The beginning of a text too long for a string, after a line that says so. */
 function beginningOf(text: LazyText): string {
   const end = Math.min(text.end, text.start + TOO_LONG_SHOWN_BYTES);
-  const body = decoder.decode(text.bytes.subarray(text.start, end));
-  const shown = text.escaped ? unescapeJsonString(body) : body;
+  const body = decoder.decode(text.bytes.read(text.start, end));
+  const shown = body.includes('\\') ? unescapeJsonString(body) : body;
   const megabytes = ((text.end - text.start) / 1e6).toFixed(1);
   return `[This text is ${megabytes} MB, more than a browser can hold as one string. Its first MB follows.]\n\n${shown}`;
 }
 
 /**
  * Runs `read`, which reads the texts of many spans (a search over all of them), with each
- * buffer decoded once as a whole rather than each string on its own: one decoder call per
- * batch instead of one per string. The decoded buffers are dropped when `read` returns.
+ * chunk of the answer decoded once as a whole rather than each string on its own: one decoder
+ * call per chunk instead of one per string. The decoded chunks are dropped when `read` returns.
  */
 export function readingManyTexts<T>(read: () => T): T {
-  if (decodedBuffers !== null) return read();
-  decodedBuffers = new Map();
+  if (decodedChunks !== null) return read();
+  decodedChunks = new Map();
   try {
     return read();
   } finally {
-    decodedBuffers = null;
+    decodedChunks = null;
   }
 }
 
@@ -194,7 +183,7 @@ function accessorFor(key: LazyTextKey): PropertyDescriptor {
 const ACCESSORS = LAZY_TEXT_KEYS.map(accessorFor);
 
 /** Gives `node` a string property for each kept string in `refs`, read from `bytes`. */
-export function attachLazyTexts(node: object, bytes: Uint8Array, refs: LazyTextRefs): void {
+export function attachLazyTexts(node: object, bytes: ChunkedBytes, refs: LazyTextRefs): void {
   const texts: LazyTexts = {};
   for (let i = 0; i + REF_SIZE <= refs.length; i += REF_SIZE) {
     const keyIndex = refs[i] as number;
@@ -204,15 +193,12 @@ export function attachLazyTexts(node: object, bytes: Uint8Array, refs: LazyTextR
       bytes,
       start: refs[i + 1] as number,
       end: refs[i + 2] as number,
-      escaped: ((refs[i + 3] as number) & REF_ESCAPED) !== 0,
-      position: refs[i + 4] as number,
+      position: refs[i + 3] as number,
     };
     Object.defineProperty(node, key, ACCESSORS[keyIndex] as PropertyDescriptor);
   }
   lazyTextsOf.set(node, texts);
 }
-
-const BACKSLASH = 0x5c;
 
 /** Whether every escape in `bytes[start, end)` is a two-byte one other than `\/`. */
 function hasShortEscapesOnly(bytes: Uint8Array, start: number, end: number): boolean {
@@ -236,12 +222,20 @@ export function keptTextMatches(
 ): boolean | null {
   const kept = lazyTextsOf.get(node)?.[key];
   if (!kept) return null;
-  let escapes: JsonEscapes = kept.escaped ? 'any' : 'none';
-  if (kept.escaped && matcher.needsEscapeForm) {
-    kept.shortEscapesOnly ??= hasShortEscapesOnly(kept.bytes, kept.start, kept.end);
+  // In place in its chunk, or (spanning two) a copy.
+  const located = kept.bytes.locate(kept.start, kept.end);
+  const bytes = located ? located.chunk : kept.bytes.read(kept.start, kept.end);
+  const from = located ? located.from : 0;
+  const to = located ? located.to : bytes.length;
+  // 'any' is right for any text (a match is then checked to be outside escapes): a plain query
+  // does not need a first scan of every text for backslashes.
+  const escaped = matcher.needsEscapeForm ? isEscaped(kept, bytes, from, to) : kept.escaped;
+  let escapes: JsonEscapes = escaped === false ? 'none' : 'any';
+  if (escaped && matcher.needsEscapeForm) {
+    kept.shortEscapesOnly ??= hasShortEscapesOnly(bytes, from, to);
     if (kept.shortEscapesOnly) escapes = 'short';
   }
-  return matcher.match(kept.bytes, kept.start, kept.end, escapes);
+  return matcher.match(bytes, from, to, escapes);
 }
 
 /**

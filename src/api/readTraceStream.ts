@@ -122,8 +122,8 @@ export async function readTraceStream(
     report(true);
     clearTimeout(trailing);
     if (end.isEmpty) throw notJson(true);
-    if (end.truncated) throw partialError(end.fieldsText, assembler, url);
-    return measure('app:parseTraceDetail', () => assembler.finish(end.fieldsText));
+    if (end.truncated) throw partialError(end, assembler, url);
+    return measure('app:parseTraceDetail', () => assembler.finish(end));
   } catch (error) {
     clearTimeout(trailing);
     void reader?.cancel().catch(() => {});
@@ -140,26 +140,22 @@ function isReadFailure(error: unknown): boolean {
 }
 
 async function cutOff(
-  ending: Promise<{ fieldsText: string | null }>,
+  ending: Promise<TraceStreamEnd>,
   assembler: TraceAssembler,
   url: string,
 ): Promise<TruncatedError> {
   try {
     const end = await ending;
-    return partialError(end.fieldsText, assembler, url);
+    return partialError(end, assembler, url);
   } catch {
     return new TruncatedError(url, assembler.spans, null);
   }
 }
 
-function partialError(
-  fieldsText: string | null,
-  assembler: TraceAssembler,
-  url: string,
-): TruncatedError {
+function partialError(end: TraceStreamEnd, assembler: TraceAssembler, url: string): TruncatedError {
   let partial: TraceDetail | null = null;
   try {
-    partial = fieldsText === null ? null : assembler.finish(fieldsText);
+    partial = end.fields === null ? null : assembler.finish(end);
   } catch {
     // The trace's own fields had not all arrived: there is nothing to show the spans in.
   }

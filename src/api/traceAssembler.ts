@@ -1,3 +1,5 @@
+import { ByteList } from '../lib/byteList';
+import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { formatJsonPath } from './jsonPath';
 import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
@@ -6,9 +8,43 @@ import {
   NODE_FIELDS,
   NODE_PARTIAL,
   NODE_STREAMED,
+  TEXT_PIECES,
   type StreamedHead,
   type TraceBatch,
+  type TraceStreamEnd,
 } from './traceBatch';
+
+const encoder = new TextEncoder();
+const PIECE_BYTES = TEXT_PIECES.map((piece) => encoder.encode(piece));
+const OPEN_BRACKET = encoder.encode('[');
+const COMMA = encoder.encode(',');
+const CLOSE_BRACKET = encoder.encode(']');
+
+/** Appends the text of `ranges[from, to)` (traceBatch.ts), read from `bytes`, to `list`. */
+function copyRanges(
+  bytes: ChunkedBytes,
+  ranges: ArrayLike<number>,
+  from: number,
+  to: number,
+  list: ByteList,
+): void {
+  for (let r = from; r + 1 < to; r += 2) {
+    const start = ranges[r] as number;
+    if (start < 0) list.push(PIECE_BYTES[-start - 1] as Uint8Array);
+    else bytes.copyTo(list, start, ranges[r + 1] as number);
+  }
+}
+
+/** The text of `ranges` (traceBatch.ts), read from `bytes`. */
+export function textOfRanges(
+  bytes: ChunkedBytes,
+  ranges: ArrayLike<number>,
+  list = new ByteList(),
+): string {
+  list.clear();
+  copyRanges(bytes, ranges, 0, ranges.length, list);
+  return decodeUtf8(list.view());
+}
 
 /**
  * One of the first spans of a trace still arriving, as its fields were sent (not yet checked):
@@ -28,8 +64,16 @@ export interface SpanPreview {
  * runs in a worker): each span's JSON text parsed by `JSON.parse` and checked by the rules of
  * the whole-answer parser (`parseNodeFields`), so a bad span gives the same SchemaError with its
  * JSON path. Spans come children first; each is placed once: O(spans).
+ *
+ * It keeps the answer's bytes, as the chunks they came in: the spans' long strings stay there
+ * (lazyText.ts). A batch's span texts are copied out of them into one reused buffer, as one
+ * JSON array: one decoder call and one `JSON.parse` per batch.
  */
 export class TraceAssembler {
+  /** The answer's bytes so far. */
+  private readonly bytes = new ChunkedBytes();
+  /** Where texts are put together before they are decoded. */
+  private readonly text = new ByteList();
   private readonly roots: TraceNode[] = [];
   /** Children that arrived before their parent, by the parent's `seq`. */
   private readonly childrenOf = new Map<number, TraceNode[]>();
@@ -45,36 +89,43 @@ export class TraceAssembler {
   constructor(private readonly url?: string) {}
 
   add(batch: TraceBatch): void {
-    const { opens, nodes, texts, lazyRefs, heads, lazyBytes } = batch;
+    const { chunks, opens, nodes, ranges, lazyRefs, heads } = batch;
+    for (const chunk of chunks) this.bytes.append(chunk);
     for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
     }
-    let textStart = 0;
+    const values = this.parseWholeSpans(nodes, ranges);
+    let whole = 0;
+    let rangesStart = 0;
     let refsStart = 0;
     for (let i = 0; i + NODE_FIELDS <= nodes.length; i += NODE_FIELDS) {
       const seq = nodes[i] as number;
       const parent = nodes[i + 1] as number;
       const index = nodes[i + 2] as number;
       const flags = nodes[i + 3] as number;
-      const textEnd = nodes[i + 4] as number;
+      const rangesEnd = nodes[i + 4] as number;
       const refsEnd = nodes[i + 5] as number;
-      const text = texts.slice(textStart, textEnd);
+      const rangesFrom = rangesStart;
       const refsFrom = refsStart;
-      textStart = textEnd;
+      rangesStart = rangesEnd;
       refsStart = refsEnd;
       const streamed = (flags & NODE_STREAMED) !== 0;
       let node: TraceNode;
-      try {
-        node = this.parse(seq, text, streamed);
-      } catch (error) {
-        // A cut-off span whose arrived fields are not enough is left out, with its subtree.
-        if ((flags & NODE_PARTIAL) !== 0) continue;
-        throw error;
+      if ((flags & NODE_PARTIAL) === 0) {
+        node = this.check(seq, values[whole++], streamed);
+      } else {
+        try {
+          const text = this.textOf(ranges.subarray(rangesFrom, rangesEnd));
+          node = this.check(seq, JSON.parse(text) as unknown, streamed);
+        } catch {
+          // A cut-off span whose arrived fields are not enough is left out, with its subtree.
+          continue;
+        }
       }
-      if (refsEnd > refsFrom && lazyBytes) {
-        attachLazyTexts(node, lazyBytes, lazyRefs.subarray(refsFrom, refsEnd));
+      if (refsEnd > refsFrom) {
+        attachLazyTexts(node, this.bytes, lazyRefs.subarray(refsFrom, refsEnd));
       }
       if (streamed) {
         node.spans = this.childrenOf.get(seq) ?? [];
@@ -94,6 +145,36 @@ export class TraceAssembler {
     }
   }
 
+  /** The texts of the batch's whole spans (not cut off), parsed as one JSON array. */
+  private parseWholeSpans(nodes: Int32Array, ranges: Float64Array): unknown[] {
+    const list = this.text;
+    list.clear();
+    list.push(OPEN_BRACKET);
+    let count = 0;
+    let rangesStart = 0;
+    for (let i = 0; i + NODE_FIELDS <= nodes.length; i += NODE_FIELDS) {
+      const rangesEnd = nodes[i + 4] as number;
+      if (((nodes[i + 3] as number) & NODE_PARTIAL) === 0) {
+        // Each text is one JSON value the scanner found whole, so the array is valid exactly
+        // when every text is.
+        if (count++ > 0) list.push(COMMA);
+        this.copyRanges(ranges, rangesStart, rangesEnd);
+      }
+      rangesStart = rangesEnd;
+    }
+    if (count === 0) return [];
+    list.push(CLOSE_BRACKET);
+    return JSON.parse(decodeUtf8(list.view())) as unknown[];
+  }
+
+  private copyRanges(ranges: ArrayLike<number>, from: number, to: number): void {
+    copyRanges(this.bytes, ranges, from, to, this.text);
+  }
+
+  private textOf(ranges: ArrayLike<number>): string {
+    return textOfRanges(this.bytes, ranges, this.text);
+  }
+
   /** Unchecked: a head that does not read as a span is left out of the preview (validation
    * speaks when the span completes). */
   private addPreview({ seq, parent, text }: StreamedHead): void {
@@ -101,7 +182,7 @@ export class TraceAssembler {
     this.previewDepth[seq] = depth;
     let fields: unknown;
     try {
-      fields = JSON.parse(text);
+      fields = JSON.parse(this.textOf(text));
     } catch {
       return;
     }
@@ -120,9 +201,9 @@ export class TraceAssembler {
     });
   }
 
-  private parse(seq: number, text: string, streamed: boolean): TraceNode {
+  private check(seq: number, value: unknown, streamed: boolean): TraceNode {
     const path = () => this.pathOf(seq);
-    const node = parseNodeFields(JSON.parse(text) as unknown, path, '$', this.url);
+    const node = parseNodeFields(value, path, '$', this.url);
     if (!streamed && Array.isArray(node.spans) && node.spans.length > 0) {
       // Children the scanner did not stream (a `spans` key written with escapes): the
       // whole-tree rules check them.
@@ -142,11 +223,11 @@ export class TraceAssembler {
   }
 
   /**
-   * The trace: its own fields (JSON text from the parser), checked by the trace schema, with
-   * the assembled tree.
+   * The trace: its own fields (as the parser's end found them), checked by the trace schema,
+   * with the assembled tree.
    */
-  finish(fieldsText: string | null): TraceDetail {
-    const fields = fieldsText === null ? undefined : (JSON.parse(fieldsText) as unknown);
+  finish({ fields: ranges }: Pick<TraceStreamEnd, 'fields'>): TraceDetail {
+    const fields = ranges === null ? undefined : (JSON.parse(this.textOf(ranges)) as unknown);
     const checked = parseWithSchema(traceDetailFieldsSchema, fields, '$', this.url);
     // A tree the parser did not stream (its key written with escapes) is checked whole.
     const tree =

@@ -1,16 +1,18 @@
-import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex, LazyTextWriter, REF_ESCAPED } from './lazyText';
-import { ByteList } from '../lib/byteList';
+import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex } from './lazyText';
 import {
-  NODE_FIELDS,
   NODE_PARTIAL,
   NODE_STREAMED,
+  PIECE_CLOSE,
+  PIECE_EMPTY_OBJECT,
+  PIECE_SPANS,
+  PIECE_TREE,
   type StreamedHead,
   type TraceBatch,
   type TraceStreamEnd,
 } from './traceBatch';
 
 /**
- * Reads the answer of GET /traces/{id} as its bytes arrive (decoded chunk by chunk), without ever holding it as one
+ * Reads the answer of GET /traces/{id} as its bytes arrive, without ever holding it as one
  * string (a browser cannot hold a string much over 512 MB: V8's limit).
  *
  * A scanner follows the JSON structure just enough to find the trace object's `tree` array and
@@ -20,15 +22,17 @@ import {
  * validation as the whole-answer parser (traceAssembler.ts). Spans come out when their object
  * closes (children before parents: a span's fields can follow its children); `onOpen` says
  * where each one sits as soon as it starts, so a JSON path can be named for any of them.
- * The scanner runs in a worker: it parses nothing itself, so what crosses to the page is text.
+ * The scanner runs in a worker and only says where things are (byte ranges, traceBatch.ts):
+ * it decodes and copies nothing, and the bytes go on to the page as they came.
  */
 
 /** A span's long string, left out of its JSON text and kept as the bytes the server sent. */
 interface KeptString {
   /** Which field (lazyText.ts `lazyTextKeyIndex`). */
   key: number;
-  /** Its JSON text between the quotes, in pieces as it arrived. */
-  body: Uint8Array[];
+  /** Its JSON text between the quotes: a range of the answer's bytes. */
+  start: number;
+  end: number;
   /** Members of the span's text before it: where it was sent. */
   position: number;
 }
@@ -42,11 +46,11 @@ export interface StreamedNode {
   /** Position among its siblings. */
   index: number;
   /**
-   * The JSON text of its fields, as UTF-8 in pieces (views of the answer's bytes), without its
-   * kept strings. When `streamed`, its `spans` is an empty placeholder for the children, which
-   * were emitted before it with this node's `seq` as `parent`.
+   * The JSON text of its fields, as ranges (traceBatch.ts), without its kept strings. When
+   * `streamed`, its `spans` is an empty placeholder for the children, which were emitted before
+   * it with this node's `seq` as `parent`.
    */
-  text: Uint8Array[];
+  text: number[];
   /** Its long `input`, `output` and `error` strings, left out of `text`. */
   kept: KeptString[];
   streamed: boolean;
@@ -80,8 +84,8 @@ interface Kept {
   bodyStart: number;
   bodyEnd: number;
   position: number;
-  /** Its bytes, once taken from the collector (before the span's children). */
-  body: Uint8Array[] | null;
+  /** Whether it ended in the part of the span's text taken so far (before the children). */
+  isTaken: boolean;
 }
 
 interface Frame {
@@ -91,10 +95,10 @@ interface Frame {
   index: number;
   /** Elements seen so far (arrays). */
   count: number;
-  /** Bytes of the object's own text being collected (objects and raw values). */
-  collector: Collector | null;
+  /** Where the object's own text being collected starts (objects and raw values), or -1. */
+  textStart: number;
   /** The object's text before its `spans` (or `tree`) key, once that array started. */
-  prefix: Uint8Array[] | null;
+  prefix: number[] | null;
   /** Absolute offset where the suffix after the child array starts. */
   suffixStart: number;
   /** Absolute offset of the key being read, and whether it names the child array. */
@@ -134,26 +138,8 @@ const BACKSLASH = 0x5c;
 /** How far a string is read byte by byte before `indexOf` takes over. */
 const SHORT_STRING_BYTES = 64;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
-const encoder = new TextEncoder();
-const TREE_PLACEHOLDER = encoder.encode('"tree":[]');
-const SPANS_PLACEHOLDER = encoder.encode('"spans":[]');
-const CLOSE_BRACE = encoder.encode('}');
-const EMPTY_OBJECT = encoder.encode('{}');
-
-/**
- * The text of `bytes`. Chromium's TextDecoder answers "" for a text longer than a string can
- * be (V8's limit, 2^29 - 24 units) instead of failing: that is a RangeError here, as a string
- * built any other way would throw.
- */
-function decodeWhole(bytes: Uint8Array): string {
-  const text = textDecoder.decode(bytes);
-  if (text === '' && bytes.length > 0) throw new RangeError('Invalid string length');
-  return text;
-}
-
-const decodeText = (pieces: readonly Uint8Array[]) => decodeWhole(concatBytes(pieces));
-// `ignoreBOM`: a U+FEFF inside the answer is a character like any other.
-const textDecoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** A piece of text the parser writes (TEXT_PIECES), as a range. */
+const piece = (code: number) => [code, code];
 
 /** Backslashes right before `at`, from `from` on. */
 function backslashesBefore(buf: Uint8Array, at: number, from: number): number {
@@ -162,65 +148,26 @@ function backslashesBefore(buf: Uint8Array, at: number, from: number): number {
   return count;
 }
 
-function concatBytes(pieces: readonly Uint8Array[]): Uint8Array {
-  if (pieces.length === 1) return pieces[0] as Uint8Array;
-  let length = 0;
-  for (const piece of pieces) length += piece.length;
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const piece of pieces) {
-    joined.set(piece, at);
-    at += piece.length;
-  }
+function concatBytes(first: Uint8Array, second: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(first.length + second.length);
+  joined.set(first);
+  joined.set(second, first.length);
   return joined;
 }
 
-/** Bytes from an absolute offset onward, kept across chunks (as views) until they are taken. */
-class Collector {
-  private parts: Uint8Array[] = [];
-  private partsEnd: number;
-  constructor(readonly start: number) {
-    this.partsEnd = start;
-  }
-  /** Keeps what the current chunk holds of the collected range before the chunk goes. */
-  save(chunk: Uint8Array, chunkStart: number): void {
-    const from = Math.max(this.partsEnd, chunkStart);
-    const end = chunkStart + chunk.length;
-    if (from >= end) return;
-    this.parts.push(chunk.subarray(from - chunkStart));
-    this.partsEnd = end;
-  }
-  /** Views of [from, to), within the collected range and ending in the current chunk or before. */
-  pieces(from: number, to: number, chunk: Uint8Array, chunkStart: number, out: Uint8Array[]): void {
-    let at = this.start;
-    for (const part of this.parts) {
-      const partEnd = at + part.length;
-      if (partEnd > from && at < to) {
-        out.push(part.subarray(Math.max(from, at) - at, Math.min(to, partEnd) - at));
-      }
-      at = partEnd;
-      if (at >= to) return;
+/** The ranges of [start, end) without the ranges in `left` ([from, to) pairs, in order). */
+function rangesOf(start: number, end: number, left: number[] | null): number[] {
+  const out: number[] = [];
+  let from = start;
+  if (left) {
+    for (let i = 0; i + 1 < left.length; i += 2) {
+      const to = Math.min(left[i] as number, end);
+      if (to > from) out.push(from, to);
+      from = Math.max(from, left[i + 1] as number);
     }
-    const begin = Math.max(from, at, chunkStart);
-    if (begin < to) out.push(chunk.subarray(begin - chunkStart, to - chunkStart));
   }
-  /**
-   * The bytes of [start, end) without the ranges in `left`, as views: in Chromium, allocating
-   * an array per span cost more than the whole scan.
-   */
-  take(end: number, chunk: Uint8Array, chunkStart: number, left: number[] | null): Uint8Array[] {
-    const out: Uint8Array[] = [];
-    let from = this.start;
-    if (left) {
-      for (let i = 0; i + 1 < left.length; i += 2) {
-        const to = Math.min(left[i] as number, end);
-        if (to > from) this.pieces(from, to, chunk, chunkStart, out);
-        from = Math.max(from, left[i + 1] as number);
-      }
-    }
-    if (end > from) this.pieces(from, end, chunk, chunkStart, out);
-    return out;
-  }
+  if (end > from) out.push(from, end);
+  return out;
 }
 
 export function createTraceStreamParser(options: {
@@ -230,21 +177,22 @@ export function createTraceStreamParser(options: {
   /** A span's object (or a non-object element) opened at `index` below the span `parent`. */
   onOpen?: (seq: number, parent: number, index: number) => void;
   /** A span's fields before its children, when its `spans` array opens (see StreamedHead). */
-  onHead?: (seq: number, parent: number, text: () => string) => void;
+  onHead?: (seq: number, parent: number, text: number[]) => void;
+  /** Each buffer the parser reads, in order: the bytes every range points into. */
+  onBytes?: (bytes: Uint8Array) => void;
 }): TraceStreamParser {
-  const { onNode, onOpen, onHead, keepFromBytes = LAZY_TEXT_MIN_BYTES } = options;
+  const { onNode, onOpen, onHead, onBytes, keepFromBytes = LAZY_TEXT_MIN_BYTES } = options;
   const frames: Frame[] = [];
   let mode = VALUE;
   let nextSeq = 0;
   /** Absolute offset of the current chunk's first byte. */
   let chunkStart = 0;
-  let chunk: Uint8Array = new Uint8Array(0);
   /** The answer's first bytes, while they may still be a byte order mark (dropped, as
    * `response.json()` does); null once past them. */
   let start: Uint8Array | null = new Uint8Array(0);
   let seenBytes = false;
-  let rawTopText: string | null = null;
-  let topText: string | null = null;
+  let rawTopText: number[] | null = null;
+  let topText: number[] | null = null;
   // Key bytes of the key being read (only its first 7 matter: "spans", "tree", "output"…).
   let keyBytes = '';
   let keyEscaped = false;
@@ -258,14 +206,14 @@ export function createTraceStreamParser(options: {
 
   const top = () => frames[frames.length - 1];
 
-  function frame(kind: number, collectFrom: number | null): Frame {
+  function frame(kind: number, textStart: number): Frame {
     return {
       kind,
       seq: -1,
       parent: -1,
       index: -1,
       count: 0,
-      collector: collectFrom === null ? null : new Collector(collectFrom),
+      textStart,
       prefix: null,
       suffixStart: -1,
       keyStart: -1,
@@ -285,23 +233,21 @@ export function createTraceStreamParser(options: {
     throw new SyntaxError(`Unexpected byte in JSON at position ${at}`);
   }
 
-  /** Takes the bodies of `f`'s kept strings that end by `end`; drops any after it. */
+  /** Takes `f`'s kept strings that end by `end`; drops any after it. */
   function takeKept(f: Frame, end: number): void {
     if (!f.kept) return;
-    const collector = f.collector as Collector;
     f.kept = f.kept.filter((kept) => {
-      if (kept.body !== null) return true;
+      if (kept.isTaken) return true;
       if (kept.bodyEnd >= end) return false;
-      kept.body = [];
-      collector.pieces(kept.bodyStart, kept.bodyEnd, chunk, chunkStart, kept.body);
+      kept.isTaken = true;
       return true;
     });
   }
 
-  function emit(f: Frame, text: Uint8Array[], streamed: boolean, partial = false): void {
+  function emit(f: Frame, text: number[], streamed: boolean, partial = false): void {
     const kept: KeptString[] = [];
-    for (const { key, body, position } of f.kept ?? []) {
-      if (body) kept.push({ key, body, position });
+    for (const { key, bodyStart, bodyEnd, position, isTaken } of f.kept ?? []) {
+      if (isTaken) kept.push({ key, start: bodyStart, end: bodyEnd, position });
     }
     onNode({ seq: f.seq, parent: f.parent, index: f.index, text, kept, streamed, partial });
   }
@@ -338,10 +284,10 @@ export function createTraceStreamParser(options: {
     const f = top() as Frame;
     if (f.kind === RAW_NODE) {
       frames.pop();
-      emit(f, (f.collector as Collector).take(end, chunk, chunkStart, null), false);
+      emit(f, rangesOf(f.textStart, end, null), false);
       mode = AFTER;
     } else if (f.kind === RAW_TOP) {
-      rawTopText = decodeText((f.collector as Collector).take(end, chunk, chunkStart, null));
+      rawTopText = rangesOf(f.textStart, end, null);
       frames.pop();
       mode = DONE;
     } else {
@@ -367,7 +313,7 @@ export function createTraceStreamParser(options: {
       bodyStart: from + 1,
       bodyEnd: end - 1,
       position: f.members - 1 - f.leftOut,
-      body: null,
+      isTaken: false,
     });
     f.leftOut++;
   }
@@ -376,17 +322,13 @@ export function createTraceStreamParser(options: {
   function closeObject(f: Frame, at: number): void {
     frames.pop();
     takeKept(f, at);
-    const own = (f.collector as Collector).take(at + 1, chunk, chunkStart, f.left);
+    const own = rangesOf(f.textStart, at + 1, f.left);
     const streamed = f.prefix !== null;
     const text = streamed
-      ? [
-          ...(f.prefix as Uint8Array[]),
-          f.kind === TOP ? TREE_PLACEHOLDER : SPANS_PLACEHOLDER,
-          ...own,
-        ]
+      ? [...(f.prefix as number[]), ...piece(f.kind === TOP ? PIECE_TREE : PIECE_SPANS), ...own]
       : own;
     if (f.kind === TOP) {
-      topText = decodeText(text);
+      topText = text;
       mode = DONE;
       return;
     }
@@ -432,7 +374,7 @@ export function createTraceStreamParser(options: {
 
   function push(bytes: Uint8Array): void {
     if (start !== null) {
-      const joined = concatBytes([start, bytes]);
+      const joined = concatBytes(start, bytes);
       let matched = 0;
       while (matched < Math.min(joined.length, 3) && joined[matched] === BYTE_ORDER_MARK[matched]) {
         matched++;
@@ -449,7 +391,7 @@ export function createTraceStreamParser(options: {
 
   /** Scans the next bytes of the answer. Offsets count bytes from its start. */
   function read(buf: Uint8Array): void {
-    chunk = buf;
+    onBytes?.(buf);
     const len = buf.length;
     let pos = 0;
     while (pos < len) {
@@ -639,7 +581,6 @@ export function createTraceStreamParser(options: {
           break;
       }
     }
-    for (const f of frames) f.collector?.save(buf, chunkStart);
     chunkStart += len;
   }
 
@@ -657,17 +598,13 @@ export function createTraceStreamParser(options: {
   function openChildren(f: Frame): void {
     if (f.prefix !== null) syntaxError(chunkStart); // a second one: not something a server sends
     takeKept(f, f.keyStart);
-    const collector = f.collector as Collector;
-    // Views, not copies: they hold their chunks until the span closes, a few chunks for the
-    // spans open at any time.
-    f.prefix = collector.take(f.keyStart, chunk, chunkStart, f.left);
+    f.prefix = rangesOf(f.textStart, f.keyStart, f.left);
     f.left = null;
-    f.collector = null;
+    f.textStart = -1;
     if (f.kind === NODE && onHead) {
-      const prefix = f.prefix;
-      onHead(f.seq, f.parent, () => `${decodeText(prefix)}"spans":[]}`);
+      onHead(f.seq, f.parent, [...f.prefix, ...piece(PIECE_SPANS), ...piece(PIECE_CLOSE)]);
     }
-    frames.push(frame(f.kind === TOP ? TREE : SPANS, null));
+    frames.push(frame(f.kind === TOP ? TREE : SPANS, -1));
     mode = ELEM_OR_CLOSE;
   }
 
@@ -675,7 +612,7 @@ export function createTraceStreamParser(options: {
   function closeArray(at: number): void {
     frames.pop();
     const owner = top() as Frame;
-    owner.collector = new Collector(at + 1);
+    owner.textStart = at + 1;
     owner.suffixStart = at + 1;
     owner.keyIsChildren = false;
     mode = AFTER;
@@ -693,47 +630,41 @@ export function createTraceStreamParser(options: {
     }
     if (rawTopText !== null) {
       // Not an object: the caller's whole-answer rules say what is wrong with it.
-      return { fieldsText: rawTopText, truncated: false, isEmpty: false };
+      return { fields: rawTopText, truncated: false, isEmpty: false };
     }
-    if (mode === DONE) {
-      return {
-        fieldsText: topText,
-        truncated: false,
-        isEmpty: false,
-      };
-    }
-    if (!seenBytes) return { fieldsText: null, truncated: false, isEmpty: true };
-    const fields = flushCutOff();
-    return { fieldsText: fields && decodeText(fields), truncated: true, isEmpty: false };
+    if (mode === DONE) return { fields: topText, truncated: false, isEmpty: false };
+    if (!seenBytes) return { fields: null, truncated: false, isEmpty: true };
+    return { fields: flushCutOff(), truncated: true, isEmpty: false };
   }
 
   /**
    * Emits the spans still open when the answer stopped, innermost first, with the members that
    * had arrived whole (up to the last comma), and returns the trace's fields read so far.
    */
-  function flushCutOff(): Uint8Array[] | null {
-    let fields: Uint8Array[] | null = null;
+  function flushCutOff(): number[] | null {
+    let fields: number[] | null = null;
     while (frames.length > 0) {
       const f = frames.pop() as Frame;
       if (f.kind !== NODE && f.kind !== TOP) continue;
-      const children = f.kind === TOP ? TREE_PLACEHOLDER : SPANS_PLACEHOLDER;
-      let text: Uint8Array[];
+      const children = piece(f.kind === TOP ? PIECE_TREE : PIECE_SPANS);
+      const close = piece(PIECE_CLOSE);
+      let text: number[];
       if (f.prefix === null) {
         // Still before the child array: the members up to the last comma.
-        if (f.lastComma > 0 && f.collector) {
+        if (f.lastComma > 0 && f.textStart !== -1) {
           takeKept(f, f.lastComma);
-          text = [...f.collector.take(f.lastComma, chunk, chunkStart, f.left), CLOSE_BRACE];
+          text = [...rangesOf(f.textStart, f.lastComma, f.left), ...close];
         } else {
           f.kept = null;
-          text = [EMPTY_OBJECT];
+          text = piece(PIECE_EMPTY_OBJECT);
         }
-      } else if (f.collector && f.lastComma >= f.suffixStart) {
+      } else if (f.textStart !== -1 && f.lastComma >= f.suffixStart) {
         takeKept(f, f.lastComma);
-        const suffix = f.collector.take(f.lastComma, chunk, chunkStart, f.left);
-        text = [...f.prefix, children, ...suffix, CLOSE_BRACE];
+        const suffix = rangesOf(f.textStart, f.lastComma, f.left);
+        text = [...f.prefix, ...children, ...suffix, ...close];
       } else {
         takeKept(f, -1);
-        text = [...f.prefix, children, CLOSE_BRACE];
+        text = [...f.prefix, ...children, ...close];
       }
       if (f.kind === TOP) fields = text;
       else emit(f, text, f.prefix !== null, true);
@@ -751,69 +682,54 @@ const PREVIEW_SPANS = 100;
 export function createBatchingTraceParser(
   keepFromBytes = LAZY_TEXT_MIN_BYTES,
 ): TraceStreamParser & { take(): TraceBatch | null } {
-  const writer = new LazyTextWriter();
+  let chunks: Uint8Array[] = [];
   let opens: number[] = [];
   let nodes: number[] = [];
-  const texts = new ByteList();
+  let ranges: number[] = [];
   let lazyRefs: number[] = [];
   let heads: StreamedHead[] = [];
   // Heads go out in tree order (seq): a span with children at its `[`, one without when it
   // closes, which is before the next span opens.
   const isHeadSent = new Uint8Array(PREVIEW_SPANS);
-  const addHead = (seq: number, parent: number, text: () => string) => {
+  const addHead = (seq: number, parent: number, text: number[]) => {
     if (seq >= PREVIEW_SPANS || isHeadSent[seq] === 1) return;
     isHeadSent[seq] = 1;
-    heads.push({ seq, parent, text: text() });
+    heads.push({ seq, parent, text });
   };
   const parser = createTraceStreamParser({
     onNode: (node) => {
-      for (const { key, body, position } of node.kept) {
-        const [start, end] = writer.add(body);
-        const escaped = body.some((piece) => piece.includes(BACKSLASH));
-        lazyRefs.push(key, start, end, escaped ? REF_ESCAPED : 0, position);
+      for (const { key, start, end, position } of node.kept) {
+        lazyRefs.push(key, start, end, position);
       }
-      texts.add(node.text);
+      for (const number of node.text) ranges.push(number);
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
-      // The end of its text in bytes, until `take` decodes them.
-      nodes.push(node.seq, node.parent, node.index, flags, texts.length, lazyRefs.length);
-      addHead(node.seq, node.parent, () => decodeText(node.text));
+      nodes.push(node.seq, node.parent, node.index, flags, ranges.length, lazyRefs.length);
+      addHead(node.seq, node.parent, node.text);
     },
     onOpen: (seq, parent, index) => opens.push(seq, parent, index),
     onHead: addHead,
+    onBytes: (bytes) => chunks.push(bytes),
     keepFromBytes,
   });
   return {
     push: (bytes) => parser.push(bytes),
     end: () => parser.end(),
     take() {
-      if (opens.length === 0 && nodes.length === 0 && heads.length === 0) return null;
-      const textBytes = texts.view();
-      const text = decodeWhole(textBytes);
-      const packed = Int32Array.from(nodes);
-      if (text.length !== textBytes.length) {
-        // Not all ASCII: byte ends are not character ends. Each span's text decodes alone the
-        // same (spans end with an ASCII byte).
-        let from = 0;
-        let chars = 0;
-        for (let i = 4; i < packed.length; i += NODE_FIELDS) {
-          const to = packed[i] as number;
-          chars += textDecoder.decode(textBytes.subarray(from, to)).length;
-          packed[i] = chars;
-          from = to;
-        }
+      if (chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0) {
+        return null;
       }
-      // Every span with kept strings is in `nodes`, so the bytes go with their refs.
       const batch: TraceBatch = {
+        chunks,
         opens: Int32Array.from(opens),
-        nodes: packed,
-        texts: text,
-        lazyRefs: Int32Array.from(lazyRefs),
+        nodes: Int32Array.from(nodes),
+        ranges: Float64Array.from(ranges),
+        lazyRefs: Float64Array.from(lazyRefs),
         heads,
-        lazyBytes: writer.take(),
       };
+      chunks = [];
       opens = [];
       nodes = [];
-      texts.clear();
+      ranges = [];
       lazyRefs = [];
       heads = [];
       return batch;
@@ -821,9 +737,14 @@ export function createBatchingTraceParser(
   };
 }
 
-/** The buffers a batch hands over to the page rather than copies. */
+/** The buffers a batch hands over to the page rather than copies (the chunks: back). */
 export function transferablesOf(batch: TraceBatch): Transferable[] {
-  const buffers: Transferable[] = [batch.opens.buffer, batch.nodes.buffer, batch.lazyRefs.buffer];
-  if (batch.lazyBytes) buffers.push(batch.lazyBytes.buffer);
-  return buffers;
+  const buffers = new Set<ArrayBufferLike>([
+    batch.opens.buffer,
+    batch.nodes.buffer,
+    batch.ranges.buffer,
+    batch.lazyRefs.buffer,
+  ]);
+  for (const chunk of batch.chunks) buffers.add(chunk.buffer);
+  return [...buffers] as Transferable[];
 }

@@ -14,24 +14,21 @@ export class ByteList {
     this.buffer = new Uint8Array(initialBytes);
   }
 
-  /** Appends `pieces`, back to back; returns where the first starts. */
-  add(pieces: readonly Uint8Array[]): number {
+  /** Appends `piece`; returns where it starts. */
+  push(piece: Uint8Array): number {
     const start = this.length;
-    let need = start;
-    for (const piece of pieces) need += piece.length;
+    const need = start + piece.length;
     if (need > this.buffer.length) {
       const grown = new Uint8Array(Math.max(need, this.buffer.length * 2));
       grown.set(this.buffer.subarray(0, start));
       this.buffer = grown;
     }
-    for (const piece of pieces) {
-      this.buffer.set(piece, this.length);
-      this.length += piece.length;
-    }
+    this.buffer.set(piece, start);
+    this.length = need;
     return start;
   }
 
-  /** The bytes so far: a view, valid until the next `add` or `clear`. */
+  /** The bytes so far: a view, valid until the next `push` or `clear`. */
   view(): Uint8Array {
     return this.buffer.subarray(0, this.length);
   }

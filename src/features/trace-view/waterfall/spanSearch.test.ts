@@ -10,23 +10,28 @@ import { searchSpans, spanMatch } from './spanSearch';
 function keptAsBytes(spans: TraceNode[]): TraceNode[] {
   const parser = createBatchingTraceParser();
   const assembler = new TraceAssembler();
-  parser.push(new TextEncoder().encode(JSON.stringify({ tree: spans })));
-  parser.end();
-  assembler.add(parser.take()!);
-  return assembler.finish(
-    JSON.stringify({
-      trace_id: 't',
-      name: 'n',
-      status: 'OK',
-      duration: '1s',
-      start_time: '2025-11-19T10:30:00Z',
-      end_time: '2025-11-19T10:30:01Z',
-      created_at: '2025-11-19T10:30:01Z',
-      total_spans: spans.length,
-      error_count: 0,
-      tree: [],
-    }),
-  ).tree;
+  const trace = {
+    trace_id: 't',
+    name: 'n',
+    status: 'OK',
+    duration: '1s',
+    start_time: '2025-11-19T10:30:00Z',
+    end_time: '2025-11-19T10:30:01Z',
+    created_at: '2025-11-19T10:30:01Z',
+    total_spans: spans.length,
+    error_count: 0,
+    tree: spans,
+  };
+  const bytes = new TextEncoder().encode(JSON.stringify(trace));
+  // In two chunks, so that a kept text spans both.
+  for (const chunk of [bytes.slice(0, bytes.length >> 1), bytes.slice(bytes.length >> 1)]) {
+    parser.push(chunk);
+    assembler.add(parser.take()!);
+  }
+  const end = parser.end();
+  const last = parser.take();
+  if (last) assembler.add(last);
+  return assembler.finish(end).tree;
 }
 
 describe('searchSpans on texts kept as bytes', () => {

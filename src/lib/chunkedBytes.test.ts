@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { ByteList } from './byteList';
+import { ChunkedBytes, decodeUtf8 } from './chunkedBytes';
+
+const encoder = new TextEncoder();
+const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+function chunked(...parts: string[]): ChunkedBytes {
+  const bytes = new ChunkedBytes();
+  for (const part of parts) bytes.append(encoder.encode(part));
+  return bytes;
+}
+
+describe('ChunkedBytes', () => {
+  it('reads any range by its offset from the first byte, across chunks', () => {
+    const parts = ['{"a":', '', '"bcd', 'e"', '}'];
+    const bytes = chunked(...parts);
+    const whole = parts.join('');
+    expect(bytes.length).toBe(whole.length);
+    for (let start = 0; start <= whole.length; start++) {
+      for (let end = start; end <= whole.length; end++) {
+        expect(text(bytes.read(start, end))).toBe(whole.slice(start, end));
+        const list = new ByteList(2);
+        bytes.copyTo(list, start, end);
+        expect(text(list.view())).toBe(whole.slice(start, end));
+      }
+    }
+  });
+
+  it('reads a range in one chunk in place, and copies one that spans two', () => {
+    const first = encoder.encode('hello ');
+    const bytes = new ChunkedBytes();
+    bytes.append(first);
+    bytes.append(encoder.encode('world'));
+    expect(bytes.read(1, 4).buffer).toBe(first.buffer);
+    expect(bytes.locate(1, 4)).toEqual({ chunk: first, from: 1, to: 4 });
+    expect(bytes.locate(4, 8)).toBeNull();
+    expect(bytes.read(4, 8).buffer).not.toBe(first.buffer);
+  });
+
+  it('refuses a range past the bytes received', () => {
+    expect(() => chunked('abc').copyTo(new ByteList(), 1, 4)).toThrow(RangeError);
+  });
+});
+
+describe('decodeUtf8', () => {
+  it('decodes UTF-8, keeping a byte order mark inside the text', () => {
+    expect(decodeUtf8(encoder.encode('\ufeffé😀'))).toBe('\ufeffé😀');
+    expect(decodeUtf8(new Uint8Array(0))).toBe('');
+  });
+});

@@ -1,0 +1,95 @@
+import type { ByteList } from './byteList';
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Bytes that arrived in chunks (an answer read from the network), kept as those chunks and
+ * addressed by their offset from the first byte. Nothing is copied when a chunk is added, and
+ * a range is read as a view when it lies in one chunk: in Chromium, a fresh ArrayBuffer costs
+ * far more than the bytes it holds, and copying a 100 MB answer into new buffers took longer
+ * than scanning it.
+ */
+export class ChunkedBytes {
+  private readonly chunks: Uint8Array[] = [];
+  /** Offset of each chunk's first byte. */
+  private readonly starts: number[] = [];
+  length = 0;
+
+  append(chunk: Uint8Array): void {
+    if (chunk.length === 0) return;
+    this.chunks.push(chunk);
+    this.starts.push(this.length);
+    this.length += chunk.length;
+  }
+
+  /** Index of the chunk that holds `offset` (the last one for an offset past the end). */
+  private chunkAt(offset: number): number {
+    let low = 0;
+    let high = this.chunks.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((this.starts[middle] as number) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  }
+
+  /**
+   * The chunk that holds all of [start, end), with the range's place in it; null when the range
+   * spans chunks. For readers of many ranges that work on whole chunks (decoded once each).
+   */
+  locate(start: number, end: number): { chunk: Uint8Array; from: number; to: number } | null {
+    const index = this.chunkAt(start);
+    const chunk = this.chunks[index];
+    if (!chunk) return null;
+    const chunkStart = this.starts[index] as number;
+    if (start < chunkStart || end - chunkStart > chunk.length) return null;
+    return { chunk, from: start - chunkStart, to: end - chunkStart };
+  }
+
+  /** The bytes of [start, end): a view of a chunk, or a copy when the range spans chunks. */
+  read(start: number, end: number): Uint8Array {
+    if (end <= start) return EMPTY;
+    const located = this.locate(start, end);
+    if (located) return located.chunk.subarray(located.from, located.to);
+    const joined = new Uint8Array(end - start);
+    this.forEachPiece(start, end, (piece, at) => joined.set(piece, at - start));
+    return joined;
+  }
+
+  /** Appends the bytes of [start, end) to `list`. */
+  copyTo(list: ByteList, start: number, end: number): void {
+    this.forEachPiece(start, end, (piece) => list.push(piece));
+  }
+
+  private forEachPiece(
+    start: number,
+    end: number,
+    visit: (piece: Uint8Array, at: number) => void,
+  ): void {
+    if (end > this.length || start < 0) {
+      throw new RangeError(`Bytes ${start}-${end} are not among the ${this.length} received`);
+    }
+    for (let index = this.chunkAt(start), at = start; at < end; index++) {
+      const chunk = this.chunks[index] as Uint8Array;
+      const chunkStart = this.starts[index] as number;
+      const to = Math.min(end, chunkStart + chunk.length);
+      visit(chunk.subarray(at - chunkStart, to - chunkStart), at);
+      at = to;
+    }
+  }
+}
+
+// `ignoreBOM`: a U+FEFF inside the text is a character like any other.
+const utf8 = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * The text of UTF-8 `bytes`. Chromium's TextDecoder answers "" for a text longer than a string
+ * can be (V8's limit, 2^29 - 24 units) instead of failing: that is a RangeError here, as a
+ * string built any other way would throw.
+ */
+export function decodeUtf8(bytes: Uint8Array): string {
+  const text = utf8.decode(bytes);
+  if (text === '' && bytes.length > 0) throw new RangeError('Invalid string length');
+  return text;
+}
