@@ -142,10 +142,24 @@ async function openBreakdown(
 ): Promise<{ metrics: Partial<RunMetrics>; details: Partial<RunDetails> }> {
   const entries = await page.evaluate(
     ({ id, rows, preview }) => {
-      const request = performance
+      const isTrace = (url: string) => new URL(url).pathname.endsWith(`/traces/${id}`);
+      const resource = performance
         .getEntriesByType('resource')
-        .find((entry) => new URL(entry.name).pathname.endsWith(`/traces/${id}`)) as
-        PerformanceResourceTiming | undefined;
+        .find((entry) => isTrace(entry.name)) as PerformanceResourceTiming | undefined;
+      // A request the trace parser's worker made is not in the page's Resource Timing: the app
+      // records it as `app:response <url>`, its first byte in `detail`.
+      const fromWorker = performance
+        .getEntriesByType('measure')
+        .find(
+          (entry) => entry.name.startsWith('app:response ') && isTrace(entry.name.slice(13)),
+        ) as PerformanceMeasure | undefined;
+      const request =
+        resource ??
+        (fromWorker && {
+          startTime: fromWorker.startTime,
+          responseStart: (fromWorker.detail as { firstByte: number }).firstByte,
+          responseEnd: fromWorker.startTime + fromWorker.duration,
+        });
       const measures: Record<string, { start: number; end: number }> = {};
       for (const entry of performance.getEntriesByType('measure')) {
         measures[entry.name] = { start: entry.startTime, end: entry.startTime + entry.duration };

@@ -9,6 +9,7 @@ import {
   TooLargeError,
   TruncatedError,
 } from './errors';
+import { isJsonContentType } from './contentType';
 import { isCutOffJson } from './cutOffJson';
 import { readSearchPage } from './readSearchPage';
 import { prestartTraceParser, readTraceStream, type TraceLoadProgress } from './readTraceStream';
@@ -73,6 +74,11 @@ export interface ApiClientOptions {
   /** A request that hangs is abandoned after this long. Default 30 s. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * Makes the request for a whole trace (GET /traces/{id}) instead of `fetch`: the trace
+   * parser's worker (`fetchTrace`), so the answer's bytes do not pass through the page.
+   */
+  fetchTrace?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 export type ApiClient = ReturnType<typeof createApiClient>;
@@ -110,7 +116,13 @@ export function createApiClient(options: ApiClientOptions) {
    */
   async function request(
     path: string,
-    init: { query?: Record<string, QueryValue>; body?: unknown; signal?: AbortSignal },
+    init: {
+      query?: Record<string, QueryValue>;
+      body?: unknown;
+      signal?: AbortSignal;
+      /** Who makes the request, when not the client's own `fetch`. */
+      fetch?: (url: string, init: RequestInit) => Promise<Response>;
+    },
     readJson?: JsonReader,
   ): Promise<{ json: unknown; url: string; isRead: boolean }> {
     const url = buildUrl(path, init.query);
@@ -138,7 +150,7 @@ export function createApiClient(options: ApiClientOptions) {
     try {
       let response: Response;
       try {
-        response = await doFetch(url, {
+        response = await (init.fetch ?? doFetch)(url, {
           method: init.body === undefined ? 'GET' : 'POST',
           headers,
           body: init.body === undefined ? undefined : JSON.stringify(init.body),
@@ -151,7 +163,7 @@ export function createApiClient(options: ApiClientOptions) {
       }
       if (!response.ok) throw httpErrorFrom(response, await response.text(), url);
       const type = response.headers.get('content-type');
-      if (type && /\bjson\b/i.test(type) && readJson) {
+      if (isJsonContentType(type) && readJson) {
         const json = await measureAsync(`app:json ${path}`, () =>
           readJson(response, url, { signal: controller.signal, onBytes }),
         );
@@ -216,7 +228,7 @@ export function createApiClient(options: ApiClientOptions) {
       prestartTraceParser();
       const { json, url, isRead } = await request(
         `/traces/${encodeURIComponent(traceId)}`,
-        { query: withDb({}), signal },
+        { query: withDb({}), signal, fetch: options.fetchTrace },
         (response, responseUrl, context) =>
           readTraceStream(response, responseUrl, { ...context, onProgress }),
       );

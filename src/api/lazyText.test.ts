@@ -9,7 +9,6 @@ import {
   textLengthAtMost,
   unescapeJsonString,
 } from './lazyText';
-import { textOfRanges } from './traceAssembler';
 import { NODE_FIELDS } from './traceBatch';
 import { createBatchingTraceParser } from './traceStreamParser';
 
@@ -39,14 +38,14 @@ function readBack(
   const parser = createBatchingTraceParser(keepFromBytes);
   const bytes = new ChunkedBytes();
   const nodes: number[] = [];
-  const ranges: number[] = [];
+  const texts: unknown[] = [];
   const refs: number[] = [];
   const take = () => {
     const batch = parser.take();
     if (!batch) return;
     for (const chunk of batch.chunks) bytes.append(chunk);
     nodes.push(...batch.nodes);
-    ranges.push(...batch.ranges);
+    if (batch.texts) texts.push(...(JSON.parse(batch.texts) as unknown[]));
     refs.push(...batch.lazyRefs);
   };
   for (const chunk of cutAt(encoder.encode(`{"tree":[${text}]}`), cuts)) {
@@ -56,7 +55,7 @@ function readBack(
   parser.end();
   take();
   expect(nodes.length).toBe(NODE_FIELDS);
-  const node = JSON.parse(textOfRanges(bytes, ranges)) as Record<string, unknown>;
+  const node = texts[0] as Record<string, unknown>;
   attachLazyTexts(node, bytes, refs);
   return node;
 }

@@ -2,7 +2,8 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { ApiClient, SearchParams, SessionStatsParams, TraceListParams } from './client';
 import { createApiClient } from './client';
-import { baseUrlOf, fetchFor, useConnection, type Connection } from './connection';
+import { baseUrlOf, fetchFor, isDemo, useConnection, type Connection } from './connection';
+import { fetchTrace } from './readTraceStream';
 import type { FilterExpr } from './schemas';
 import { setTraceLoadProgress } from './traceLoadProgress';
 
@@ -147,6 +148,8 @@ export function apiQueriesFor(connection: Connection, dbId?: string | null): Api
       dbId: dbId ?? connection.dbId,
       timeoutMs: connection.timeoutSeconds * 1000,
       fetch: fetchFor(connection),
+      // The demo's mock answers in this page's service worker: its traces are fetched here.
+      fetchTrace: isDemo(connection) ? undefined : fetchTrace,
     }),
   );
 }

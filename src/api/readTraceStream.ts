@@ -2,7 +2,12 @@ import { NotJsonError, TooLargeError, TruncatedError } from './errors';
 import { measure } from '../lib/perf';
 import type { TraceDetail } from './schemas';
 import { TraceAssembler, type SpanPreview } from './traceAssembler';
-import { createByteStreamDecoder } from './byteStreamWorker';
+import {
+  abortReason,
+  createByteStreamDecoder,
+  fetchInWorker,
+  type BodyInWorker,
+} from './byteStreamWorker';
 import type { TraceBatch, TraceStreamEnd } from './traceBatch';
 
 /** How far the download of a trace is. */
@@ -49,6 +54,29 @@ function takeTraceParser(): Worker {
   return worker;
 }
 
+const bodiesInWorker = new WeakMap<Response, BodyInWorker<TraceStreamEnd, TraceBatch>>();
+
+/**
+ * `fetch` for a trace, made by the trace parser's worker when the browser has workers: the
+ * answer's bytes then go from the network to the parser without passing through the page
+ * (receiving 100 MB cost the page's main thread about a second). `readTraceStream` has the
+ * worker read such an answer's body.
+ */
+export async function fetchTrace(url: string, init: RequestInit = {}): Promise<Response> {
+  if (typeof Worker === 'undefined') return fetch(url, init);
+  const { response, body } = await fetchInWorker<TraceStreamEnd, TraceBatch>(
+    {
+      url,
+      method: init.method ?? 'GET',
+      headers: Object.fromEntries(new Headers(init.headers)),
+      body: typeof init.body === 'string' ? init.body : undefined,
+    },
+    { startWorker: takeTraceParser, workerName: 'trace parser', signal: init.signal },
+  );
+  if (body) bodiesInWorker.set(response, body);
+  return response;
+}
+
 /** At most this often, so a fast download does not re-render the page for every chunk. */
 const PROGRESS_INTERVAL_MS = 100;
 
@@ -84,20 +112,35 @@ export async function readTraceStream(
     lastReport = performance.now();
     onProgress({ bytes, total, spans: assembler.spans, preview: assembler.preview.slice() });
   };
+  const inWorker = bodiesInWorker.get(response);
+  const onBatch = (batch: TraceBatch) => {
+    assembler.add(batch);
+    if (inWorker) {
+      // The worker reads the bytes: they are counted as they reach the page.
+      bytes = assembler.receivedBytes;
+      onBytes();
+    }
+    report();
+  };
   // In a worker when the browser has them, so the page never parses for long.
-  const decoder = createByteStreamDecoder<TraceStreamEnd, TraceBatch>({
-    url,
-    startWorker: takeTraceParser,
-    // Only without workers: loaded then, so the page's first bundle does not carry it.
-    createWork: () =>
-      import('./traceStreamParser').then((parser) => parser.createBatchingTraceParser()),
-    onBatch: (batch) => {
-      assembler.add(batch);
-      report();
-    },
-    workerName: 'trace parser',
+  const decoder = inWorker
+    ? inWorker.read({ onBatch })
+    : createByteStreamDecoder<TraceStreamEnd, TraceBatch>({
+        url,
+        startWorker: takeTraceParser,
+        // Only without workers: loaded then, so the page's first bundle does not carry it.
+        createWork: () =>
+          import('./traceStreamParser').then((parser) => parser.createBatchingTraceParser()),
+        onBatch,
+        workerName: 'trace parser',
+      });
+  const reader = inWorker ? undefined : response.body?.getReader();
+  const aborted = new Promise<never>((_, reject) => {
+    const onAbort = () => reject(abortReason(signal));
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
-  const reader = response.body?.getReader();
+  aborted.catch(() => {}); // only raced below
   const notJson = (isEmpty: boolean) =>
     new NotJsonError(url, response.status, response.headers.get('content-type'), null, isEmpty);
 
@@ -118,12 +161,12 @@ export async function readTraceStream(
       decoder.push(chunk.value);
       report();
     }
-    const end = await decoder.end();
+    const end = await Promise.race([decoder.end(), aborted]);
     report(true);
     clearTimeout(trailing);
     if (end.isEmpty) throw notJson(true);
-    if (end.truncated) throw partialError(end, assembler, url);
-    return measure('app:parseTraceDetail', () => assembler.finish(end));
+    if (end.truncated) throw partialError(end.fieldsText, assembler, url);
+    return measure('app:parseTraceDetail', () => assembler.finish(end.fieldsText));
   } catch (error) {
     clearTimeout(trailing);
     void reader?.cancel().catch(() => {});
@@ -146,16 +189,20 @@ async function cutOff(
 ): Promise<TruncatedError> {
   try {
     const end = await ending;
-    return partialError(end, assembler, url);
+    return partialError(end.fieldsText, assembler, url);
   } catch {
     return new TruncatedError(url, assembler.spans, null);
   }
 }
 
-function partialError(end: TraceStreamEnd, assembler: TraceAssembler, url: string): TruncatedError {
+function partialError(
+  fieldsText: string | null,
+  assembler: TraceAssembler,
+  url: string,
+): TruncatedError {
   let partial: TraceDetail | null = null;
   try {
-    partial = end.fields === null ? null : assembler.finish(end);
+    partial = fieldsText === null ? null : assembler.finish(fieldsText);
   } catch {
     // The trace's own fields had not all arrived: there is nothing to show the spans in.
   }

@@ -1,5 +1,4 @@
-import { ByteList } from '../lib/byteList';
-import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
+import { ChunkedBytes } from '../lib/chunkedBytes';
 import { formatJsonPath } from './jsonPath';
 import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
@@ -8,43 +7,9 @@ import {
   NODE_FIELDS,
   NODE_PARTIAL,
   NODE_STREAMED,
-  TEXT_PIECES,
   type StreamedHead,
   type TraceBatch,
-  type TraceStreamEnd,
 } from './traceBatch';
-
-const encoder = new TextEncoder();
-const PIECE_BYTES = TEXT_PIECES.map((piece) => encoder.encode(piece));
-const OPEN_BRACKET = encoder.encode('[');
-const COMMA = encoder.encode(',');
-const CLOSE_BRACKET = encoder.encode(']');
-
-/** Appends the text of `ranges[from, to)` (traceBatch.ts), read from `bytes`, to `list`. */
-function copyRanges(
-  bytes: ChunkedBytes,
-  ranges: ArrayLike<number>,
-  from: number,
-  to: number,
-  list: ByteList,
-): void {
-  for (let r = from; r + 1 < to; r += 2) {
-    const start = ranges[r] as number;
-    if (start < 0) list.push(PIECE_BYTES[-start - 1] as Uint8Array);
-    else bytes.copyTo(list, start, ranges[r + 1] as number);
-  }
-}
-
-/** The text of `ranges` (traceBatch.ts), read from `bytes`. */
-export function textOfRanges(
-  bytes: ChunkedBytes,
-  ranges: ArrayLike<number>,
-  list = new ByteList(),
-): string {
-  list.clear();
-  copyRanges(bytes, ranges, 0, ranges.length, list);
-  return decodeUtf8(list.view());
-}
 
 /**
  * One of the first spans of a trace still arriving, as its fields were sent (not yet checked):
@@ -61,19 +26,15 @@ export interface SpanPreview {
 
 /**
  * Builds the span tree from what the stream parser read (on the main thread when the parser
- * runs in a worker): each span's JSON text parsed by `JSON.parse` and checked by the rules of
- * the whole-answer parser (`parseNodeFields`), so a bad span gives the same SchemaError with its
- * JSON path. Spans come children first; each is placed once: O(spans).
- *
- * It keeps the answer's bytes, as the chunks they came in: the spans' long strings stay there
- * (lazyText.ts). A batch's span texts are copied out of them into one reused buffer, as one
- * JSON array: one decoder call and one `JSON.parse` per batch.
+ * runs in a worker): each span's JSON text parsed by `JSON.parse` (a batch's as one array) and
+ * checked by the rules of the whole-answer parser (`parseNodeFields`), so a bad span gives the
+ * same SchemaError with its JSON path. Spans come children first; each is placed once:
+ * O(spans). It keeps the answer's bytes as the chunks they came in: the spans' long strings
+ * are read from there (lazyText.ts).
  */
 export class TraceAssembler {
   /** The answer's bytes so far. */
   private readonly bytes = new ChunkedBytes();
-  /** Where texts are put together before they are decoded. */
-  private readonly text = new ByteList();
   private readonly roots: TraceNode[] = [];
   /** Children that arrived before their parent, by the parent's `seq`. */
   private readonly childrenOf = new Map<number, TraceNode[]>();
@@ -82,6 +43,10 @@ export class TraceAssembler {
   private readonly indexes: number[] = [];
   /** Spans received so far. */
   spans = 0;
+  /** Bytes of the answer received so far (after a byte order mark). */
+  get receivedBytes(): number {
+    return this.bytes.length;
+  }
   /** The first spans in tree order, from their heads, for the page to show while it loads. */
   readonly preview: SpanPreview[] = [];
   private readonly previewDepth: number[] = [];
@@ -89,27 +54,24 @@ export class TraceAssembler {
   constructor(private readonly url?: string) {}
 
   add(batch: TraceBatch): void {
-    const { chunks, opens, nodes, ranges, lazyRefs, heads } = batch;
+    const { chunks, opens, nodes, texts, partialTexts, lazyRefs, heads } = batch;
     for (const chunk of chunks) this.bytes.append(chunk);
     for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
     }
-    const values = this.parseWholeSpans(nodes, ranges);
+    const values = texts === '' ? [] : (JSON.parse(texts) as unknown[]);
     let whole = 0;
-    let rangesStart = 0;
+    let partial = 0;
     let refsStart = 0;
     for (let i = 0; i + NODE_FIELDS <= nodes.length; i += NODE_FIELDS) {
       const seq = nodes[i] as number;
       const parent = nodes[i + 1] as number;
       const index = nodes[i + 2] as number;
       const flags = nodes[i + 3] as number;
-      const rangesEnd = nodes[i + 4] as number;
-      const refsEnd = nodes[i + 5] as number;
-      const rangesFrom = rangesStart;
+      const refsEnd = nodes[i + 4] as number;
       const refsFrom = refsStart;
-      rangesStart = rangesEnd;
       refsStart = refsEnd;
       const streamed = (flags & NODE_STREAMED) !== 0;
       let node: TraceNode;
@@ -117,8 +79,7 @@ export class TraceAssembler {
         node = this.check(seq, values[whole++], streamed);
       } else {
         try {
-          const text = this.textOf(ranges.subarray(rangesFrom, rangesEnd));
-          node = this.check(seq, JSON.parse(text) as unknown, streamed);
+          node = this.check(seq, JSON.parse(partialTexts[partial++] ?? '') as unknown, streamed);
         } catch {
           // A cut-off span whose arrived fields are not enough is left out, with its subtree.
           continue;
@@ -145,36 +106,6 @@ export class TraceAssembler {
     }
   }
 
-  /** The texts of the batch's whole spans (not cut off), parsed as one JSON array. */
-  private parseWholeSpans(nodes: Int32Array, ranges: Float64Array): unknown[] {
-    const list = this.text;
-    list.clear();
-    list.push(OPEN_BRACKET);
-    let count = 0;
-    let rangesStart = 0;
-    for (let i = 0; i + NODE_FIELDS <= nodes.length; i += NODE_FIELDS) {
-      const rangesEnd = nodes[i + 4] as number;
-      if (((nodes[i + 3] as number) & NODE_PARTIAL) === 0) {
-        // Each text is one JSON value the scanner found whole, so the array is valid exactly
-        // when every text is.
-        if (count++ > 0) list.push(COMMA);
-        this.copyRanges(ranges, rangesStart, rangesEnd);
-      }
-      rangesStart = rangesEnd;
-    }
-    if (count === 0) return [];
-    list.push(CLOSE_BRACKET);
-    return JSON.parse(decodeUtf8(list.view())) as unknown[];
-  }
-
-  private copyRanges(ranges: ArrayLike<number>, from: number, to: number): void {
-    copyRanges(this.bytes, ranges, from, to, this.text);
-  }
-
-  private textOf(ranges: ArrayLike<number>): string {
-    return textOfRanges(this.bytes, ranges, this.text);
-  }
-
   /** Unchecked: a head that does not read as a span is left out of the preview (validation
    * speaks when the span completes). */
   private addPreview({ seq, parent, text }: StreamedHead): void {
@@ -182,7 +113,7 @@ export class TraceAssembler {
     this.previewDepth[seq] = depth;
     let fields: unknown;
     try {
-      fields = JSON.parse(this.textOf(text));
+      fields = JSON.parse(text);
     } catch {
       return;
     }
@@ -223,11 +154,11 @@ export class TraceAssembler {
   }
 
   /**
-   * The trace: its own fields (as the parser's end found them), checked by the trace schema,
-   * with the assembled tree.
+   * The trace: its own fields (JSON text from the parser), checked by the trace schema, with
+   * the assembled tree.
    */
-  finish({ fields: ranges }: Pick<TraceStreamEnd, 'fields'>): TraceDetail {
-    const fields = ranges === null ? undefined : (JSON.parse(this.textOf(ranges)) as unknown);
+  finish(fieldsText: string | null): TraceDetail {
+    const fields = fieldsText === null ? undefined : (JSON.parse(fieldsText) as unknown);
     const checked = parseWithSchema(traceDetailFieldsSchema, fields, '$', this.url);
     // A tree the parser did not stream (its key written with escapes) is checked whole.
     const tree =

@@ -4,8 +4,7 @@ import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
 import { readingManyTexts, textLengthAtMost } from './lazyText';
-import { ChunkedBytes } from '../lib/chunkedBytes';
-import { TraceAssembler, textOfRanges } from './traceAssembler';
+import { TraceAssembler } from './traceAssembler';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
@@ -42,7 +41,7 @@ function streamed(text: string, cuts: readonly number[] = []) {
 
 function streamTrace(text: string, cuts: readonly number[] = []): TraceDetail {
   const { end, assembler } = streamed(text, cuts);
-  return assembler.finish(end);
+  return assembler.finish(end.fieldsText);
 }
 
 function outcome(run: () => unknown): unknown {
@@ -204,7 +203,7 @@ describe('the trace stream parser', () => {
       const bytes = encoder.encode(json).length;
       for (const cuts of [[], [1], [bytes >> 1], [200, 400, 600, 900, 1300]]) {
         const { end, assembler } = streamed(json, cuts);
-        const read = assembler.finish(end);
+        const read = assembler.finish(end.fieldsText);
         expect(read).toEqual(JSON.parse(json));
         // Each batch's buffer decoded whole, as a search reads them.
         expect(readingManyTexts(() => JSON.stringify(read))).toBe(JSON.stringify(read));
@@ -260,13 +259,9 @@ describe('the trace stream parser', () => {
       ],
     };
     const seen: string[] = [];
-    const bytes = new ChunkedBytes();
     const parser = createTraceStreamParser({
-      onBytes: (chunk) => bytes.append(chunk),
       onNode: ({ text, parent, index }) =>
-        seen.push(
-          `${(JSON.parse(textOfRanges(bytes, text)) as { id: string }).id}@${parent}:${index}`,
-        ),
+        seen.push(`${(JSON.parse(parser.decode(text)) as { id: string }).id}@${parent}:${index}`),
     });
     parser.push(encoder.encode(JSON.stringify(answer)));
     parser.end();
@@ -410,7 +405,7 @@ describe('the trace stream parser', () => {
     const cut = text.indexOf('long text');
     const { end, assembler } = streamed(text.slice(0, cut));
     expect(end.truncated).toBe(true);
-    const partial = assembler.finish(end);
+    const partial = assembler.finish(end.fieldsText);
     // "four" had its required fields before the cut: it is kept, without its input.
     expect(assembler.spans).toBe(5);
     const root = partial.tree[0]!;
@@ -424,6 +419,6 @@ describe('the trace stream parser', () => {
     const text = JSON.stringify({ ...trace, tree: [node, { ...node, id: 'b' }] });
     const { end, assembler } = streamed(text.slice(0, text.lastIndexOf('"name"')));
     expect(end.truncated).toBe(true);
-    expect(assembler.finish(end).tree.map((span) => span.id)).toEqual(['a']);
+    expect(assembler.finish(end.fieldsText).tree.map((span) => span.id)).toEqual(['a']);
   });
 });

@@ -1,11 +1,9 @@
+import { ByteList } from '../lib/byteList';
+import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex } from './lazyText';
 import {
   NODE_PARTIAL,
   NODE_STREAMED,
-  PIECE_CLOSE,
-  PIECE_EMPTY_OBJECT,
-  PIECE_SPANS,
-  PIECE_TREE,
   type StreamedHead,
   type TraceBatch,
   type TraceStreamEnd,
@@ -22,9 +20,32 @@ import {
  * validation as the whole-answer parser (traceAssembler.ts). Spans come out when their object
  * closes (children before parents: a span's fields can follow its children); `onOpen` says
  * where each one sits as soon as it starts, so a JSON path can be named for any of them.
- * The scanner runs in a worker and only says where things are (byte ranges, traceBatch.ts):
- * it decodes and copies nothing, and the bytes go on to the page as they came.
+ * The scanner runs in a worker. It reads texts as ranges of the answer's bytes, and keeps each
+ * chunk only while a text it is reading may still need it: the chunks go on to the page as they
+ * came, where the long strings left out of the spans' texts are read (lazyText.ts).
  */
+
+/**
+ * A text as the parser reads it: ranges, two numbers each. [start, end) offsets of the
+ * answer's bytes (after a byte order mark); from SIDE_BASE on, of the parser's own copies (a
+ * span's fields before its children, kept while the children stream past); or, for the few
+ * bytes the parser writes itself, a negative code twice (TEXT_PIECES).
+ */
+type Ranges = number[];
+
+/** Where the parser's own copies are addressed: past any answer. */
+const SIDE_BASE = 2 ** 50;
+/**
+ * The parser's own pieces of text: a span's children are replaced by `"spans":[]`, the trace's
+ * by `"tree":[]`, and a cut-off object is closed.
+ */
+const TEXT_PIECES = ['"tree":[]', '"spans":[]', '}', '{}'].map((text) =>
+  new TextEncoder().encode(text),
+);
+const PIECE_TREE = -1;
+const PIECE_SPANS = -2;
+const PIECE_CLOSE = -3;
+const PIECE_EMPTY_OBJECT = -4;
 
 /** A span's long string, left out of its JSON text and kept as the bytes the server sent. */
 interface KeptString {
@@ -46,11 +67,11 @@ export interface StreamedNode {
   /** Position among its siblings. */
   index: number;
   /**
-   * The JSON text of its fields, as ranges (traceBatch.ts), without its kept strings. When
-   * `streamed`, its `spans` is an empty placeholder for the children, which were emitted before
-   * it with this node's `seq` as `parent`.
+   * The JSON text of its fields (`TraceStreamParser.text` reads it, during `onNode`), without
+   * its kept strings. When `streamed`, its `spans` is an empty placeholder for the children,
+   * which were emitted before it with this node's `seq` as `parent`.
    */
-  text: number[];
+  text: Ranges;
   /** Its long `input`, `output` and `error` strings, left out of `text`. */
   kept: KeptString[];
   streamed: boolean;
@@ -66,6 +87,12 @@ export interface TraceStreamParser {
    * arrived, when those are valid, so what arrived can still be shown.
    */
   end(): TraceStreamEnd;
+  /** Appends a text the parser just handed out (a node's or a head's) to `list`. */
+  copyText(text: Ranges, list: ByteList): void;
+  /** Decodes a text the parser just handed out. */
+  decode(text: Ranges): string;
+  /** The chunks read that no text still being read needs, oldest first: handed on. */
+  release(): Uint8Array[];
 }
 
 const TOP = 0;
@@ -97,8 +124,8 @@ interface Frame {
   count: number;
   /** Where the object's own text being collected starts (objects and raw values), or -1. */
   textStart: number;
-  /** The object's text before its `spans` (or `tree`) key, once that array started. */
-  prefix: number[] | null;
+  /** The object's text before its `spans` (or `tree`) key, once that array started: a copy. */
+  prefix: Ranges | null;
   /** Absolute offset where the suffix after the child array starts. */
   suffixStart: number;
   /** Absolute offset of the key being read, and whether it names the child array. */
@@ -177,11 +204,14 @@ export function createTraceStreamParser(options: {
   /** A span's object (or a non-object element) opened at `index` below the span `parent`. */
   onOpen?: (seq: number, parent: number, index: number) => void;
   /** A span's fields before its children, when its `spans` array opens (see StreamedHead). */
-  onHead?: (seq: number, parent: number, text: number[]) => void;
-  /** Each buffer the parser reads, in order: the bytes every range points into. */
-  onBytes?: (bytes: Uint8Array) => void;
+  onHead?: (seq: number, parent: number, text: Ranges) => void;
 }): TraceStreamParser {
-  const { onNode, onOpen, onHead, onBytes, keepFromBytes = LAZY_TEXT_MIN_BYTES } = options;
+  const { onNode, onOpen, onHead, keepFromBytes = LAZY_TEXT_MIN_BYTES } = options;
+  /** The answer's chunks that a text being read may still need. */
+  const held = new ChunkedBytes();
+  /** Copies of the prefixes of the objects open (a stack: they close in reverse order). */
+  const side = new ByteList();
+  const scratch = new ByteList();
   const frames: Frame[] = [];
   let mode = VALUE;
   let nextSeq = 0;
@@ -191,8 +221,8 @@ export function createTraceStreamParser(options: {
    * `response.json()` does); null once past them. */
   let start: Uint8Array | null = new Uint8Array(0);
   let seenBytes = false;
-  let rawTopText: number[] | null = null;
-  let topText: number[] | null = null;
+  let rawTopText: string | null = null;
+  let topText: string | null = null;
   // Key bytes of the key being read (only its first 7 matter: "spans", "tree", "output"…).
   let keyBytes = '';
   let keyEscaped = false;
@@ -244,12 +274,36 @@ export function createTraceStreamParser(options: {
     });
   }
 
-  function emit(f: Frame, text: number[], streamed: boolean, partial = false): void {
+  function emit(f: Frame, text: Ranges, streamed: boolean, partial = false): void {
     const kept: KeptString[] = [];
     for (const { key, bodyStart, bodyEnd, position, isTaken } of f.kept ?? []) {
       if (isTaken) kept.push({ key, start: bodyStart, end: bodyEnd, position });
     }
     onNode({ seq: f.seq, parent: f.parent, index: f.index, text, kept, streamed, partial });
+    dropPrefix(f);
+  }
+
+  /** `f` is done: its prefix, the last copy on the stack, goes. */
+  function dropPrefix(f: Frame): void {
+    if (f.prefix !== null && f.prefix.length === 2)
+      side.truncate((f.prefix[0] as number) - SIDE_BASE);
+  }
+
+  function copyText(text: Ranges, list: ByteList): void {
+    for (let r = 0; r + 1 < text.length; r += 2) {
+      const start = text[r] as number;
+      const end = text[r + 1] as number;
+      if (start < 0) list.push(TEXT_PIECES[-start - 1] as Uint8Array);
+      else if (start >= SIDE_BASE)
+        list.push(side.view().subarray(start - SIDE_BASE, end - SIDE_BASE));
+      else held.copyTo(list, start, end);
+    }
+  }
+
+  function decode(text: Ranges): string {
+    scratch.clear();
+    copyText(text, scratch);
+    return decodeUtf8(scratch.view());
   }
 
   /** The element at `pos` of a `tree` or `spans` array starts. */
@@ -287,7 +341,7 @@ export function createTraceStreamParser(options: {
       emit(f, rangesOf(f.textStart, end, null), false);
       mode = AFTER;
     } else if (f.kind === RAW_TOP) {
-      rawTopText = rangesOf(f.textStart, end, null);
+      rawTopText = decode(rangesOf(f.textStart, end, null));
       frames.pop();
       mode = DONE;
     } else {
@@ -328,7 +382,7 @@ export function createTraceStreamParser(options: {
       ? [...(f.prefix as number[]), ...piece(f.kind === TOP ? PIECE_TREE : PIECE_SPANS), ...own]
       : own;
     if (f.kind === TOP) {
-      topText = text;
+      topText = decode(text);
       mode = DONE;
       return;
     }
@@ -391,7 +445,7 @@ export function createTraceStreamParser(options: {
 
   /** Scans the next bytes of the answer. Offsets count bytes from its start. */
   function read(buf: Uint8Array): void {
-    onBytes?.(buf);
+    held.append(buf);
     const len = buf.length;
     let pos = 0;
     while (pos < len) {
@@ -598,7 +652,10 @@ export function createTraceStreamParser(options: {
   function openChildren(f: Frame): void {
     if (f.prefix !== null) syntaxError(chunkStart); // a second one: not something a server sends
     takeKept(f, f.keyStart);
-    f.prefix = rangesOf(f.textStart, f.keyStart, f.left);
+    // Copied: the chunks it is in can go on while the children stream past.
+    const sideStart = side.length;
+    copyText(rangesOf(f.textStart, f.keyStart, f.left), side);
+    f.prefix = [SIDE_BASE + sideStart, SIDE_BASE + side.length];
     f.left = null;
     f.textStart = -1;
     if (f.kind === NODE && onHead) {
@@ -630,25 +687,25 @@ export function createTraceStreamParser(options: {
     }
     if (rawTopText !== null) {
       // Not an object: the caller's whole-answer rules say what is wrong with it.
-      return { fields: rawTopText, truncated: false, isEmpty: false };
+      return { fieldsText: rawTopText, truncated: false, isEmpty: false };
     }
-    if (mode === DONE) return { fields: topText, truncated: false, isEmpty: false };
-    if (!seenBytes) return { fields: null, truncated: false, isEmpty: true };
-    return { fields: flushCutOff(), truncated: true, isEmpty: false };
+    if (mode === DONE) return { fieldsText: topText, truncated: false, isEmpty: false };
+    if (!seenBytes) return { fieldsText: null, truncated: false, isEmpty: true };
+    return { fieldsText: flushCutOff(), truncated: true, isEmpty: false };
   }
 
   /**
    * Emits the spans still open when the answer stopped, innermost first, with the members that
    * had arrived whole (up to the last comma), and returns the trace's fields read so far.
    */
-  function flushCutOff(): number[] | null {
-    let fields: number[] | null = null;
+  function flushCutOff(): string | null {
+    let fields: string | null = null;
     while (frames.length > 0) {
       const f = frames.pop() as Frame;
       if (f.kind !== NODE && f.kind !== TOP) continue;
       const children = piece(f.kind === TOP ? PIECE_TREE : PIECE_SPANS);
       const close = piece(PIECE_CLOSE);
-      let text: number[];
+      let text: Ranges;
       if (f.prefix === null) {
         // Still before the child array: the members up to the last comma.
         if (f.lastComma > 0 && f.textStart !== -1) {
@@ -666,26 +723,39 @@ export function createTraceStreamParser(options: {
         takeKept(f, -1);
         text = [...f.prefix, ...children, ...close];
       }
-      if (f.kind === TOP) fields = text;
+      if (f.kind === TOP) fields = decode(text);
       else emit(f, text, f.prefix !== null, true);
     }
     return fields;
   }
 
-  return { push, end };
+  /** Before the first byte any text being read starts at: the chunks before it can go. */
+  function release(): Uint8Array[] {
+    let needed = held.length;
+    for (const f of frames) if (f.textStart !== -1) needed = Math.min(needed, f.textStart);
+    return held.release(needed);
+  }
+
+  return { push, end, copyText, decode, release };
 }
 
 /** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
 const PREVIEW_SPANS = 100;
 
+const OPEN_BRACKET = new TextEncoder().encode('[');
+const COMMA = new TextEncoder().encode(',');
+const CLOSE_BRACKET = new TextEncoder().encode(']');
+
 /** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
 export function createBatchingTraceParser(
   keepFromBytes = LAZY_TEXT_MIN_BYTES,
-): TraceStreamParser & { take(): TraceBatch | null } {
-  let chunks: Uint8Array[] = [];
+): Pick<TraceStreamParser, 'push' | 'end'> & { take(): TraceBatch | null } {
   let opens: number[] = [];
   let nodes: number[] = [];
-  let ranges: number[] = [];
+  // The whole spans' texts as one JSON array, in one buffer kept from batch to batch.
+  const texts = new ByteList();
+  let wholeSpans = 0;
+  let partialTexts: string[] = [];
   let lazyRefs: number[] = [];
   let heads: StreamedHead[] = [];
   // Heads go out in tree order (seq): a span with children at its `[`, one without when it
@@ -694,42 +764,56 @@ export function createBatchingTraceParser(
   const addHead = (seq: number, parent: number, text: number[]) => {
     if (seq >= PREVIEW_SPANS || isHeadSent[seq] === 1) return;
     isHeadSent[seq] = 1;
-    heads.push({ seq, parent, text });
+    heads.push({ seq, parent, text: parser.decode(text) });
   };
-  const parser = createTraceStreamParser({
+  const parser: TraceStreamParser = createTraceStreamParser({
     onNode: (node) => {
       for (const { key, start, end, position } of node.kept) {
         lazyRefs.push(key, start, end, position);
       }
-      for (const number of node.text) ranges.push(number);
+      if (node.partial) {
+        partialTexts.push(parser.decode(node.text));
+      } else {
+        texts.push(wholeSpans++ === 0 ? OPEN_BRACKET : COMMA);
+        parser.copyText(node.text, texts);
+      }
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
-      nodes.push(node.seq, node.parent, node.index, flags, ranges.length, lazyRefs.length);
+      nodes.push(node.seq, node.parent, node.index, flags, lazyRefs.length);
       addHead(node.seq, node.parent, node.text);
     },
     onOpen: (seq, parent, index) => opens.push(seq, parent, index),
     onHead: addHead,
-    onBytes: (bytes) => chunks.push(bytes),
     keepFromBytes,
   });
   return {
     push: (bytes) => parser.push(bytes),
     end: () => parser.end(),
     take() {
+      const chunks = parser.release();
       if (chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0) {
         return null;
+      }
+      let text = '';
+      if (wholeSpans > 0) {
+        texts.push(CLOSE_BRACKET);
+        // Each text is one JSON value the scanner found whole, so the array is valid exactly
+        // when every text is.
+        text = decodeUtf8(texts.view());
       }
       const batch: TraceBatch = {
         chunks,
         opens: Int32Array.from(opens),
         nodes: Int32Array.from(nodes),
-        ranges: Float64Array.from(ranges),
+        texts: text,
+        partialTexts,
         lazyRefs: Float64Array.from(lazyRefs),
         heads,
       };
-      chunks = [];
       opens = [];
       nodes = [];
-      ranges = [];
+      texts.clear();
+      wholeSpans = 0;
+      partialTexts = [];
       lazyRefs = [];
       heads = [];
       return batch;
@@ -737,12 +821,11 @@ export function createBatchingTraceParser(
   };
 }
 
-/** The buffers a batch hands over to the page rather than copies (the chunks: back). */
+/** The buffers a batch hands over to the page rather than copies (the chunks: on). */
 export function transferablesOf(batch: TraceBatch): Transferable[] {
   const buffers = new Set<ArrayBufferLike>([
     batch.opens.buffer,
     batch.nodes.buffer,
-    batch.ranges.buffer,
     batch.lazyRefs.buffer,
   ]);
   for (const chunk of batch.chunks) buffers.add(chunk.buffer);

@@ -33,6 +33,11 @@ export class ByteList {
     return this.buffer.subarray(0, this.length);
   }
 
+  /** Drops the bytes from `length` on (a stack's pop). */
+  truncate(length: number): void {
+    this.length = Math.min(this.length, length);
+  }
+
   clear(): void {
     this.length = 0;
     if (this.buffer.length > this.keptBytes) this.buffer = new Uint8Array(this.initialBytes);

@@ -39,7 +39,7 @@ describe('ChunkedBytes', () => {
   });
 
   it('refuses a range past the bytes received', () => {
-    expect(() => chunked('abc').copyTo(new ByteList(), 1, 4)).toThrow(RangeError);
+    expect(() => chunked('abc').copyTo(new ByteList(), 1, 4)).toThrow(/not among/);
   });
 });
 

@@ -22,6 +22,22 @@ export class ChunkedBytes {
     this.length += chunk.length;
   }
 
+  /**
+   * Takes out the chunks that end at or before `offset` (oldest first): what a reader that
+   * is done with them hands on. Offsets stay as they were; ranges in those chunks are gone.
+   */
+  release(offset: number): Uint8Array[] {
+    let count = 0;
+    while (
+      count < this.chunks.length &&
+      (this.starts[count] as number) + (this.chunks[count] as Uint8Array).length <= offset
+    ) {
+      count++;
+    }
+    this.starts.splice(0, count);
+    return this.chunks.splice(0, count);
+  }
+
   /** Index of the chunk that holds `offset` (the last one for an offset past the end). */
   private chunkAt(offset: number): number {
     let low = 0;
@@ -67,8 +83,8 @@ export class ChunkedBytes {
     end: number,
     visit: (piece: Uint8Array, at: number) => void,
   ): void {
-    if (end > this.length || start < 0) {
-      throw new RangeError(`Bytes ${start}-${end} are not among the ${this.length} received`);
+    if (end > this.length || start < (this.starts[0] ?? this.length)) {
+      throw new Error(`Bytes ${start}-${end} are not among the ${this.length} received`);
     }
     for (let index = this.chunkAt(start), at = start; at < end; index++) {
       const chunk = this.chunks[index] as Uint8Array;

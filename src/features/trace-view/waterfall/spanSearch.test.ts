@@ -31,7 +31,7 @@ function keptAsBytes(spans: TraceNode[]): TraceNode[] {
   const end = parser.end();
   const last = parser.take();
   if (last) assembler.add(last);
-  return assembler.finish(end).tree;
+  return assembler.finish(end.fieldsText).tree;
 }
 
 describe('searchSpans on texts kept as bytes', () => {
