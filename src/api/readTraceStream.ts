@@ -116,8 +116,8 @@ export async function readTraceStream(
   const onBatch = (batch: TraceBatch) => {
     assembler.add(batch);
     if (inWorker) {
-      // The worker reads the bytes: they are counted as they reach the page.
-      bytes = assembler.receivedBytes;
+      // The worker reads the bytes and counts them.
+      bytes = batch.bytesRead;
       onBytes();
     }
     report();

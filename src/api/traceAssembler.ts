@@ -43,10 +43,6 @@ export class TraceAssembler {
   private readonly indexes: number[] = [];
   /** Spans received so far. */
   spans = 0;
-  /** Bytes of the answer received so far (after a byte order mark). */
-  get receivedBytes(): number {
-    return this.bytes.length;
-  }
   /** The first spans in tree order, from their heads, for the page to show while it loads. */
   readonly preview: SpanPreview[] = [];
   private readonly previewDepth: number[] = [];

@@ -48,6 +48,8 @@ export interface TraceBatch {
   lazyRefs: Float64Array;
   /** The heads of the first spans in tree order (a preview). */
   heads: StreamedHead[];
+  /** Bytes of the answer the parser has read so far, for the progress bar. */
+  bytesRead: number;
 }
 
 export const NODE_FIELDS = 5;

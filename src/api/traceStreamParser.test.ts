@@ -5,6 +5,7 @@ import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
 import { readingManyTexts, textLengthAtMost } from './lazyText';
 import { TraceAssembler } from './traceAssembler';
+import { NODE_FIELDS } from './traceBatch';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
@@ -413,6 +414,33 @@ describe('the trace stream parser', () => {
     expect(root.spans?.map((span) => span.id)).toEqual(['one', 'two', 'four']);
     expect(root.spans?.[1]?.spans?.map((span) => span.id)).toEqual(['three']);
     expect(root.spans?.[2]?.input).toBeUndefined();
+  });
+
+  it('counts the bytes read, and hands on the chunks no span still needs', () => {
+    const json = encoder.encode(
+      JSON.stringify({ ...trace, tree: [{ ...node, metadata: { note: 'n'.repeat(3000) } }] }),
+    );
+    const parser = createBatchingTraceParser();
+    const seen: { bytesRead: number; chunks: number; spans: number }[] = [];
+    for (let at = 0; at < json.length; at += 1000) {
+      parser.push(json.slice(at, at + 1000));
+      const batch = parser.take()!;
+      seen.push({
+        bytesRead: batch.bytesRead,
+        chunks: batch.chunks.length,
+        spans: batch.nodes.length / NODE_FIELDS,
+      });
+    }
+    parser.end();
+    expect(parser.take()).toBeNull();
+    // The span's metadata spans several chunks: they are held until the span is read whole,
+    // while the bytes read still count for the progress bar.
+    expect(seen.map((batch) => batch.bytesRead)).toEqual(
+      seen.map((_, i) => Math.min(json.length, (i + 1) * 1000)),
+    );
+    expect(seen.slice(1, 3).map((batch) => batch.chunks)).toEqual([0, 0]);
+    expect(seen.reduce((total, batch) => total + batch.chunks, 0)).toBe(seen.length);
+    expect(seen.reduce((total, batch) => total + batch.spans, 0)).toBe(1);
   });
 
   it('leaves out a cut-off span whose required fields had not arrived', () => {

@@ -758,6 +758,8 @@ export function createBatchingTraceParser(
   let partialTexts: string[] = [];
   let lazyRefs: number[] = [];
   let heads: StreamedHead[] = [];
+  let bytesRead = 0;
+  let bytesReported = 0;
   // Heads go out in tree order (seq): a span with children at its `[`, one without when it
   // closes, which is before the next span opens.
   const isHeadSent = new Uint8Array(PREVIEW_SPANS);
@@ -786,13 +788,18 @@ export function createBatchingTraceParser(
     keepFromBytes,
   });
   return {
-    push: (bytes) => parser.push(bytes),
+    push: (bytes) => {
+      bytesRead += bytes.length;
+      parser.push(bytes);
+    },
     end: () => parser.end(),
     take() {
       const chunks = parser.release();
-      if (chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0) {
-        return null;
-      }
+      const isEmpty =
+        chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0;
+      // Bytes read count as progress even while one long span holds all of them.
+      if (isEmpty && bytesRead === bytesReported) return null;
+      bytesReported = bytesRead;
       let text = '';
       if (wholeSpans > 0) {
         texts.push(CLOSE_BRACKET);
@@ -808,6 +815,7 @@ export function createBatchingTraceParser(
         partialTexts,
         lazyRefs: Float64Array.from(lazyRefs),
         heads,
+        bytesRead,
       };
       opens = [];
       nodes = [];
