@@ -1,3 +1,4 @@
+import { ByteList } from '../lib/byteList';
 import type { ChunkedBytes } from '../lib/chunkedBytes';
 import type { JsonEscapes, JsonStringMatcher } from '../lib/foldedByteSearch';
 
@@ -94,6 +95,21 @@ let decodedChunks: Map<Uint8Array, string | null> | null = null;
 
 const BACKSLASH = 0x5c;
 
+/**
+ * Where a text that spans two chunks is put together to be read: one buffer, reused, since a
+ * search reads thousands of such texts (a new buffer each cost seconds at 1 GB).
+ */
+const joined = new ByteList();
+
+/** The bytes of [start, end) of `bytes`, valid until the next call. */
+function bytesOf(bytes: ChunkedBytes, start: number, end: number): Uint8Array {
+  const located = bytes.locate(start, end);
+  if (located) return located.chunk.subarray(located.from, located.to);
+  joined.clear();
+  bytes.copyTo(joined, start, end);
+  return joined.view();
+}
+
 function isEscaped(text: LazyText, bytes: Uint8Array, from: number, to: number): boolean {
   text.escaped ??= bytes.subarray(from, to).includes(BACKSLASH);
   return text.escaped;
@@ -116,7 +132,7 @@ function bodyOf(text: LazyText): { body: string; escaped: boolean } {
       return { body, escaped: text.escaped };
     }
   }
-  const bytes = text.bytes.read(text.start, text.end);
+  const bytes = bytesOf(text.bytes, text.start, text.end);
   return { body: decoder.decode(bytes), escaped: isEscaped(text, bytes, 0, bytes.length) };
 }
 
@@ -136,7 +152,7 @@ function decode(text: LazyText): string {
 /** The beginning of a text too long for a string, after a line that says so. */
 function beginningOf(text: LazyText): string {
   const end = Math.min(text.end, text.start + TOO_LONG_SHOWN_BYTES);
-  const body = decoder.decode(text.bytes.read(text.start, end));
+  const body = decoder.decode(bytesOf(text.bytes, text.start, end));
   const shown = body.includes('\\') ? unescapeJsonString(body) : body;
   const megabytes = ((text.end - text.start) / 1e6).toFixed(1);
   return `[This text is ${megabytes} MB, more than a browser can hold as one string. Its first MB follows.]\n\n${shown}`;
@@ -224,7 +240,7 @@ export function keptTextMatches(
   if (!kept) return null;
   // In place in its chunk, or (spanning two) a copy.
   const located = kept.bytes.locate(kept.start, kept.end);
-  const bytes = located ? located.chunk : kept.bytes.read(kept.start, kept.end);
+  const bytes = located ? located.chunk : bytesOf(kept.bytes, kept.start, kept.end);
   const from = located ? located.from : 0;
   const to = located ? located.to : bytes.length;
   // 'any' is right for any text (a match is then checked to be outside escapes): a plain query
