@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { networkChunks } from '../test/networkChunks';
 import { ChunkedBytes } from '../lib/chunkedBytes';
 import {
   attachLazyTexts,
@@ -13,18 +14,6 @@ import { NODE_FIELDS } from './traceBatch';
 import { createBatchingTraceParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
-
-/** `bytes` cut at `cuts` (any order, any size), as a network might deliver them. */
-function cutAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  return chunks;
-}
 
 /**
  * The span `text` read the way the page reads it, from the chunks it arrived in (cut at
@@ -48,7 +37,7 @@ function readBack(
     if (batch.texts) texts.push(...(JSON.parse(batch.texts) as unknown[]));
     refs.push(...batch.lazyRefs);
   };
-  for (const chunk of cutAt(encoder.encode(`{"tree":[${text}]}`), cuts)) {
+  for (const chunk of networkChunks(encoder.encode(`{"tree":[${text}]}`), cuts)) {
     parser.push(chunk);
     take();
   }
@@ -179,7 +168,7 @@ describe('long strings kept as bytes', () => {
     }
     const bytes = new ChunkedBytes();
     // Chunks of 1 to 300 bytes: most strings lie in one, many span two or more.
-    for (const chunk of cutAt(
+    for (const chunk of networkChunks(
       all,
       Array.from({ length: 200 }, (_, i) => (i * i * 37) % at),
     )) {

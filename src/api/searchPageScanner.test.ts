@@ -1,26 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { networkChunks } from '../test/networkChunks';
 import { createSearchPageScanner } from './searchPageScanner';
 
 const encoder = new TextEncoder();
 
-/** The bytes of `text` cut at `cuts` (byte offsets, any order), as a network might deliver them. */
-function chunksOf(text: string, cuts: readonly number[] = []): Uint8Array[] {
-  const bytes = encoder.encode(text);
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  return chunks;
-}
-
 /** Streams `text` through the scanner; the page's text without the trees. */
 function scan(text: string, cuts: readonly number[] = []): string | null {
   const scanner = createSearchPageScanner();
-  for (const chunk of chunksOf(text, cuts)) scanner.push(chunk);
+  for (const chunk of networkChunks(text, cuts)) scanner.push(chunk);
   return scanner.end();
 }
 

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { networkChunks } from '../test/networkChunks';
 import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
 import type { TraceDetail } from './schemas';
@@ -10,19 +11,6 @@ import { createBatchingTraceParser, createTraceStreamParser } from './traceStrea
 
 const encoder = new TextEncoder();
 
-/** The bytes of `text` cut at `cuts` (byte offsets, any order), as a network might deliver them. */
-function chunksOf(text: string, cuts: readonly number[] = []): Uint8Array[] {
-  const bytes = encoder.encode(text);
-  const points = [...new Set(cuts.map((cut) => cut % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.slice(from, point));
-    from = point;
-  }
-  return chunks;
-}
-
 /** Streams `text` through the parser and assembles the trace, as the page does. */
 function streamed(text: string, cuts: readonly number[] = []) {
   const assembler = new TraceAssembler();
@@ -31,7 +19,7 @@ function streamed(text: string, cuts: readonly number[] = []) {
     const batch = parser.take();
     if (batch) assembler.add(batch);
   };
-  for (const chunk of chunksOf(text, cuts)) {
+  for (const chunk of networkChunks(text, cuts)) {
     parser.push(chunk);
     take();
   }
