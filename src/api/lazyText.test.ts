@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { networkChunks } from '../test/networkChunks';
-import { ChunkedBytes } from '../lib/chunkedBytes';
+import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import {
   attachLazyTexts,
   inSentOrder,
@@ -34,7 +34,7 @@ function readBack(
     if (!batch) return;
     for (const chunk of batch.chunks) bytes.append(chunk);
     nodes.push(...batch.nodes);
-    if (batch.texts) texts.push(...(JSON.parse(batch.texts) as unknown[]));
+    if (batch.texts.length > 0) texts.push(...(JSON.parse(decodeUtf8(batch.texts)) as unknown[]));
     refs.push(...batch.lazyRefs);
   };
   for (const chunk of networkChunks(encoder.encode(`{"tree":[${text}]}`), cuts)) {

@@ -1,4 +1,4 @@
-import { ChunkedBytes } from '../lib/chunkedBytes';
+import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { formatJsonPath } from './jsonPath';
 import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
@@ -57,7 +57,7 @@ export class TraceAssembler {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
     }
-    const values = texts === '' ? [] : (JSON.parse(texts) as unknown[]);
+    const values = texts.length === 0 ? [] : (JSON.parse(decodeUtf8(texts)) as unknown[]);
     let whole = 0;
     let partial = 0;
     let refsStart = 0;

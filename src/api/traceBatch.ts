@@ -35,10 +35,12 @@ export interface TraceBatch {
    */
   nodes: Int32Array;
   /**
-   * The JSON texts of the completed spans that are whole (not NODE_PARTIAL), in order, as one
-   * JSON array text (one `JSON.parse` for the batch); '' when there are none.
+   * The JSON texts of the completed spans that are whole (not NODE_PARTIAL), in order, as the
+   * UTF-8 bytes of one JSON array text (one `JSON.parse` for the batch); empty when there are
+   * none. Bytes, handed over: a string is copied twice on the way, which cost the page about
+   * 250 ms of a 100,000-span load.
    */
-  texts: string;
+  texts: Uint8Array;
   /** The texts of the NODE_PARTIAL spans, in order: each parsed alone, and left out if bad. */
   partialTexts: string[];
   /**

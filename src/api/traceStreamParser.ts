@@ -800,12 +800,13 @@ export function createBatchingTraceParser(
       // Bytes read count as progress even while one long span holds all of them.
       if (isEmpty && bytesRead === bytesReported) return null;
       bytesReported = bytesRead;
-      let text = '';
+      // A new buffer each time, even empty: it is handed over (detached here).
+      let text = new Uint8Array(0);
       if (wholeSpans > 0) {
         texts.push(CLOSE_BRACKET);
         // Each text is one JSON value the scanner found whole, so the array is valid exactly
         // when every text is.
-        text = decodeUtf8(texts.view());
+        text = texts.view().slice();
       }
       const batch: TraceBatch = {
         chunks,
@@ -835,6 +836,7 @@ export function transferablesOf(batch: TraceBatch): Transferable[] {
     batch.opens.buffer,
     batch.nodes.buffer,
     batch.lazyRefs.buffer,
+    batch.texts.buffer,
   ]);
   for (const chunk of batch.chunks) buffers.add(chunk.buffer);
   return [...buffers] as Transferable[];
