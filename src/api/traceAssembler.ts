@@ -2,6 +2,7 @@ import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { formatJsonPath } from './jsonPath';
 import { attachLazyTexts } from './lazyText';
 import { parseNodeFields, parseTraceTree, parseWithSchema } from './parse';
+import { SpanPreorderBuilder } from './spanPreorder';
 import { traceDetailFieldsSchema, type TraceDetail, type TraceNode } from './schemas';
 import {
   NODE_FIELDS,
@@ -41,6 +42,8 @@ export class TraceAssembler {
   /** Where each span sits, by `seq`: its parent's `seq` (-1 for a root) and its index. */
   private readonly parents: number[] = [];
   private readonly indexes: number[] = [];
+  /** The spans in pre-order, with what the span tree needs of each, built as they come. */
+  private readonly preorder = new SpanPreorderBuilder();
   /** Spans received so far. */
   spans = 0;
   /** The first spans in tree order, from their heads, for the page to show while it loads. */
@@ -56,6 +59,7 @@ export class TraceAssembler {
     for (let i = 0; i + 2 < opens.length; i += 3) {
       this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
+      this.preorder.open(opens[i] as number, opens[i + 1] as number);
     }
     const values = texts.length === 0 ? [] : (JSON.parse(decodeUtf8(texts)) as unknown[]);
     let whole = 0;
@@ -81,6 +85,7 @@ export class TraceAssembler {
           continue;
         }
       }
+      this.preorder.place(seq, node);
       if (refsEnd > refsFrom) {
         attachLazyTexts(node, this.bytes, lazyRefs.subarray(refsFrom, refsEnd));
       }
@@ -135,6 +140,7 @@ export class TraceAssembler {
       // Children the scanner did not stream (a `spans` key written with escapes): the
       // whole-tree rules check them.
       const rootPath = formatJsonPath([...path(), 'spans']);
+      this.preorder.spoil();
       return { ...node, spans: parseTraceTree(node.spans, rootPath, this.url) };
     }
     return node;
@@ -157,10 +163,11 @@ export class TraceAssembler {
     const fields = fieldsText === null ? undefined : (JSON.parse(fieldsText) as unknown);
     const checked = parseWithSchema(traceDetailFieldsSchema, fields, '$', this.url);
     // A tree the parser did not stream (its key written with escapes) is checked whole.
-    const tree =
-      this.spans === 0 && checked.tree.length > 0
-        ? parseTraceTree(checked.tree, '$.tree', this.url)
-        : this.roots;
+    if (this.spans === 0 && checked.tree.length > 0) {
+      return { ...checked, tree: parseTraceTree(checked.tree, '$.tree', this.url) };
+    }
+    const tree = this.roots;
+    this.preorder.finish(tree);
     return { ...checked, tree };
   }
 }

@@ -1,37 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { networkChunks } from '../test/networkChunks';
+import { streamed, streamTrace } from '../test/streamTrace';
 import { SchemaError } from './errors';
 import { parseTraceDetail } from './parse';
-import type { TraceDetail } from './schemas';
 import { readingManyTexts, textLengthAtMost } from './lazyText';
 import { TraceAssembler } from './traceAssembler';
 import { NODE_FIELDS } from './traceBatch';
 import { createBatchingTraceParser, createTraceStreamParser } from './traceStreamParser';
 
 const encoder = new TextEncoder();
-
-/** Streams `text` through the parser and assembles the trace, as the page does. */
-function streamed(text: string, cuts: readonly number[] = []) {
-  const assembler = new TraceAssembler();
-  const parser = createBatchingTraceParser();
-  const take = () => {
-    const batch = parser.take();
-    if (batch) assembler.add(batch);
-  };
-  for (const chunk of networkChunks(text, cuts)) {
-    parser.push(chunk);
-    take();
-  }
-  const end = parser.end();
-  take();
-  return { end, assembler };
-}
-
-function streamTrace(text: string, cuts: readonly number[] = []): TraceDetail {
-  const { end, assembler } = streamed(text, cuts);
-  return assembler.finish(end.fieldsText);
-}
 
 function outcome(run: () => unknown): unknown {
   try {

@@ -1,4 +1,5 @@
 import type { TraceNode } from '../../api/schemas';
+import { spanPreorderOf, type SpanPreorder } from '../../api/spanPreorder';
 import { parseTimestampUs } from '../../lib/time';
 
 /**
@@ -35,58 +36,27 @@ export interface SpanTree {
 }
 
 export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
-  const nodes: TraceNode[] = [];
-  const parents: number[] = [];
-  const depths: number[] = [];
-
-  // Pre-order DFS with an explicit stack; children pushed in reverse to keep their order.
-  const stack: { node: TraceNode; parent: number; depth: number }[] = [];
-  for (let i = roots.length - 1; i >= 0; i--) {
-    stack.push({ node: roots[i] as TraceNode, parent: -1, depth: 0 });
-  }
-  while (stack.length > 0) {
-    const { node, parent, depth } = stack.pop()!;
-    const index = nodes.length;
-    nodes.push(node);
-    parents.push(parent);
-    depths.push(depth);
-    const children = node.spans;
-    if (children) {
-      for (let c = children.length - 1; c >= 0; c--) {
-        stack.push({ node: children[c] as TraceNode, parent: index, depth: depth + 1 });
-      }
-    }
-  }
-
+  // A streamed answer's spans were put in pre-order as they arrived (spanPreorder.ts).
+  const { nodes, parentIndex, depth, startUs, endUs, indexById, duplicateIds } =
+    spanPreorderOf(roots) ?? walkSpans(roots);
   const count = nodes.length;
-  const parentIndex = Int32Array.from(parents);
-  const depth = Int32Array.from(depths);
   const subtreeSize = new Int32Array(count).fill(1);
   const childCount = new Int32Array(count);
   const siblingIndex = new Int32Array(count);
-  const startUs = new Float64Array(count);
-  const endUs = new Float64Array(count);
   const isError = new Uint8Array(count);
   const subtreeErrors = new Int32Array(count);
-  const indexById = new Map<string, number>();
-  const duplicateIds: string[] = [];
   let startBoundUs = Infinity;
   let endBoundUs = -Infinity;
   let maxDepth = 0;
   let rootsSeen = 0;
 
   for (let i = 0; i < count; i++) {
-    const node = nodes[i] as TraceNode;
-    const start = parseTimestampUs(node.start_time);
-    const end = parseTimestampUs(node.end_time);
-    startUs[i] = start;
-    endUs[i] = end;
+    const start = startUs[i]!;
+    const end = endUs[i]!;
     if (start < startBoundUs) startBoundUs = start;
     if (end > endBoundUs) endBoundUs = end;
-    isError[i] = node.status === 'ERROR' ? 1 : 0;
+    isError[i] = (nodes[i] as TraceNode).status === 'ERROR' ? 1 : 0;
     if (depth[i]! > maxDepth) maxDepth = depth[i]!;
-    if (indexById.has(node.id)) duplicateIds.push(node.id);
-    else indexById.set(node.id, i);
     // Pre-order visits siblings in order, so counting children so far gives the position.
     const parent = parentIndex[i]!;
     if (parent >= 0) siblingIndex[i] = childCount[parent]!++;
@@ -137,6 +107,54 @@ export function buildSpanTree(roots: readonly TraceNode[]): SpanTree {
     maxDepth,
     startBoundUs,
     endBoundUs,
+    duplicateIds,
+  };
+}
+
+/** The spans in pre-order, with their parents, depths, times and ids: one iterative walk. */
+function walkSpans(roots: readonly TraceNode[]): SpanPreorder {
+  const nodes: TraceNode[] = [];
+  const parents: number[] = [];
+  const depths: number[] = [];
+
+  // Pre-order DFS with an explicit stack; children pushed in reverse to keep their order.
+  const stack: { node: TraceNode; parent: number; depth: number }[] = [];
+  for (let i = roots.length - 1; i >= 0; i--) {
+    stack.push({ node: roots[i] as TraceNode, parent: -1, depth: 0 });
+  }
+  while (stack.length > 0) {
+    const { node, parent, depth } = stack.pop()!;
+    const index = nodes.length;
+    nodes.push(node);
+    parents.push(parent);
+    depths.push(depth);
+    const children = node.spans;
+    if (children) {
+      for (let c = children.length - 1; c >= 0; c--) {
+        stack.push({ node: children[c] as TraceNode, parent: index, depth: depth + 1 });
+      }
+    }
+  }
+
+  const count = nodes.length;
+  const startUs = new Float64Array(count);
+  const endUs = new Float64Array(count);
+  const indexById = new Map<string, number>();
+  const duplicateIds: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const node = nodes[i] as TraceNode;
+    startUs[i] = parseTimestampUs(node.start_time);
+    endUs[i] = parseTimestampUs(node.end_time);
+    if (indexById.has(node.id)) duplicateIds.push(node.id);
+    else indexById.set(node.id, i);
+  }
+  return {
+    nodes,
+    parentIndex: Int32Array.from(parents),
+    depth: Int32Array.from(depths),
+    startUs,
+    endUs,
+    indexById,
     duplicateIds,
   };
 }
