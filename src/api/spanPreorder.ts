@@ -33,7 +33,9 @@ export function spanPreorderOf(roots: readonly TraceNode[]): SpanPreorder | unde
  * span's position is the `seq` the stream parser gave it when it opened.
  */
 export class SpanPreorderBuilder {
-  private readonly nodes: TraceNode[] = [];
+  // A slot per span as it opens: spans complete out of order, and writes past the end would
+  // turn the array into a slow dictionary.
+  private readonly nodes: (TraceNode | undefined)[] = [];
   private readonly parents: number[] = [];
   private readonly depths: number[] = [];
   private startUs = new Float64Array(1024);
@@ -47,6 +49,7 @@ export class SpanPreorderBuilder {
   open(seq: number, parent: number): void {
     this.parents[seq] = parent;
     this.depths[seq] = parent === -1 ? 0 : (this.depths[parent] ?? 0) + 1;
+    while (this.nodes.length <= seq) this.nodes.push(undefined);
   }
 
   place(seq: number, node: TraceNode): void {
@@ -82,7 +85,7 @@ export class SpanPreorderBuilder {
       .sort((a, b) => a - b)
       .map((seq) => (this.nodes[seq] as TraceNode).id);
     preorders.set(roots, {
-      nodes: this.nodes,
+      nodes: this.nodes as TraceNode[],
       parentIndex: Int32Array.from(this.parents),
       depth: Int32Array.from(this.depths),
       startUs: this.startUs.slice(0, count),

@@ -55,7 +55,8 @@ const ZONE_SUFFIX = /(?:[Zz]|[+-]\d{2}(?::?\d{2})?)\s*$/;
 
 /** True for a parsable timestamp written without a zone (the viewer reads it as UTC). */
 export function lacksZone(text: string, parsedUs: number): boolean {
-  return Number.isFinite(parsedUs) && !ZONE_SUFFIX.test(text);
+  // Nearly every timestamp ends in "Z": that is checked before the pattern (200,000 at 100k spans).
+  return Number.isFinite(parsedUs) && !text.endsWith('Z') && !ZONE_SUFFIX.test(text);
 }
 
 class Tally {
@@ -82,27 +83,29 @@ export function diagnoseTrace(trace: TraceDetail, tree: TraceModel): TraceNote[]
   let largest = { chars: 0, where: '' };
   // Only texts that may be large are decoded for their length: a span's long strings are kept
   // as bytes, and their byte count bounds it.
-  const checkSize = (owner: object, key: LazyTextKey, where: string) => {
+  // `where` is a function: its text is built only for a large one (300,000 texts at 100k spans).
+  const checkSize = (owner: object, key: LazyTextKey, where: () => string) => {
     const atMost = textLengthAtMost(owner, key);
     if (atMost === null || atMost < LARGE_TEXT_CHARS) return;
     // Past a string's longest, a kept text reads as its beginning: its byte count says more.
     const chars =
       atMost > MAX_STRING_LENGTH ? atMost : (owner as Record<LazyTextKey, string>)[key].length;
     if (chars < LARGE_TEXT_CHARS) return;
-    largeTexts.add(where);
-    if (chars > largest.chars) largest = { chars, where };
+    const place = where();
+    largeTexts.add(place);
+    if (chars > largest.chars) largest = { chars, where: place };
   };
-  checkSize(trace, 'input', "the trace's input");
-  checkSize(trace, 'output', "the trace's output");
-  checkSize(trace, 'error', "the trace's error");
+  checkSize(trace, 'input', () => "the trace's input");
+  checkSize(trace, 'output', () => "the trace's output");
+  checkSize(trace, 'error', () => "the trace's error");
   let widest = 0;
 
   for (let i = 0; i < tree.count; i++) {
     const node = tree.nodes[i]!;
     if (tree.childCount[i]! > widest) widest = tree.childCount[i]!;
-    checkSize(node, 'input', `the input of span ${node.id}`);
-    checkSize(node, 'output', `the output of span ${node.id}`);
-    checkSize(node, 'error', `the error of span ${node.id}`);
+    checkSize(node, 'input', () => `the input of span ${node.id}`);
+    checkSize(node, 'output', () => `the output of span ${node.id}`);
+    checkSize(node, 'error', () => `the error of span ${node.id}`);
     const start = tree.startUs[i]!;
     const end = tree.endUs[i]!;
     if (Number.isNaN(start)) unparsable.add(node.start_time);
