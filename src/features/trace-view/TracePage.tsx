@@ -1,7 +1,8 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { hashKey, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useDeferredValue, useState } from 'react';
 import { TruncatedError } from '../../api/errors';
 import { useApiQueries } from '../../api/queries';
+import type { TraceLoadProgress } from '../../api/readTraceStream';
 import { useTraceLoadProgress } from '../../api/traceLoadProgress';
 import { ApiErrorState } from '../../components/ApiErrorState';
 import type { DroppedParam } from '../../lib/searchSchema';
@@ -26,15 +27,26 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   const options = queries.traceDetail(traceId);
   const trace = useQuery({ ...options, enabled: !isCancelled });
   const progress = useTraceLoadProgress(options.queryKey);
+  // The screen's first render of a big trace (its model, notes and rows) is long: deferred, React
+  // renders it in slices, between which the page paints and answers input. The loading view,
+  // with this load's last progress and preview rows, stays up meanwhile.
+  const screenTrace = useDeferredValue(trace.data);
+  const [lastProgress, setLastProgress] = useState<LastProgress | null>(null);
+  if (progress && progress !== lastProgress?.progress) {
+    setLastProgress({ key: hashKey(options.queryKey), progress });
+  }
+  const isRendering = trace.data !== undefined && screenTrace !== trace.data;
 
   if (isCancelled) return <TraceLoadCancelled onLoadAgain={() => setIsCancelled(false)} />;
-  if (trace.isPending) {
+  if (trace.isPending || isRendering) {
     const handleCancel = () => {
       setIsCancelled(true);
       // Aborts the request (and the parse): the query goes back to having nothing.
       void queryClient.cancelQueries({ queryKey: options.queryKey });
     };
-    return <TraceLoading progress={progress} onCancel={handleCancel} />;
+    const shown =
+      progress ?? (lastProgress?.key === hashKey(options.queryKey) ? lastProgress.progress : null);
+    return <TraceLoading progress={shown} onCancel={handleCancel} />;
   }
   if (trace.isError) {
     const error = trace.error;
@@ -71,13 +83,19 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   }
   return (
     <TraceScreen
-      trace={trace.data}
+      trace={screenTrace ?? trace.data}
       source={{ kind: 'server', dbId }}
       search={search}
       onSearchChange={onSearchChange}
       droppedParams={droppedParams}
     />
   );
+}
+
+/** The last progress of a load, by its query key's hash. */
+interface LastProgress {
+  key: string;
+  progress: TraceLoadProgress;
 }
 
 // The /file route shows a trace from a file with the same screen: taking it from this module
