@@ -15,7 +15,10 @@ import { SchemaError } from './errors';
 /** The work on an answer's bytes: the same code runs in a worker or in this thread. */
 export interface ByteStreamWork<End, Batch> {
   push(bytes: Uint8Array): void;
-  /** What is ready to hand over since the last call, if anything. */
+  /**
+   * What is ready to hand over since the last call, if anything. Called until it gives null:
+   * a large read may come in several batches, each handled in a task of its own on the page.
+   */
   take(): Batch | null;
   /** The answer ended: what the work made of it. Throws when it is not what it should be. */
   end(): End;
@@ -124,8 +127,9 @@ export function serveByteStreamWork<End, Batch>(
   let body: ReadableStream<Uint8Array> | null = null;
   let timing: RequestTiming | undefined;
   const flush = () => {
-    const batch = work.take();
-    if (batch !== null) scope.postMessage({ type: 'batch', batch }, transferOf(batch));
+    for (let batch = work.take(); batch !== null; batch = work.take()) {
+      scope.postMessage({ type: 'batch', batch }, transferOf(batch));
+    }
   };
   const fail = (error: unknown) => {
     failed = true;
@@ -248,8 +252,7 @@ function decodeInThread<End, Batch>({
     return error;
   };
   const flush = (work: ByteStreamWork<End, Batch>) => {
-    const batch = work.take();
-    if (batch !== null) onBatch?.(batch);
+    for (let batch = work.take(); batch !== null; batch = work.take()) onBatch?.(batch);
   };
   // Each step waits for the work (which may still be loading) and the steps before it.
   let ready: Promise<ByteStreamWork<End, Batch> | null> = Promise.resolve()

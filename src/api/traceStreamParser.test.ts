@@ -381,6 +381,23 @@ describe('the trace stream parser', () => {
     expect(root.spans?.[2]?.input).toBeUndefined();
   });
 
+  it('hands a read of many spans over in batches of at most 800, which assemble the same', () => {
+    const tree = Array.from({ length: 2000 }, (_, i) => ({ ...node, id: `s${i}` }));
+    const json = JSON.stringify({ ...trace, tree });
+    const parser = createBatchingTraceParser();
+    parser.push(encoder.encode(json));
+    const end = parser.end();
+    const batches = [];
+    for (let batch = parser.take(); batch !== null; batch = parser.take()) batches.push(batch);
+    expect(batches.map((batch) => batch.nodes.length / NODE_FIELDS)).toEqual([800, 800, 400]);
+    // The answer's bytes come once, with the first.
+    expect(batches.map((batch) => batch.chunks.length)).toEqual([1, 0, 0]);
+    const assembler = new TraceAssembler();
+    for (const batch of batches) assembler.add(batch);
+    const streamedTree = assembler.finish(end.fieldsText).tree;
+    expect(streamedTree.map((span) => span.id)).toEqual(tree.map((span) => span.id));
+  });
+
   it('counts the bytes read, and hands on the chunks no span still needs', () => {
     const json = encoder.encode(
       JSON.stringify({ ...trace, tree: [{ ...node, metadata: { note: 'n'.repeat(3000) } }] }),

@@ -2,6 +2,7 @@ import { ByteList } from '../lib/byteList';
 import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex } from './lazyText';
 import {
+  NODE_FIELDS,
   NODE_PARTIAL,
   NODE_STREAMED,
   type StreamedHead,
@@ -746,7 +747,18 @@ const OPEN_BRACKET = new TextEncoder().encode('[');
 const COMMA = new TextEncoder().encode(',');
 const CLOSE_BRACKET = new TextEncoder().encode(']');
 
-/** The parser, collecting what it reads into a batch that `take` hands over (one per chunk). */
+/**
+ * A batch is closed at this many spans or bytes of their texts, and the next one begun: the
+ * page handles each batch in one task, and a network read of several MB (common on a fast
+ * network) would otherwise make a task of 100 ms and more.
+ */
+const BATCH_MAX_SPANS = 800;
+const BATCH_MAX_TEXT_BYTES = 384 * 1024;
+
+/**
+ * The parser, collecting what it reads into batches that `take` hands over: what one read
+ * brought, in batches of at most BATCH_MAX_SPANS spans.
+ */
 export function createBatchingTraceParser(
   keepFromBytes = LAZY_TEXT_MIN_BYTES,
 ): Pick<TraceStreamParser, 'push' | 'end'> & { take(): TraceBatch | null } {
@@ -760,6 +772,8 @@ export function createBatchingTraceParser(
   let heads: StreamedHead[] = [];
   let bytesRead = 0;
   let bytesReported = 0;
+  /** Batches closed since the last `take`, in order. */
+  const closed: TraceBatch[] = [];
   // Heads go out in tree order (seq): a span with children at its `[`, one without when it
   // closes, which is before the next span opens.
   const isHeadSent = new Uint8Array(PREVIEW_SPANS);
@@ -767,6 +781,35 @@ export function createBatchingTraceParser(
     if (seq >= PREVIEW_SPANS || isHeadSent[seq] === 1) return;
     isHeadSent[seq] = 1;
     heads.push({ seq, parent, text: parser.decode(text) });
+  };
+  /** What was collected since the last batch, as a batch (chunks: added by `take`). */
+  const close = (): TraceBatch => {
+    // A new buffer each time, even empty: it is handed over (detached here).
+    let text = new Uint8Array(0);
+    if (wholeSpans > 0) {
+      texts.push(CLOSE_BRACKET);
+      // Each text is one JSON value the scanner found whole, so the array is valid exactly
+      // when every text is.
+      text = texts.view().slice();
+    }
+    const batch: TraceBatch = {
+      chunks: [],
+      opens: Int32Array.from(opens),
+      nodes: Int32Array.from(nodes),
+      texts: text,
+      partialTexts,
+      lazyRefs: Float64Array.from(lazyRefs),
+      heads,
+      bytesRead,
+    };
+    opens = [];
+    nodes = [];
+    texts.clear();
+    wholeSpans = 0;
+    partialTexts = [];
+    lazyRefs = [];
+    heads = [];
+    return batch;
   };
   const parser: TraceStreamParser = createTraceStreamParser({
     onNode: (node) => {
@@ -782,6 +825,9 @@ export function createBatchingTraceParser(
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
       nodes.push(node.seq, node.parent, node.index, flags, lazyRefs.length);
       addHead(node.seq, node.parent, node.text);
+      if (nodes.length >= BATCH_MAX_SPANS * NODE_FIELDS || texts.length >= BATCH_MAX_TEXT_BYTES) {
+        closed.push(close());
+      }
     },
     onOpen: (seq, parent, index) => opens.push(seq, parent, index),
     onHead: addHead,
@@ -794,37 +840,19 @@ export function createBatchingTraceParser(
     },
     end: () => parser.end(),
     take() {
+      // The chunks the parser is done with go with the first batch: the later ones' long
+      // strings are in them too, and the page keeps them all.
       const chunks = parser.release();
-      const isEmpty =
-        chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0;
-      // Bytes read count as progress even while one long span holds all of them.
-      if (isEmpty && bytesRead === bytesReported) return null;
-      bytesReported = bytesRead;
-      // A new buffer each time, even empty: it is handed over (detached here).
-      let text = new Uint8Array(0);
-      if (wholeSpans > 0) {
-        texts.push(CLOSE_BRACKET);
-        // Each text is one JSON value the scanner found whole, so the array is valid exactly
-        // when every text is.
-        text = texts.view().slice();
+      let batch = closed.shift();
+      if (!batch) {
+        const isEmpty =
+          chunks.length === 0 && opens.length === 0 && nodes.length === 0 && heads.length === 0;
+        // Bytes read count as progress even while one long span holds all of them.
+        if (isEmpty && bytesRead === bytesReported) return null;
+        batch = close();
       }
-      const batch: TraceBatch = {
-        chunks,
-        opens: Int32Array.from(opens),
-        nodes: Int32Array.from(nodes),
-        texts: text,
-        partialTexts,
-        lazyRefs: Float64Array.from(lazyRefs),
-        heads,
-        bytesRead,
-      };
-      opens = [];
-      nodes = [];
-      texts.clear();
-      wholeSpans = 0;
-      partialTexts = [];
-      lazyRefs = [];
-      heads = [];
+      batch.chunks = chunks;
+      bytesReported = batch.bytesRead;
       return batch;
     },
   };

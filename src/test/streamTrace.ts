@@ -11,8 +11,7 @@ export function streamed(text: string, cuts: readonly number[] = []) {
   const assembler = new TraceAssembler();
   const parser = createBatchingTraceParser();
   const take = () => {
-    const batch = parser.take();
-    if (batch) assembler.add(batch);
+    for (let batch = parser.take(); batch !== null; batch = parser.take()) assembler.add(batch);
   };
   for (const chunk of networkChunks(text, cuts)) {
     parser.push(chunk);
