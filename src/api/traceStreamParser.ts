@@ -1,4 +1,5 @@
 import { ByteList } from '../lib/byteList';
+import { asciiJsonText, isAscii } from '../lib/jsonText';
 import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex } from './lazyText';
 import {
@@ -743,9 +744,10 @@ export function createTraceStreamParser(options: {
 /** The spans, in tree order, whose heads the page gets before they complete: a screenful. */
 const PREVIEW_SPANS = 100;
 
-const OPEN_BRACKET = new TextEncoder().encode('[');
-const COMMA = new TextEncoder().encode(',');
-const CLOSE_BRACKET = new TextEncoder().encode(']');
+const encoder = new TextEncoder();
+const OPEN_BRACKET = encoder.encode('[');
+const COMMA = encoder.encode(',');
+const CLOSE_BRACKET = encoder.encode(']');
 
 /**
  * A batch is closed at this many spans or bytes of their texts, and the next one begun: the
@@ -820,7 +822,15 @@ export function createBatchingTraceParser(
         partialTexts.push(parser.decode(node.text));
       } else {
         texts.push(wholeSpans++ === 0 ? OPEN_BRACKET : COMMA);
+        const from = texts.length;
         parser.copyText(node.text, texts);
+        // One character outside ASCII would make the page decode the whole batch on a slow
+        // path (3-5 times slower) into a two-byte string: such a text is sent escaped.
+        if (!isAscii(texts.view(), from)) {
+          const escaped = asciiJsonText(decodeUtf8(texts.view().subarray(from)));
+          texts.truncate(from);
+          texts.push(encoder.encode(escaped));
+        }
       }
       const flags = (node.streamed ? NODE_STREAMED : 0) | (node.partial ? NODE_PARTIAL : 0);
       nodes.push(node.seq, node.parent, node.index, flags, lazyRefs.length);

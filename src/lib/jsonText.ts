@@ -64,3 +64,25 @@ function stringifyIteratively(root: unknown): string {
   }
   return out.join('');
 }
+
+/** Whether `bytes` from `from` on are all ASCII. */
+export function isAscii(bytes: Uint8Array, from = 0): boolean {
+  for (let i = from; i < bytes.length; i++) {
+    if ((bytes[i] as number) >= 0x80) return false;
+  }
+  return true;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/g;
+
+/**
+ * JSON `text` with each character outside ASCII written as a `\u` escape (a pair for one
+ * outside the BMP): the same value, in a text every character of which is one byte. Outside
+ * strings JSON has no such characters, so only strings change.
+ */
+export function asciiJsonText(text: string): string {
+  return text.replace(
+    NON_ASCII,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
