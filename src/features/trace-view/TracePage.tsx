@@ -29,8 +29,11 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   const progress = useTraceLoadProgress(options.queryKey);
   // The screen's first render of a big trace (its model, notes and rows) is long: deferred, React
   // renders it in slices, between which the page paints and answers input. The loading view,
-  // with this load's last progress and preview rows, stays up meanwhile.
-  const screenTrace = useDeferredValue(trace.data);
+  // with this load's last progress and preview rows, stays up meanwhile. A small trace is shown
+  // at once: the slices and the frames between them would only make it later.
+  const deferredTrace = useDeferredValue(trace.data);
+  const screenTrace =
+    (trace.data?.total_spans ?? 0) >= DEFERRED_RENDER_SPANS ? deferredTrace : trace.data;
   const [lastProgress, setLastProgress] = useState<LastProgress | null>(null);
   if (progress && progress !== lastProgress?.progress) {
     setLastProgress({ key: hashKey(options.queryKey), progress });
@@ -91,6 +94,9 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
     />
   );
 }
+
+/** From this many spans (as the server counts them) the screen's first render is deferred. */
+const DEFERRED_RENDER_SPANS = 20_000;
 
 /** The last progress of a load, by its query key's hash. */
 interface LastProgress {
