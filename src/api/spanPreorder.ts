@@ -43,13 +43,18 @@ export class SpanPreorderBuilder {
   private readonly indexById = new Map<string, number>();
   private readonly duplicates: number[] = [];
   private placed = 0;
-  /** False once a span was placed other than at its own position, or left out. */
+  /** False once a span's subtree was placed by other means (`spoil`). */
   private isIntact = true;
 
   open(seq: number, parent: number): void {
     this.parents[seq] = parent;
     this.depths[seq] = parent === -1 ? 0 : (this.depths[parent] ?? 0) + 1;
     while (this.nodes.length <= seq) this.nodes.push(undefined);
+  }
+
+  /** The `seq` of the parent of span `seq` (-1 for a root), once it opened. */
+  parentOf(seq: number): number | undefined {
+    return this.parents[seq];
   }
 
   place(seq: number, node: TraceNode): void {

@@ -39,8 +39,7 @@ export class TraceAssembler {
   private readonly roots: TraceNode[] = [];
   /** Children that arrived before their parent, by the parent's `seq`. */
   private readonly childrenOf = new Map<number, TraceNode[]>();
-  /** Where each span sits, by `seq`: its parent's `seq` (-1 for a root) and its index. */
-  private readonly parents: number[] = [];
+  /** Each span's index among its siblings, by `seq` (its parent is in `preorder`). */
   private readonly indexes: number[] = [];
   /** The spans in pre-order, with what the span tree needs of each, built as they come. */
   private readonly preorder = new SpanPreorderBuilder();
@@ -57,7 +56,6 @@ export class TraceAssembler {
     for (const chunk of chunks) this.bytes.append(chunk);
     for (const head of heads) this.addPreview(head);
     for (let i = 0; i + 2 < opens.length; i += 3) {
-      this.parents[opens[i] as number] = opens[i + 1] as number;
       this.indexes[opens[i] as number] = opens[i + 2] as number;
       this.preorder.open(opens[i] as number, opens[i + 1] as number);
     }
@@ -149,8 +147,8 @@ export class TraceAssembler {
   /** `['tree', 0, 'spans', 3]` for the span `seq`. */
   private pathOf(seq: number): PropertyKey[] {
     const segments: PropertyKey[] = [];
-    for (let at = seq; at !== -1; at = this.parents[at] ?? -1) {
-      segments.push(this.indexes[at] ?? 0, this.parents[at] === -1 ? 'tree' : 'spans');
+    for (let at = seq; at !== -1; at = this.preorder.parentOf(at) ?? -1) {
+      segments.push(this.indexes[at] ?? 0, this.preorder.parentOf(at) === -1 ? 'tree' : 'spans');
     }
     return segments.reverse();
   }
