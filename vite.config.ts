@@ -26,8 +26,47 @@ function previewContentSecurityPolicy(): Plugin {
   };
 }
 
+/**
+ * main.tsx boots in stages, each a dynamic import evaluated in a task of its own (issue 13). Their
+ * chunks are preloaded from index.html, so they download while the entry runs rather than one
+ * after the other: every chunk the entry imports dynamically, with its static imports.
+ */
+function preloadBootStages(): Plugin {
+  let base = '/';
+  return {
+    name: 'preload-boot-stages',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base;
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const bundle = context.bundle;
+        if (!bundle) return html;
+        const chunks = Object.values(bundle).filter((output) => output.type === 'chunk');
+        const byFile = new Map(chunks.map((chunk) => [chunk.fileName, chunk]));
+        const entries = chunks.filter((chunk) => chunk.isEntry);
+        const inHtml = new Set(entries.flatMap((entry) => [entry.fileName, ...entry.imports]));
+        const stages = new Set<string>();
+        const add = (fileName: string) => {
+          if (stages.has(fileName) || inHtml.has(fileName)) return;
+          stages.add(fileName);
+          byFile.get(fileName)?.imports.forEach(add);
+        };
+        entries.forEach((entry) => entry.dynamicImports.forEach(add));
+        return [...stages].map((fileName) => ({
+          tag: 'link',
+          attrs: { rel: 'modulepreload', crossorigin: true, href: `${base}${fileName}` },
+          injectTo: 'head' as const,
+        }));
+      },
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), previewContentSecurityPolicy()],
+  plugins: [react(), previewContentSecurityPolicy(), preloadBootStages()],
   server: { port: 3000, strictPort: true },
   preview: { port: 3000, strictPort: true },
   build: { sourcemap: true, manifest: true },

@@ -1,32 +1,24 @@
-// First: configures zod before any module builds a schema.
-import './api/zodConfig';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { getConnection, initConnection, isDemo } from './api/connection';
-import { App } from './app/App';
-import { createQueryClient } from './app/queryClient';
-import { createAppRouter } from './app/router';
-import { loadRuntimeConfig } from './app/runtimeConfig';
-import { ensureDemoWorker } from './features/connection/demoWorker';
-import { initTheme } from './lib/theme';
-import { warmDateFormatting } from './lib/timeZone';
+// The boot comes in stages, each evaluated in a task of its own, so that no task of it is long
+// (issue 13: evaluating React, zod, the router and the app at once was one task of 120–250 ms).
 import './styles/tokens.css';
 import './styles.css';
+import { fetchRuntimeConfig } from './app/fetchRuntimeConfig';
+import { initTheme } from './lib/theme';
+
+/** Lets the browser paint and run other tasks before the next stage is evaluated. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 async function start() {
   initTheme();
-  const config = loadRuntimeConfig();
-  // While config.json is on its way.
-  setTimeout(warmDateFormatting, 0);
-  initConnection(await config);
-  // Not awaited: demo requests wait for it (holdDemoRequestsUntil), the first render does not.
-  if (isDemo(getConnection())) void ensureDemoWorker();
-  const queryClient = createQueryClient();
-  createRoot(document.getElementById('root')!).render(
-    <StrictMode>
-      <App queryClient={queryClient} router={createAppRouter(queryClient)} />
-    </StrictMode>,
-  );
+  // On its way while the stages are evaluated.
+  const configResponse = fetchRuntimeConfig();
+  await import('react-dom/client');
+  await nextTask();
+  // First of the app's modules: configures zod before any module builds a schema.
+  await import('./api/zodConfig');
+  await nextTask();
+  const { startApp } = await import('./app/startApp');
+  await startApp(configResponse);
 }
 
 void start();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuntimeConfig } from '../api/connection';
-import { appUrl } from '../lib/appUrl';
+import { fetchRuntimeConfig } from './fetchRuntimeConfig';
 
 const runtimeConfigSchema = z.looseObject({
   endpoint: z.string().nullish(),
@@ -13,9 +13,11 @@ const runtimeConfigSchema = z.looseObject({
  * Reads `config.json` beside index.html, so one static build can be pointed at any AgentOS
  * without rebuilding. No file (or not JSON: dev servers answer index.html) means demo mode.
  */
-export async function loadRuntimeConfig(): Promise<RuntimeConfig> {
+export async function loadRuntimeConfig(
+  request: Promise<Response> = fetchRuntimeConfig(),
+): Promise<RuntimeConfig> {
   try {
-    const response = await fetch(appUrl('config.json'), { cache: 'no-store' });
+    const response = await request;
     if (!response.ok) return {};
     const parsed = runtimeConfigSchema.safeParse(await response.json());
     if (!parsed.success) {
