@@ -14,8 +14,11 @@ async function start() {
   const configResponse = fetchRuntimeConfig();
   await import('react-dom/client');
   await nextTask();
-  // First of the app's modules: configures zod before any module builds a schema.
+  // zod, configured before any schema is built (zodConfig), then the API's schemas: building
+  // them is most of the app's evaluation.
   await import('./api/zodConfig');
+  await nextTask();
+  await import('./api/schemas');
   await nextTask();
   const { startApp } = await import('./app/startApp');
   await startApp(configResponse);
