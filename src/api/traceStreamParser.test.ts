@@ -381,15 +381,15 @@ describe('the trace stream parser', () => {
     expect(root.spans?.[2]?.input).toBeUndefined();
   });
 
-  it('hands a read of many spans over in batches of at most 800, which assemble the same', () => {
-    const tree = Array.from({ length: 2000 }, (_, i) => ({ ...node, id: `s${i}` }));
+  it('hands a read of many spans over in batches of at most 400, which assemble the same', () => {
+    const tree = Array.from({ length: 1000 }, (_, i) => ({ ...node, id: `s${i}` }));
     const json = JSON.stringify({ ...trace, tree });
     const parser = createBatchingTraceParser();
     parser.push(encoder.encode(json));
     const end = parser.end();
     const batches = [];
     for (let batch = parser.take(); batch !== null; batch = parser.take()) batches.push(batch);
-    expect(batches.map((batch) => batch.nodes.length / NODE_FIELDS)).toEqual([800, 800, 400]);
+    expect(batches.map((batch) => batch.nodes.length / NODE_FIELDS)).toEqual([400, 400, 200]);
     // The answer's bytes come once, with the first.
     expect(batches.map((batch) => batch.chunks.length)).toEqual([1, 0, 0]);
     const assembler = new TraceAssembler();
