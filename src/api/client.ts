@@ -12,7 +12,8 @@ import {
 import { isJsonContentType } from './contentType';
 import { isCutOffJson } from './cutOffJson';
 import { readSearchPage } from './readSearchPage';
-import { prestartTraceParser, readTraceStream, type TraceLoadProgress } from './readTraceStream';
+import { readTraceStream, type TraceLoadProgress } from './readTraceStream';
+import { prestartTraceParser } from './traceParserWorker';
 import { measure, measureAsync } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {
