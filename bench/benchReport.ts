@@ -13,6 +13,13 @@ export interface LoadMetrics {
   previewRows: number;
   /** First byte → the interactive waterfall's first rows painted. */
   loaded: number;
+  /**
+   * Navigation start → the first span rows painted: what the reader waits for in all. The app
+   * requests the trace during its boot, so the first byte can come before the page can show it.
+   */
+  firstRowsFromNavigation: number;
+  /** Navigation start → the interactive waterfall's first rows painted. */
+  loadedFromNavigation: number;
   /** The longest main-thread task (PerformanceObserver longtask) from navigation to loaded. */
   longestTask: number;
 }

@@ -52,6 +52,11 @@ const ROWS: Row[] = [
     isThrottled: true,
   },
   {
+    label: '↳ navigation → first span rows painted',
+    unit: 'ms',
+    value: metric('firstRowsFromNavigation'),
+  },
+  {
     label: '↳ first byte → loading preview painted',
     unit: 'ms',
     value: metric('previewRows'),
@@ -68,6 +73,11 @@ const ROWS: Row[] = [
     value: metric('loaded'),
   },
   { label: '↳ at 100 Mbit/s', unit: 'ms', value: throttledMetric('loaded'), isThrottled: true },
+  {
+    label: '↳ navigation → interactive waterfall painted',
+    unit: 'ms',
+    value: metric('loadedFromNavigation'),
+  },
   {
     label: '**longest task**: navigation → loaded',
     unit: 'ms',

@@ -184,12 +184,17 @@ async function openBreakdown(
   const firstByte = request?.firstByte ?? NaN;
   // Tasks that started before the interactive rows were painted: the load's own tasks.
   const loadTasks = entries.longTasks.filter((task) => task.start < rowsPainted);
+  const firstPainted = Math.min(
+    rowsPainted,
+    Number.isNaN(previewPainted) ? Infinity : previewPainted,
+  );
   const load: LoadMetrics = {
     firstByte,
-    firstRows:
-      Math.min(rowsPainted, Number.isNaN(previewPainted) ? Infinity : previewPainted) - firstByte,
+    firstRows: firstPainted - firstByte,
     previewRows: previewPainted - firstByte,
     loaded: rowsPainted - firstByte,
+    firstRowsFromNavigation: firstPainted,
+    loadedFromNavigation: rowsPainted,
     longestTask: Math.max(0, ...loadTasks.map((task) => task.end - task.start)),
   };
   return {
