@@ -2,7 +2,6 @@
 // (issue 13: evaluating React, zod, the router and the app at once was one task of 120–250 ms).
 import './styles/tokens.css';
 import './styles.css';
-import { prestartTraceParser } from './api/traceParserWorker';
 import { fetchRuntimeConfig } from './app/fetchRuntimeConfig';
 import { initTheme } from './lib/theme';
 
@@ -13,8 +12,6 @@ async function start() {
   initTheme();
   // On its way while the stages are evaluated.
   const configResponse = fetchRuntimeConfig();
-  // Opening a trace is what the app is for: its parser's thread starts meanwhile too.
-  prestartTraceParser();
   await import('react-dom/client');
   await nextTask();
   // zod, configured before any schema is built (zodConfig), then the API's schemas: building

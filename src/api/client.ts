@@ -12,8 +12,7 @@ import {
 import { isJsonContentType } from './contentType';
 import { isCutOffJson } from './cutOffJson';
 import { readSearchPage } from './readSearchPage';
-import { readTraceStream, type TraceLoadProgress } from './readTraceStream';
-import { prestartTraceParser } from './traceParserWorker';
+import { prestartTraceParser, readTraceStream, type TraceLoadProgress } from './readTraceStream';
 import { measure, measureAsync } from '../lib/perf';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from './parse';
 import {

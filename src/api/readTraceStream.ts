@@ -9,7 +9,6 @@ import {
   type BodyInWorker,
 } from './byteStreamWorker';
 import type { TraceBatch, TraceStreamEnd } from './traceBatch';
-import { takeTraceParser } from './traceParserWorker';
 
 /** How far the download of a trace is. */
 export interface TraceLoadProgress {
@@ -29,6 +28,30 @@ export interface ReadTraceOptions {
   /** Called whenever bytes arrive: the time-out counts from the last bytes, not the request. */
   onBytes: () => void;
   onProgress?: (progress: TraceLoadProgress) => void;
+}
+
+function startTraceParser(): Worker {
+  return new Worker(new URL('./traceStream.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'trace-parser',
+  });
+}
+
+let spareParser: Worker | undefined;
+
+/**
+ * Starts the trace parser's worker while the request is on its way, so that loading and
+ * compiling its script is not between the answer's first byte and the first rows. The next
+ * `readTraceStream` takes it; one that is not taken (the request failed) waits for the next.
+ */
+export function prestartTraceParser(): void {
+  if (typeof Worker !== 'undefined') spareParser ??= startTraceParser();
+}
+
+function takeTraceParser(): Worker {
+  const worker = spareParser ?? startTraceParser();
+  spareParser = undefined;
+  return worker;
 }
 
 const bodiesInWorker = new WeakMap<Response, BodyInWorker<TraceStreamEnd, TraceBatch>>();

@@ -14,15 +14,12 @@ export async function startApp(configResponse: Promise<Response>): Promise<void>
   // Not awaited: demo requests wait for it (holdDemoRequestsUntil), the first render does not.
   if (isDemo(getConnection())) void ensureDemoWorker();
   const queryClient = createQueryClient();
-  const router = createAppRouter(queryClient);
-  // The route's loaders (a trace's download) start now rather than after React's first render
-  // of the shell; the router does not load the same location again when it mounts.
-  router.load().catch(console.error);
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
-      <App queryClient={queryClient} router={router} />
+      <App queryClient={queryClient} router={createAppRouter(queryClient)} />
     </StrictMode>,
   );
-  // In a task of its own, not in the first render's, and after the trace's request.
-  setTimeout(warmDateFormatting, 0);
+  // In a task of its own after the first frame: neither in the first render's task nor before it
+  // (config.json has usually arrived by now, so a timer set earlier would delay the render).
+  requestAnimationFrame(() => setTimeout(warmDateFormatting, 0));
 }
