@@ -14,10 +14,8 @@ async function start() {
   const configResponse = fetchRuntimeConfig();
   await import('react-dom/client');
   await nextTask();
-  // zod, configured before any schema is built (zodConfig), then the API's schemas: building
-  // them is most of the app's evaluation.
-  await import('./api/zodConfig');
-  await nextTask();
+  // zod, configured before any schema is built (schemas.ts imports zodConfig first), and the
+  // API's schemas: building them was most of the app's evaluation.
   await import('./api/schemas');
   await nextTask();
   const { startApp } = await import('./app/startApp');
