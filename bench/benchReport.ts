@@ -14,8 +14,8 @@ export interface LoadMetrics {
   /** First byte → the interactive waterfall's first rows painted. */
   loaded: number;
   /**
-   * Navigation start → the first span rows painted: what the reader waits for in all. The app
-   * requests the trace during its boot, so the first byte can come before the page can show it.
+   * Navigation start → the first span rows painted: what the reader waits for in all, the boot
+   * included (times from the first byte leave it out, and move when the request moves).
    */
   firstRowsFromNavigation: number;
   /** Navigation start → the interactive waterfall's first rows painted. */

@@ -3,7 +3,8 @@ import { z } from 'zod';
 /*
  * No code generation. zod compiles object parsers with `new Function` when it can, probing for
  * it when an object schema is built; under the Content-Security-Policy (script-src without
- * 'unsafe-eval') that probe is reported as a violation. main.tsx evaluates it as a boot stage of
- * its own, before the app's modules, so it runs before any schema exists. Measured on a 100,000-span trace, the interpreted path is no slower.
+ * 'unsafe-eval') that probe is reported as a violation. schemas.ts imports it first, and main.tsx
+ * evaluates schemas.ts as a boot stage before the app's modules, so it runs before any schema
+ * exists. Measured on a 100,000-span trace, the interpreted path is no slower.
  */
 z.config({ jitless: true });
