@@ -95,8 +95,12 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   );
 }
 
-/** From this many spans (as the server counts them) the screen's first render is deferred. */
-const DEFERRED_RENDER_SPANS = 20_000;
+/**
+ * From this many spans (as the server counts them) the screen's first render is deferred. At
+ * 10,000 spans deferring took the load's longest task from a median of 261 to 134 ms, with the
+ * waterfall as soon (5 alternated runs each); at 1,000 it made the waterfall 90 ms later.
+ */
+const DEFERRED_RENDER_SPANS = 5_000;
 
 /** The last progress of a load, by its query key's hash. */
 interface LastProgress {
