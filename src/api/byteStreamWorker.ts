@@ -22,6 +22,11 @@ export interface ByteStreamWork<End, Batch> {
   take(): Batch | null;
   /** The answer ended: what the work made of it. Throws when it is not what it should be. */
   end(): End;
+  /**
+   * A buffer of a batch the page is done with, handed back to be written again: in Chromium
+   * a fresh buffer costs far more than writing into one that exists.
+   */
+  recycle?(buffer: ArrayBuffer): void;
 }
 
 /** The reading of one answer, as the page drives it. */
@@ -34,6 +39,8 @@ export interface ByteStreamDecoder<End> {
   readonly failed: Promise<never>;
   /** Stops the work (cancelled or failed elsewhere). */
   dispose(): void;
+  /** Hands a batch's buffer back to the work once the page is done with it (see `recycle`). */
+  recycle(buffer: ArrayBuffer): void;
 }
 
 export interface ByteStreamDecoderOptions<End, Batch> {
@@ -65,7 +72,8 @@ type ToStreamWorker =
   | { type: 'chunk'; bytes: Uint8Array }
   | { type: 'end' }
   | { type: 'fetch'; request: WorkerRequest }
-  | { type: 'read' };
+  | { type: 'read' }
+  | { type: 'recycle'; buffer: ArrayBuffer };
 
 /**
  * An answer's status and headers, as the worker received them. `text` is the whole body of an
@@ -148,6 +156,8 @@ export function serveByteStreamWork<End, Batch>(
       if (message.type === 'chunk') {
         work.push(message.bytes);
         flush();
+      } else if (message.type === 'recycle') {
+        work.recycle?.(message.buffer);
       } else if (message.type === 'end') {
         finish();
       } else if (message.type === 'fetch') {
@@ -288,6 +298,9 @@ function decodeInThread<End, Batch>({
     },
     failed: failure.promise,
     dispose() {},
+    recycle(buffer) {
+      void ready.then((work) => work?.recycle?.(buffer));
+    },
   };
 }
 
@@ -351,7 +364,13 @@ function decodeInWorker<End, Batch>(
     dispose() {
       worker.terminate();
     },
+    recycle: (buffer) => recycleIn(worker, buffer),
   };
+}
+
+/** Hands `buffer` back to `worker` (a no-op once it ended). */
+function recycleIn(worker: Worker, buffer: ArrayBuffer): void {
+  worker.postMessage({ type: 'recycle', buffer } satisfies ToStreamWorker, [buffer]);
 }
 
 /**
@@ -425,6 +444,7 @@ export function fetchInWorker<End, Batch>(
                 end: () => Promise.race([ended, failure]).finally(() => worker.terminate()),
                 failed: failure,
                 dispose: () => worker.terminate(),
+                recycle: (buffer) => recycleIn(worker, buffer),
               };
             },
           },

@@ -122,6 +122,8 @@ export async function readTraceStream(
   const inWorker = bodiesInWorker.get(response);
   const onBatch = (batch: TraceBatch) => {
     assembler.add(batch);
+    // Its texts are parsed: the parser writes a later batch's into the same buffer.
+    if (batch.texts.byteLength > 0) decoder.recycle(batch.texts.buffer as ArrayBuffer);
     if (inWorker) {
       // The worker reads the bytes and counts them.
       bytes = batch.bytesRead;

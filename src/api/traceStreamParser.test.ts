@@ -398,6 +398,27 @@ describe('the trace stream parser', () => {
     expect(streamedTree.map((span) => span.id)).toEqual(tree.map((span) => span.id));
   });
 
+  it('writes a later batch’s texts into a buffer the page handed back', () => {
+    const tree = Array.from({ length: 1000 }, (_, i) => ({ ...node, id: `s${i}` }));
+    const bytes = encoder.encode(JSON.stringify({ ...trace, tree }));
+    const half = bytes.length >> 1;
+    const parser = createBatchingTraceParser();
+    const assembler = new TraceAssembler();
+    parser.push(bytes.slice(0, half));
+    const first = parser.take()!;
+    assembler.add(first);
+    parser.recycle(first.texts.buffer as ArrayBuffer);
+    parser.push(bytes.slice(half));
+    const end = parser.end();
+    const second = parser.take()!;
+    expect(second.texts.buffer).toBe(first.texts.buffer);
+    assembler.add(second);
+    for (let batch = parser.take(); batch !== null; batch = parser.take()) assembler.add(batch);
+    expect(assembler.finish(end.fieldsText).tree.map((span) => span.id)).toEqual(
+      tree.map((span) => span.id),
+    );
+  });
+
   it('counts the bytes read, and hands on the chunks no span still needs', () => {
     const json = encoder.encode(
       JSON.stringify({ ...trace, tree: [{ ...node, metadata: { note: 'n'.repeat(3000) } }] }),
