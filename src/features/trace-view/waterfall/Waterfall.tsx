@@ -13,6 +13,7 @@ import {
   useVisibleRows,
 } from '../traceViewContext';
 import { NameColumnResizer } from './NameColumnResizer';
+import { initialSize, observeSizeAfterLayout } from './observeSizeAfterLayout';
 import { shownTimeScale } from './timeScale';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
@@ -68,6 +69,8 @@ export function Waterfall() {
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 15,
     getItemKey: (position) => rows[position]!,
+    initialRect: initialSize(),
+    observeElementRect: observeSizeAfterLayout,
   });
 
   // Row position of each span index is found by binary search: rows are in tree order.
