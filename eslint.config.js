@@ -158,6 +158,11 @@ export default tseslint.config(
     rules: {
       'import-x/no-cycle': 'error',
       'import-x/no-restricted-paths': restrictedPaths([...layerZones, mocksZone]),
+      // zod's full build carries JSON Schema output into every page's first load (ADR 1).
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'zod', message: "Import from 'zod/mini': about 16 kB smaller." }] },
+      ],
     },
   },
   {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import {
   HttpError,
   htmlTitleOf,
@@ -196,7 +196,7 @@ export function createApiClient(options: ApiClientOptions) {
     }
   }
 
-  async function get<T extends z.ZodType>(
+  async function get<T extends z.ZodMiniType>(
     schema: T,
     path: string,
     query: Record<string, QueryValue>,

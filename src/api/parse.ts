@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { SchemaError } from './errors';
 import { formatJsonPath } from './jsonPath';
 import {
@@ -9,7 +9,7 @@ import {
 } from './schemas';
 
 /** Validates `json` against `schema`, or throws a SchemaError naming the first wrong path. */
-export function parseWithSchema<T extends z.ZodType>(
+export function parseWithSchema<T extends z.ZodMiniType>(
   schema: T,
   json: unknown,
   root = '$',

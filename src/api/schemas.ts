@@ -1,5 +1,5 @@
 import './zodConfig';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /**
  * Schemas of every AgentOS answer the viewer reads (../shared/agentos-api.md).
@@ -12,7 +12,7 @@ import { z } from 'zod';
  * - `type` and `status` stay open strings: unknown span kinds are shown, not rejected.
  */
 
-const optionalString = z.string().nullish();
+const optionalString = z.nullish(z.string());
 
 const traceStatusSchema = z.string();
 
@@ -33,8 +33,8 @@ const traceSummarySchema = z.looseObject({
   start_time: z.string(),
   end_time: z.string(),
   created_at: z.string(),
-  total_spans: z.number().int(),
-  error_count: z.number().int(),
+  total_spans: z.int(),
+  error_count: z.int(),
   input: optionalString,
   ...traceIdsShape,
 });
@@ -57,32 +57,34 @@ const traceNodeBaseSchema = z.looseObject({
   output: optionalString,
   error: optionalString,
   step_type: optionalString,
-  metadata: z.record(z.string(), z.unknown()).nullish(),
-  extra_data: z.record(z.string(), z.unknown()).nullish(),
+  metadata: z.nullish(z.record(z.string(), z.unknown())),
+  extra_data: z.nullish(z.record(z.string(), z.unknown())),
 });
 /** Children are checked by the caller, one node at a time. */
-export const traceNodeFieldsSchema = traceNodeBaseSchema.extend({
-  spans: z.array(z.unknown()).nullish(),
+export const traceNodeFieldsSchema = z.extend(traceNodeBaseSchema, {
+  spans: z.nullish(z.array(z.unknown())),
 });
 export type TraceNode = z.infer<typeof traceNodeBaseSchema> & { spans?: TraceNode[] | null };
 
-const traceDetailBaseSchema = traceSummarySchema.extend({
+const traceDetailBaseSchema = z.extend(traceSummarySchema, {
   output: optionalString,
   error: optionalString,
 });
-export const traceDetailFieldsSchema = traceDetailBaseSchema.extend({ tree: z.array(z.unknown()) });
+export const traceDetailFieldsSchema = z.extend(traceDetailBaseSchema, {
+  tree: z.array(z.unknown()),
+});
 export type TraceDetail = z.infer<typeof traceDetailBaseSchema> & { tree: TraceNode[] };
 
 const paginationMetaSchema = z.looseObject({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total_pages: z.number().int(),
-  total_count: z.number().int(),
-  search_time_ms: z.number().nullish(),
+  page: z.int(),
+  limit: z.int(),
+  total_pages: z.int(),
+  total_count: z.int(),
+  search_time_ms: z.nullish(z.number()),
 });
 export type PaginationMeta = z.infer<typeof paginationMetaSchema>;
 
-export function paginatedSchema<T extends z.ZodType>(item: T) {
+export function paginatedSchema<T extends z.ZodMiniType>(item: T) {
   return z.looseObject({ data: z.array(item), meta: paginationMetaSchema });
 }
 
@@ -95,7 +97,7 @@ export const traceSessionStatsSchema = z.looseObject({
   agent_id: optionalString,
   team_id: optionalString,
   workflow_id: optionalString,
-  total_traces: z.number().int(),
+  total_traces: z.int(),
   first_trace_at: z.string(),
   last_trace_at: z.string(),
 });
@@ -105,16 +107,16 @@ export type SessionStatsResponse = z.infer<typeof sessionStatsResponseSchema>;
 
 const filterFieldSchema = z.looseObject({
   key: z.string(),
-  label: z.string().nullish(),
+  label: z.nullish(z.string()),
   type: z.string(),
   operators: z.array(z.string()),
-  values: z.array(z.string()).nullish(),
+  values: z.nullish(z.array(z.string())),
 });
 export type FilterField = z.infer<typeof filterFieldSchema>;
 
 export const filterSchemaResponseSchema = z.looseObject({
   fields: z.array(filterFieldSchema),
-  logical_operators: z.array(z.string()).nullish(),
+  logical_operators: z.nullish(z.array(z.string())),
 });
 export type FilterSchemaResponse = z.infer<typeof filterSchemaResponseSchema>;
 
@@ -134,25 +136,25 @@ export type FilterExpr =
 export const configResponseSchema = z.looseObject({
   os_id: optionalString,
   name: optionalString,
-  databases: z.array(z.string()).nullish(),
+  databases: z.nullish(z.array(z.string())),
   os_database: optionalString,
-  agents: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
-  teams: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
-  workflows: z.array(z.looseObject({ id: optionalString, name: optionalString })).nullish(),
-  traces: z
-    .looseObject({
+  agents: z.nullish(z.array(z.looseObject({ id: optionalString, name: optionalString }))),
+  teams: z.nullish(z.array(z.looseObject({ id: optionalString, name: optionalString }))),
+  workflows: z.nullish(z.array(z.looseObject({ id: optionalString, name: optionalString }))),
+  traces: z.nullish(
+    z.looseObject({
       display_name: optionalString,
-      dbs: z
-        .array(
+      dbs: z.nullish(
+        z.array(
           z.looseObject({
             db_id: z.string(),
-            domain_config: z.looseObject({ display_name: optionalString }).nullish(),
-            tables: z.array(z.string()).nullish(),
+            domain_config: z.nullish(z.looseObject({ display_name: optionalString })),
+            tables: z.nullish(z.array(z.string())),
           }),
-        )
-        .nullish(),
-    })
-    .nullish(),
+        ),
+      ),
+    }),
+  ),
 });
 export type ConfigResponse = z.infer<typeof configResponseSchema>;
 
@@ -160,9 +162,9 @@ export const healthResponseSchema = z.unknown();
 
 /** Error bodies: `detail` is a string, except FastAPI's 422, where it is an array. */
 const validationIssueSchema = z.looseObject({
-  loc: z.array(z.union([z.string(), z.number()])).nullish(),
+  loc: z.nullish(z.array(z.union([z.string(), z.number()]))),
   msg: z.string(),
-  type: z.string().nullish(),
+  type: z.nullish(z.string()),
 });
 export type ValidationIssue = z.infer<typeof validationIssueSchema>;
 export const errorBodySchema = z.looseObject({

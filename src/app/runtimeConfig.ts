@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { RuntimeConfig } from '../api/connection';
 import { fetchRuntimeConfig } from './fetchRuntimeConfig';
 
 const runtimeConfigSchema = z.looseObject({
-  endpoint: z.string().nullish(),
-  dbId: z.string().nullish(),
+  endpoint: z.nullish(z.string()),
+  dbId: z.nullish(z.string()),
   // The AgentOS choices the packaged server offers (`--agentos name=URL`, repeatable).
-  endpoints: z.array(z.looseObject({ name: z.string(), endpoint: z.string() })).nullish(),
+  endpoints: z.nullish(z.array(z.looseObject({ name: z.string(), endpoint: z.string() }))),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { ParsedSearch } from './searchSchema';
 import { parseTimestampUs } from './time';
 
@@ -9,43 +9,41 @@ import { parseTimestampUs } from './time';
  */
 
 /** An id or a name: the router may have read `?user_id=42` as a number; blank means not set. */
-export const textField = z
-  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
-  .transform((value) => {
+export const textField = z.pipe(
+  z.union([z.string(), z.number(), z.boolean()], { error: 'not text' }),
+  z.transform((value) => {
     const text = String(value).trim();
     return text === '' ? undefined : text;
-  });
+  }),
+);
 
 /**
  * An id kept exactly as written, spaces and quotes included: span ids from the server can hold
  * anything, and a trimmed id would name another span (or none). Empty is not an id.
  */
 export const exactTextField = z
-  .union([z.string(), z.number(), z.boolean()], { error: 'not text' })
-  .transform(String)
-  .refine((value) => value !== '', 'empty');
+  .pipe(
+    z.union([z.string(), z.number(), z.boolean()], { error: 'not text' }),
+    z.transform((value) => String(value)),
+  )
+  .check(z.refine((value) => value !== '', 'empty'));
 
 /** A switch written `=1` when on (`true` as the router may have read it); off is left out. */
-export const flagField = z
-  .union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
+export const flagField = z.pipe(
+  z.union([z.literal(1), z.literal(true), z.literal('1'), z.literal('true')], {
     error: 'use 1 to turn it on',
-  })
-  .transform(() => 1 as const);
+  }),
+  z.transform(() => 1 as const),
+);
 
 /** A whole number from 1, written as a number or as its digits. */
 export function positiveIntField(message: string) {
-  return z
-    .union(
-      [
-        z.number(),
-        z
-          .string()
-          .regex(/^\s*\d+\s*$/)
-          .transform(Number),
-      ],
-      { error: message },
-    )
-    .pipe(z.number().int({ error: message }).min(1, { error: message }));
+  return z.pipe(
+    z.union([z.number(), z.pipe(z.string().check(z.regex(/^\s*\d+\s*$/)), z.transform(Number))], {
+      error: message,
+    }),
+    z.int({ error: message }).check(z.minimum(1, { error: message })),
+  );
 }
 
 /** One of a fixed set of words. */
@@ -61,20 +59,24 @@ export function choiceWithDefaultField<const T extends readonly [string, ...stri
   choices: T,
   message: string,
 ) {
-  return z
-    .enum(choices, { error: message })
-    .transform((value) => (value === choices[0] ? undefined : value));
+  return z.pipe(
+    z.enum(choices, { error: message }),
+    z.transform((value: T[number]) => (value === choices[0] ? undefined : value)),
+  );
 }
 
 /** A date-time with a zone, normalized to ISO 8601 in UTC (`…Z`); zone-less text is read as UTC. */
-export const isoTimeField = z.string({ error: 'not a date and time' }).transform((text, ctx) => {
-  const us = parseTimestampUs(text);
-  if (!Number.isFinite(us)) {
-    ctx.addIssue({ code: 'custom', message: 'not a date and time' });
-    return z.NEVER;
-  }
-  return new Date(Math.floor(us / 1000)).toISOString();
-});
+export const isoTimeField = z.pipe(
+  z.string({ error: 'not a date and time' }),
+  z.transform((text: string, ctx) => {
+    const us = parseTimestampUs(text);
+    if (!Number.isFinite(us)) {
+      ctx.issues.push({ code: 'custom', message: 'not a date and time', input: text });
+      return z.NEVER;
+    }
+    return new Date(Math.floor(us / 1000)).toISOString();
+  }),
+);
 
 /** Text that may be left out of a link: blank values are "not set", not errors. */
 export function withoutBlankValues(raw: Record<string, unknown>): Record<string, unknown> {

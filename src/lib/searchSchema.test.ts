@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseSearchFields } from './searchSchema';
 
 const fields = {
-  span: z.string().min(1),
-  depth: z.coerce.number().int().min(1, 'depth starts at 1'),
-  errors: z.literal(true).optional(),
+  span: z.string().check(z.minLength(1)),
+  depth: z.coerce.number().check(z.int(), z.minimum(1, 'depth starts at 1')),
+  errors: z.optional(z.literal(true)),
 };
 
 describe('parseSearchFields', () => {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
 /** A search parameter a link carried but this page could not use, and why. */
 export interface DroppedParam {
@@ -13,7 +13,7 @@ export interface ParsedSearch<T> {
 }
 
 /** One zod schema per search parameter; `undefined` out means "the default", left off links. */
-export type SearchFields = Record<string, z.ZodType>;
+export type SearchFields = Record<string, z.ZodMiniType>;
 
 export type SearchOf<F extends SearchFields> = {
   [K in keyof F]?: Exclude<z.output<F[K]>, undefined>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { parseTraceDetail, parseTraceNode, parseWithSchema } from '../api/parse';
 import {
   configResponseSchema,
@@ -34,7 +34,7 @@ const recordedFiles = Object.entries(RECORDED).map(([p, json]) => [fileName(p), 
 const sharedFiles = Object.entries(SHARED).map(([p, json]) => [fileName(p), json] as const);
 
 /** The schema the app validates a plain (tree-less) answer with, from the request the file records. */
-function plainSchemaFor(name: string): z.ZodType | null {
+function plainSchemaFor(name: string): z.ZodMiniType | null {
   if (name.startsWith('error-')) return errorBodySchema;
   if (name === 'config.json') return configResponseSchema;
   if (name.startsWith('health')) return healthResponseSchema;

@@ -1,5 +1,5 @@
 import type { SortingState, VisibilityState } from '@tanstack/react-table';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 
 /*
  * The table's view in the URL: `sort` names one column, `-` first for descending
@@ -43,12 +43,14 @@ const isSortable = (id: string): id is SortableColumn =>
 const isHideable = (id: string): id is HideableColumn =>
   (HIDEABLE_COLUMNS as readonly string[]).includes(id);
 
-export const sortField = z
-  .string()
-  .refine((text) => isSortable(text.startsWith('-') ? text.slice(1) : text), {
-    error: `not a sortable column (${SORTABLE_COLUMNS.join(', ')})`,
-  })
-  .transform((text) => text as TraceSort);
+export const sortField = z.pipe(
+  z.string().check(
+    z.refine((text) => isSortable(text.startsWith('-') ? text.slice(1) : text), {
+      error: `not a sortable column (${SORTABLE_COLUMNS.join(', ')})`,
+    }),
+  ),
+  z.transform((text: string) => text as TraceSort),
+);
 
 export interface ColumnsParam {
   /** The normalized parameter; undefined when it asks for the default columns. */
@@ -58,18 +60,21 @@ export interface ColumnsParam {
 }
 
 /** Reads `cols` token by token, so an unknown column costs only itself. */
-export const colsField = z.string().transform((text): ColumnsParam => {
-  const hidden = new Set(DEFAULT_HIDDEN_COLUMNS);
-  const unknown: string[] = [];
-  for (const token of text.split('.')) {
-    if (token === '') continue;
-    const id = token.startsWith('-') ? token.slice(1) : token;
-    if (!isHideable(id)) unknown.push(token);
-    else if (token.startsWith('-')) hidden.add(id);
-    else hidden.delete(id);
-  }
-  return { cols: colsParam(hidden), unknown };
-});
+export const colsField = z.pipe(
+  z.string(),
+  z.transform((text: string): ColumnsParam => {
+    const hidden = new Set(DEFAULT_HIDDEN_COLUMNS);
+    const unknown: string[] = [];
+    for (const token of text.split('.')) {
+      if (token === '') continue;
+      const id = token.startsWith('-') ? token.slice(1) : token;
+      if (!isHideable(id)) unknown.push(token);
+      else if (token.startsWith('-')) hidden.add(id);
+      else hidden.delete(id);
+    }
+    return { cols: colsParam(hidden), unknown };
+  }),
+);
 
 /** The normalized `cols` for a set of hidden columns: in the table's order, defaults left out. */
 function colsParam(hidden: ReadonlySet<string>): string | undefined {

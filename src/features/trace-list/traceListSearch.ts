@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import type { TraceListParams } from '../../api/client';
 import type { FilterExpr } from '../../api/schemas';
 import {
@@ -103,7 +103,7 @@ export function withoutDefaults(search: Partial<TraceListSearch>): Partial<Trace
 }
 
 /** The advanced expression: as the router's JSON parser gave it, or as JSON text. */
-const filterField = z.unknown().transform((value, ctx) => {
+const filterField = z.transform((value: unknown, ctx) => {
   let parsed = value;
   if (typeof value === 'string') {
     try {
@@ -118,7 +118,7 @@ const filterField = z.unknown().transform((value, ctx) => {
     !Array.isArray(parsed) &&
     typeof (parsed as { op?: unknown }).op === 'string';
   if (!isExpression) {
-    ctx.addIssue({ code: 'custom', message: 'not a search expression' });
+    ctx.issues.push({ code: 'custom', message: 'not a search expression', input: value });
     return z.NEVER;
   }
   // Kept even when malformed inside: the server judges it and the page shows its message.

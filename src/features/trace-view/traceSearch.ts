@@ -1,3 +1,4 @@
+import { z } from 'zod/mini';
 import {
   choiceField,
   choiceWithDefaultField,
@@ -67,9 +68,11 @@ const TRACE_SEARCH_FIELDS = {
   /** Comma-separated span ids. */
   tfold: exactTextField,
   /** `<start>-<end>`, whole µs from the trace's start (see timeline/timeRange.ts). */
-  zoom: exactTextField.refine(
-    (text) => parseZoom(text) !== null,
-    'zoom is <start µs>-<end µs> from the trace start, the start first',
+  zoom: exactTextField.check(
+    z.refine(
+      (text) => parseZoom(text) !== null,
+      'zoom is <start µs>-<end µs> from the trace start, the start first',
+    ),
   ),
 };
 
