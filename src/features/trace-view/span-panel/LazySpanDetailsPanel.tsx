@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { LoadingState } from '../../../components/PageState';
 import type * as SpanDetailsPanelModule from './SpanDetailsPanel';
 import type { SpanDetailsPanelProps } from './SpanDetailsPanel';
@@ -22,7 +22,11 @@ export function preloadSpanDetailsPanel(): void {
 }
 
 export function LazySpanDetailsPanel(props: SpanDetailsPanelProps) {
-  if (loaded) return <loaded.SpanDetailsPanel {...props} />;
+  // Which way is decided once per panel: a panel that started through Suspense and switched to
+  // the loaded module on a later render (the costs arriving, say) was a different component, so
+  // React unmounted it and mounted a new one under the reader, scroll and focus lost.
+  const [module] = useState(loaded);
+  if (module) return <module.SpanDetailsPanel {...props} />;
   return (
     <Suspense fallback={<LoadingState label="Loading span…" />}>
       <SuspendingPanel {...props} />
