@@ -123,7 +123,7 @@ export async function readTraceStream(
   const onBatch = (batch: TraceBatch) => {
     assembler.add(batch);
     // Its texts are parsed: the parser writes a later batch's into the same buffer.
-    if (batch.texts.byteLength > 0) decoder.recycle(batch.texts.buffer as ArrayBuffer);
+    if (batch.texts.byteLength > 0) decoder.recycle(batch.texts.buffer);
     if (inWorker) {
       // The worker reads the bytes and counts them.
       bytes = batch.bytesRead;

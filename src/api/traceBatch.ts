@@ -40,7 +40,7 @@ export interface TraceBatch {
    * none. Bytes, handed over: a string is copied twice on the way, which cost the page about
    * 250 ms of a 100,000-span load.
    */
-  texts: Uint8Array;
+  texts: Uint8Array<ArrayBuffer>;
   /** The texts of the NODE_PARTIAL spans, in order: each parsed alone, and left out if bad. */
   partialTexts: string[];
   /**

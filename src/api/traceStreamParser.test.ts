@@ -407,7 +407,7 @@ describe('the trace stream parser', () => {
     parser.push(bytes.slice(0, half));
     const first = parser.take()!;
     assembler.add(first);
-    parser.recycle(first.texts.buffer as ArrayBuffer);
+    parser.recycle(first.texts.buffer);
     parser.push(bytes.slice(half));
     const end = parser.end();
     const second = parser.take()!;
