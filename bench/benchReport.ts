@@ -44,7 +44,10 @@ export interface RunMetrics extends LoadMetrics {
   /** Long tasks' time in the fixed window after the first waterfall rows (AFTER_PAINT_WINDOW_MS). */
   longTasksAfterPaint: number;
   select: number;
+  /** Query entered → the matching row in view highlighted and a count shown. */
   search: number;
+  /** Query entered → the final count painted: every span's long texts looked through. */
+  searchAll: number;
   collapseAll: number;
   expandAll: number;
   scrollMedian: number;

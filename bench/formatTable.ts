@@ -109,6 +109,7 @@ const ROWS: Row[] = [
   { label: '**expand all**', unit: 'ms', value: metric('expandAll'), max: 100 },
   { label: '**select**', unit: 'ms', value: metric('select'), max: 50 },
   { label: '**search** (debounce included)', unit: 'ms', value: metric('search'), max: 150 },
+  { label: '↳ every span looked through: final count', unit: 'ms', value: metric('searchAll') },
   { label: '**scroll** frame, median', unit: 'ms', value: metric('scrollMedian') },
   { label: '**scroll** frame, p95', unit: 'ms', value: metric('scrollP95'), max: 50 },
   { label: '**flame graph** tab: click → drawn', unit: 'ms', value: metric('flameOpen') },

@@ -164,13 +164,25 @@ function beginningOf(text: LazyText): string {
  * call per chunk instead of one per string. The decoded chunks are dropped when `read` returns.
  */
 export function readingManyTexts<T>(read: () => T): T {
-  if (decodedChunks !== null) return read();
-  decodedChunks = new Map();
-  try {
-    return read();
-  } finally {
-    decodedChunks = null;
-  }
+  return textReadingSession()(read);
+}
+
+/**
+ * `readingManyTexts` for work done a slice at a time: every slice run through the returned
+ * function shares one set of decoded chunks, so a chunk is decoded once per session rather than
+ * once per slice. The chunks go when the session is dropped.
+ */
+export function textReadingSession(): <T>(read: () => T) => T {
+  const chunks: Map<Uint8Array, string | null> = new Map();
+  return (read) => {
+    if (decodedChunks !== null) return read();
+    decodedChunks = chunks;
+    try {
+      return read();
+    } finally {
+      decodedChunks = null;
+    }
+  };
 }
 
 function accessorFor(key: LazyTextKey): PropertyDescriptor {

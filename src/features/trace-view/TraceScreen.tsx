@@ -1,4 +1,4 @@
-import { memo, useCallback, useMemo, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { TraceDetail } from '../../api/schemas';
 import { buildTraceModel, type TraceModel } from '../../domain/trace/traceModel';
 import { useTraceCosts } from '../../components/cost/useTraceCosts';
@@ -72,6 +72,7 @@ export function TraceScreen({
     dbId ? { db_id: dbId } : {},
   );
   const [derived] = useState(createDerivedViews);
+  useEffect(() => () => derived.search.stop(), [derived]);
   // Stable, so that a URL write (which re-renders this component) skips the memoized body.
   const dismissDropped = useCallback(() => setDropped([]), []);
   const context = useMemo(

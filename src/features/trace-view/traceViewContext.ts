@@ -1,4 +1,4 @@
-import { createContext, useContext, useDeferredValue } from 'react';
+import { createContext, useContext, useDeferredValue, useSyncExternalStore } from 'react';
 import { useStore } from 'zustand';
 import type { TraceCostsView } from '../../components/cost/useTraceCosts';
 import type { TraceModel } from '../../domain/trace/traceModel';
@@ -7,7 +7,7 @@ import type { RepeatedCalls } from './analysis/repeatedCalls';
 import { useCriticalPath } from './analysis/useTraceAnalyses';
 import type { TraceViewActions, TraceViewState, TraceViewStore } from './traceViewStore';
 import { applySpanFilter, isFilterActive } from './waterfall/spanFilter';
-import { searchSpans } from './waterfall/spanSearch';
+import { createSpanSearchRunner } from './waterfall/spanSearchRunner';
 import { flattenVisibleRows } from './waterfall/visibleRows';
 
 /** What every part of an open trace shares: its tree, its view store, the slow analyses. */
@@ -27,12 +27,7 @@ export interface TraceViewContextValue {
 export function createDerivedViews() {
   return {
     filter: memoizeLast(applySpanFilter),
-    search: memoizeLast((tree: TraceModel, query: string) => {
-      const matches = searchSpans(tree, query);
-      const mask = new Uint8Array(tree.count);
-      for (const index of matches) mask[index] = 1;
-      return { matches, mask: matches.length > 0 ? mask : null };
-    }),
+    search: createSpanSearchRunner(),
     rows: memoizeLast(flattenVisibleRows),
   };
 }
@@ -82,7 +77,9 @@ export function useSpanSearch() {
   const query = useTraceView((state) => state.query);
   const matchPosition = useTraceView((state) => state.matchPosition);
   const searchedQuery = useDeferredValue(query);
-  const { matches, mask } = derived.search(tree, searchedQuery);
+  const { matches, mask, isComplete } = useSyncExternalStore(derived.search.subscribe, () =>
+    derived.search.result(tree, searchedQuery),
+  );
   const activePosition = matches.length === 0 ? -1 : Math.min(matchPosition, matches.length - 1);
   const { store } = useTraceViewContext();
   return {
@@ -91,6 +88,8 @@ export function useSpanSearch() {
     searchedQuery,
     matches,
     mask,
+    /** False while the long texts are still being looked through: `matches` will grow. */
+    isComplete,
     activePosition,
     activeIndex: activePosition >= 0 ? matches[activePosition]! : null,
     /** Moves to the next (1) or previous (-1) match, wrapping, and shows it. */

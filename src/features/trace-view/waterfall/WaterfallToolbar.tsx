@@ -36,11 +36,14 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
   const moreFilters = filter.types.size + (filter.repeatedOnly ? 1 : 0) + (hideFiltered ? 1 : 0);
   const repeatedCount = repeated === null ? null : repeated.spanCount;
 
+  // "…" while the long texts are still being looked through: the count can only grow.
   const searchCount = !search.query.trim()
     ? ''
     : search.matches.length === 0
-      ? 'No matches'
-      : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}`;
+      ? search.isComplete
+        ? 'No matches'
+        : 'Searching…'
+      : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}${search.isComplete ? '' : '…'}`;
 
   return (
     <div className={styles.toolbar} role="toolbar" aria-label="Waterfall controls">

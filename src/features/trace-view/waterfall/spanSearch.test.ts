@@ -4,7 +4,7 @@ import { makeSpan } from '../../../test/testSpans';
 import type { TraceNode } from '../../../api/schemas';
 import { TraceAssembler } from '../../../api/traceAssembler';
 import { createBatchingTraceParser } from '../../../api/traceStreamParser';
-import { searchSpans, spanMatch } from './spanSearch';
+import { createSpanSearchScan, searchSpans, spanMatch } from './spanSearch';
 
 /** `spans` as the page holds them after a streamed load: their long texts kept as bytes. */
 function keptAsBytes(spans: TraceNode[]): TraceNode[] {
@@ -74,6 +74,55 @@ describe('searchSpans on texts kept as bytes', () => {
       field: 'input',
       match: 'HEAT pumps',
     });
+  });
+});
+
+/** 600 sibling spans; span 10 mentions "heat pump" in its input, span 500 in its name. */
+function wideTree() {
+  const spans = Array.from({ length: 600 }, (_, i) =>
+    makeSpan({
+      id: `s${i}`,
+      name: i === 500 ? 'Heat pump lookup' : `step ${i}`,
+      input: i === 10 ? 'Compare a heat pump with a gas boiler' : 'nothing of note',
+    }),
+  );
+  return buildSpanTree([makeSpan({ id: 'root', name: 'Agent.run', spans })]);
+}
+
+describe('createSpanSearchScan', () => {
+  it('finds name matches anywhere before any text match, then everything, in tree order', () => {
+    const tree = wideTree();
+    const scan = createSpanSearchScan(tree, 'HEAT PUMP');
+    const seen: string[][] = [];
+    while (!scan.step(() => false)) {
+      seen.push([...scan.result().matches].map((i) => tree.nodes[i]!.id));
+      expect(scan.result().isComplete).toBe(false);
+    }
+    // Some slice showed the name match alone: the long texts come after every span's name.
+    expect(seen).toContainEqual(['s500']);
+    expect(seen.some((ids) => ids.includes('s10') && !ids.includes('s500'))).toBe(false);
+    const last = scan.result();
+    expect(last.isComplete).toBe(true);
+    expect([...last.matches].map((i) => tree.nodes[i]!.id)).toEqual(['s10', 's500']);
+    expect([...searchSpans(tree, 'heat pump')]).toEqual([...last.matches]);
+  });
+
+  it('keeps the results it gave: a later slice does not change them', () => {
+    const tree = wideTree();
+    const scan = createSpanSearchScan(tree, 'heat pump');
+    while (scan.result().matches.length === 0) scan.step(() => false);
+    const early = scan.result();
+    const earlyMask = early.mask!.slice();
+    scan.step(() => true);
+    expect(early.mask).toEqual(earlyMask);
+    expect(early.matches).toHaveLength(1);
+    expect(scan.result().matches).toHaveLength(2);
+  });
+
+  it('is complete at once for an empty query', () => {
+    const scan = createSpanSearchScan(wideTree(), '   ');
+    expect(scan.step(() => false)).toBe(true);
+    expect(scan.result()).toEqual({ matches: new Int32Array(0), mask: null, isComplete: true });
   });
 });
 
