@@ -36,13 +36,15 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
   const moreFilters = filter.types.size + (filter.repeatedOnly ? 1 : 0) + (hideFiltered ? 1 : 0);
   const repeatedCount = repeated === null ? null : repeated.spanCount;
 
-  // "…" while the long texts are still being looked through: the count can only grow.
+  // "…" while the long texts are still being looked through: the count can only grow. Before a
+  // first match, "Searching" is read out but not shown, to leave the query its room in the box.
+  const isSearching = !!search.query.trim() && search.matches.length === 0 && !search.isComplete;
   const searchCount = !search.query.trim()
     ? ''
     : search.matches.length === 0
       ? search.isComplete
         ? 'No matches'
-        : 'Searching…'
+        : '…'
       : `${search.activePosition + 1} of ${search.matches.length.toLocaleString()}${search.isComplete ? '' : '…'}`;
 
   return (
@@ -69,6 +71,7 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
             }}
           />
           <span className={`muted search-count ${styles.searchCount}`} role="status">
+            {isSearching && <span className="visually-hidden">Searching</span>}
             {searchCount}
           </span>
         </span>
