@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { memo, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { entryPointDifference } from '../../domain/trace/spanNames';
 import { formatDuration } from '../../lib/time';
 import { namePath, type AlignedRow, type SpanSide } from './alignTraces';
@@ -36,12 +36,14 @@ const NUMERIC_COLUMNS = new Set([1, 2, 4, 5, 7, 8]);
  */
 export function CompareTable({ rows, shown }: CompareTableProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
+  // Stable while the rows are: a new one makes the virtualizer re-measure every row.
+  const getItemKey = useCallback((position: number) => shown[position]!, [shown]);
   const virtualizer = useVirtualizer({
     count: shown.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 15,
-    getItemKey: (position) => shown[position]!,
+    getItemKey,
   });
   return (
     <div

@@ -1,5 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { useAfterFirstPaint } from '../../../lib/useAfterFirstPaint';
 import { rangeTicks } from '../timeline/rangeTicks';
 import {
@@ -61,6 +69,9 @@ export function Waterfall() {
   const frameRef = useRef<HTMLDivElement>(null);
   const isPainted = useAfterFirstPaint();
   const [axisPx, setAxisPx] = useState(0);
+  // Stable while the rows are: the virtualizer re-measures every row (100,000 at 100k spans)
+  // whenever this function changes, which was every render (each scroll frame, each click).
+  const getItemKey = useCallback((position: number) => rows[position]!, [rows]);
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
@@ -68,7 +79,7 @@ export function Waterfall() {
     scrollMargin: HEADER_HEIGHT,
     scrollPaddingStart: HEADER_HEIGHT,
     overscan: 15,
-    getItemKey: (position) => rows[position]!,
+    getItemKey,
     initialRect: initialSize(),
     observeElementRect: observeSizeAfterLayout,
   });
