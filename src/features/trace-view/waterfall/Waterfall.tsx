@@ -21,7 +21,7 @@ import {
   useVisibleRows,
 } from '../traceViewContext';
 import { NameColumnResizer } from './NameColumnResizer';
-import { initialSize, observeSizeAfterLayout } from './observeSizeAfterLayout';
+import { initialSize, observeSizeAfterLayout, scrollWithoutFirstReset } from './virtualizerLayout';
 import { shownTimeScale } from './timeScale';
 import { useNameColumnWidth } from './useNameColumnWidth';
 import { ROW_HEIGHT, rowId, WaterfallRow } from './WaterfallRow';
@@ -82,6 +82,7 @@ export function Waterfall() {
     getItemKey,
     initialRect: initialSize(),
     observeElementRect: observeSizeAfterLayout,
+    scrollToFn: scrollWithoutFirstReset,
   });
 
   // Row position of each span index is found by binary search: rows are in tree order.
