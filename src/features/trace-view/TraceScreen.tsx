@@ -8,7 +8,7 @@ import { countFailingSpans, traceStatus } from '../../domain/trace/traceStatus';
 import { measure } from '../../lib/perf';
 import type { DroppedParam } from '../../lib/searchSchema';
 import { firstErrorOrigin } from './analysis/firstError';
-import { useRepeatedCalls } from './analysis/useTraceAnalyses';
+import { useRepeatedCalls, useSelectionFactsWhenIdle } from './analysis/useTraceAnalyses';
 import { MissingSpanNotice } from './MissingSpanNotice';
 import { TraceActions } from './TraceActions';
 import { TraceHeader } from './TraceHeader';
@@ -62,6 +62,7 @@ export function TraceScreen({
   const { store } = initial;
   const [dropped, setDropped] = useState([...droppedParams, ...initial.dropped]);
   const repeated = useRepeatedCalls(tree);
+  useSelectionFactsWhenIdle(tree);
   const costs = useTraceCosts(tree);
   const dbId = source.kind === 'server' ? source.dbId : undefined;
   const flushUrl = useTraceViewUrl(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SpanKind } from '../../../domain/trace/spanKind';
-import { peersOf } from './peerSteps';
+import { createPeerGroupsScan, peersOf } from './peerSteps';
 
 interface TestSpan {
   kind: SpanKind;
@@ -40,6 +40,20 @@ const llm = (model: string, startMs: number): TestSpan => ({
   model,
   startMs,
 });
+
+// Tree order: 0 agent, 1 search at 300, 2 gpt at 10, 3 search at 100, 4 fetch, 5 gpt at 400,
+// 6 search at 100 (a tie with 3: tree order), 7 a claude call, 8 the same agent again.
+const spans = () => [
+  agent('Researcher', 0),
+  tool('search', 300),
+  llm('gpt-4o', 10),
+  tool('search', 100),
+  tool('fetch', 200),
+  llm('gpt-4o', 400),
+  tool('search', 100),
+  llm('claude-sonnet-4', 500),
+  agent('Researcher', 600),
+];
 
 describe('peersOf', () => {
   // Tree order: 0 agent, 1 search at 300, 2 gpt at 10, 3 search at 100, 4 fetch, 5 gpt at 400,
@@ -87,5 +101,40 @@ describe('peersOf', () => {
       { kind: SpanKind.Other, name: 'step', startMs: 1 },
     ]);
     expect(peersOf(other, 0)).toBeNull();
+  });
+});
+
+describe('createPeerGroupsScan', () => {
+  it('builds the groups in steps, ahead of the clicks, as peersOf answers them', () => {
+    const tree = trace(spans());
+    const scan = createPeerGroupsScan(tree);
+    let steps = 1;
+    while (!scan.step(() => false)) steps++;
+    expect(steps).toBeGreaterThan(1);
+
+    const asked: number[] = [];
+    const labelOf = tree.toolNameOf;
+    tree.toolNameOf = (i) => {
+      asked.push(i);
+      return labelOf(i);
+    };
+    expect(peersOf(tree, 1)).toEqual({
+      noun: 'tool',
+      label: 'search',
+      order: Int32Array.from([3, 6, 1]),
+    });
+    expect(peersOf(tree, 5)?.order).toEqual(Int32Array.from([2, 5]));
+    expect(peersOf(tree, 8)?.order).toEqual(Int32Array.from([0, 8]));
+    expect(peersOf(tree, 4)).toBeNull();
+    // Only the asked spans' own labels: their groups were ready, no pass over the tools.
+    expect(asked).toEqual([1, 4]);
+  });
+
+  it('keeps a group a click built before the scan reached it', () => {
+    const tree = trace(spans());
+    const before = peersOf(tree, 3)!.order;
+    const scan = createPeerGroupsScan(tree);
+    while (!scan.step(() => true));
+    expect(peersOf(tree, 6)!.order).toBe(before);
   });
 });
