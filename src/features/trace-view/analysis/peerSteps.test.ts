@@ -56,19 +56,7 @@ const spans = () => [
 ];
 
 describe('peersOf', () => {
-  // Tree order: 0 agent, 1 search at 300, 2 gpt at 10, 3 search at 100, 4 fetch, 5 gpt at 400,
-  // 6 search at 100 (a tie with 3: tree order), 7 a claude call, 8 the same agent again.
-  const tree = trace([
-    agent('Researcher', 0),
-    tool('search', 300),
-    llm('gpt-4o', 10),
-    tool('search', 100),
-    tool('fetch', 200),
-    llm('gpt-4o', 400),
-    tool('search', 100),
-    llm('claude-sonnet-4', 500),
-    agent('Researcher', 600),
-  ]);
+  const tree = trace(spans());
 
   it('lists the calls of the same tool in time order, ties in tree order', () => {
     expect(peersOf(tree, 1)).toEqual({
