@@ -55,6 +55,20 @@ export function BarTooltip({ gridRef, frameRef }: BarTooltipProps) {
     const handleLeave = () => setHover(null);
     const handleKeyDown = () => setKeyboard(true);
     const handlePointerDown = () => setKeyboard(false);
+    // This code arrives after the first paint: a pointer already resting on a bar by then gets
+    // its tooltip, beside the bar, without having to move.
+    const restingRow = grid.querySelector('.waterfall-bar-cell:hover')?.closest('[role="row"]');
+    const restingBar = restingRow?.querySelector('.span-bar, .bar-arrow');
+    if (restingRow?.id.startsWith(ROW_ID_PREFIX) && restingBar) {
+      const box = frame.getBoundingClientRect();
+      const barBox = restingBar.getBoundingClientRect();
+      setFrameSize({ width: box.width, height: box.height });
+      setHover({
+        index: Number(restingRow.id.slice(ROW_ID_PREFIX.length)),
+        x: barBox.left - box.left,
+        y: barBox.bottom - box.top,
+      });
+    }
     grid.addEventListener('pointermove', handleMove);
     grid.addEventListener('pointerleave', handleLeave);
     grid.addEventListener('scroll', handleLeave, { passive: true });
