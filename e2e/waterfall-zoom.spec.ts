@@ -88,6 +88,8 @@ test('the wheel on the time axis zooms around the pointer, and the keyboard pans
     /^\+\d+ms – \+4\.\d\ds of 11\.53s$/,
   );
 
+  // The URL follows the view shortly after (writes are batched): read the range once it has.
+  await expect(page).toHaveURL(/[?&]zoom=/);
   const before = zoomInUrl(page);
   await windowOf(page).focus();
   await page.keyboard.press('ArrowRight');

@@ -37,20 +37,22 @@ export function BarTooltip({ gridRef, frameRef }: BarTooltipProps) {
     const grid = gridRef.current;
     const frame = frameRef.current;
     if (!grid || !frame) return;
-    const handleMove = (event: PointerEvent) => {
-      const target = event.target as Element | null;
-      const row = target?.closest('.waterfall-bar-cell')?.closest('[role="row"]');
-      if (!row?.id.startsWith(ROW_ID_PREFIX)) {
-        setHover(null);
-        return;
-      }
+    /** Shows the tooltip of `row` at a viewport point; false when `row` is not a span's row. */
+    const showTipFor = (row: Element | null | undefined, clientX: number, clientY: number) => {
+      if (!row?.id.startsWith(ROW_ID_PREFIX)) return false;
       const box = frame.getBoundingClientRect();
       setFrameSize({ width: box.width, height: box.height });
       setHover({
         index: Number(row.id.slice(ROW_ID_PREFIX.length)),
-        x: event.clientX - box.left,
-        y: event.clientY - box.top,
+        x: clientX - box.left,
+        y: clientY - box.top,
       });
+      return true;
+    };
+    const handleMove = (event: PointerEvent) => {
+      const target = event.target as Element | null;
+      const row = target?.closest('.waterfall-bar-cell')?.closest('[role="row"]');
+      if (!showTipFor(row, event.clientX, event.clientY)) setHover(null);
     };
     const handleLeave = () => setHover(null);
     const handleKeyDown = () => setKeyboard(true);
@@ -59,15 +61,9 @@ export function BarTooltip({ gridRef, frameRef }: BarTooltipProps) {
     // its tooltip, beside the bar, without having to move.
     const restingRow = grid.querySelector('.waterfall-bar-cell:hover')?.closest('[role="row"]');
     const restingBar = restingRow?.querySelector('.span-bar, .bar-arrow');
-    if (restingRow?.id.startsWith(ROW_ID_PREFIX) && restingBar) {
-      const box = frame.getBoundingClientRect();
+    if (restingBar) {
       const barBox = restingBar.getBoundingClientRect();
-      setFrameSize({ width: box.width, height: box.height });
-      setHover({
-        index: Number(restingRow.id.slice(ROW_ID_PREFIX.length)),
-        x: barBox.left - box.left,
-        y: barBox.bottom - box.top,
-      });
+      showTipFor(restingRow, barBox.left, barBox.bottom);
     }
     grid.addEventListener('pointermove', handleMove);
     grid.addEventListener('pointerleave', handleLeave);
