@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { openTrace, panelOf, waterfallOf } from './support/tracePage';
+import { biggestTraceId, openTrace, panelOf, waterfallOf } from './support/tracePage';
 
 /*
  * The trace page as a workspace: it fills the window, a jump puts its row where the reader
@@ -46,15 +46,6 @@ async function spanIdsOf(page: Page, traceId: string): Promise<string[]> {
     body.tree.forEach(walk);
     return ids;
   }, traceId);
-}
-
-/** The demo's biggest trace (a batch workflow of 2,000 spans), from the demo API. */
-async function biggestTraceId(page: Page): Promise<string> {
-  return page.evaluate(async () => {
-    const response = await fetch('/demo-api/traces?limit=100&workflow_id=batch-enrichment');
-    const body = (await response.json()) as { data: { trace_id: string; total_spans: number }[] };
-    return body.data.reduce((a, b) => (b.total_spans > a.total_spans ? b : a)).trace_id;
-  });
 }
 
 for (const viewport of VIEWPORTS) {

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import {
+  biggestTraceId,
   openFilters,
   openLevels,
   openTrace,
@@ -253,4 +254,52 @@ test('a trace opened from another database is read from that database', async ({
   await expect(waterfallOf(page).grid).toBeVisible();
   await page.getByRole('link', { name: '← Traces' }).click();
   await expect(page).toHaveURL(/\/traces\?db_id=staging-traces$/);
+});
+
+test('a jump across a long trace draws the rows of the new place, with only the selected one marked', async ({
+  page,
+}) => {
+  test.slow(); // a 2,000-span trace generated in the browser
+  // The list showing means the demo's mock API (a service worker) is answering.
+  await page.goto('/traces');
+  await expect(page.getByRole('table', { name: 'Traces' })).toBeVisible();
+  await page.goto(`/traces/${await biggestTraceId(page)}`);
+  const { grid, rows } = waterfallOf(page);
+  await expect(grid).toBeVisible({ timeout: 45_000 });
+  const selected = grid.locator('[role="row"][aria-selected="true"]');
+  const rowCount = Number(await grid.getAttribute('aria-rowcount'));
+  // Far more rows than the waterfall draws at once.
+  expect(rowCount).toBeGreaterThan(1000);
+  const rowNumbers = () =>
+    rows.evaluateAll((elements) =>
+      elements.map((element) => Number(element.getAttribute('aria-rowindex'))),
+    );
+  // Each of the first rows' level and span name.
+  const firstRows = () =>
+    rows.evaluateAll((elements) =>
+      elements
+        .slice(0, 6)
+        .map((element) => [element.ariaLevel, element.querySelector('.span-name')?.textContent]),
+    );
+  const atFirst = await firstRows();
+
+  await rows.nth(2).click();
+  await expect(selected).toHaveAttribute('aria-rowindex', '4');
+  await grid.focus();
+  await page.keyboard.press('End');
+  // The last span is drawn and selected; the rows drawn are the ones around it, in order.
+  await expect(selected).toHaveCount(1);
+  await expect(selected).toHaveAttribute('aria-rowindex', String(rowCount));
+  await expect(selected).toBeInViewport();
+  const atEnd = await rowNumbers();
+  expect(atEnd.at(-1)).toBe(rowCount);
+  expect(atEnd).toEqual(atEnd.map((_, i) => atEnd[0]! + i));
+
+  await page.keyboard.press('Home');
+  await expect(selected).toHaveAttribute('aria-rowindex', '2');
+  await expect(selected).toHaveCount(1);
+  const atStart = await rowNumbers();
+  expect(atStart).toEqual(atStart.map((_, i) => i + 2));
+  // The rows show the same spans as before the jumps.
+  expect(await firstRows()).toEqual(atFirst);
 });

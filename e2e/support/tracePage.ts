@@ -37,6 +37,15 @@ export function waterfallOf(page: Page) {
 
 export const rowsOf = (page: Page) => waterfallOf(page).rows;
 
+/** The demo's biggest trace (a batch workflow of 2,000 spans), from the demo API. */
+export async function biggestTraceId(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const response = await fetch('/demo-api/traces?limit=100&workflow_id=batch-enrichment');
+    const body = (await response.json()) as { data: { trace_id: string; total_spans: number }[] };
+    return body.data.reduce((a, b) => (b.total_spans > a.total_spans ? b : a)).trace_id;
+  });
+}
+
 export const panelOf = (page: Page) => page.getByRole('region', { name: 'Span details' });
 
 /** Clicks "Copy link" and returns what it put on the clipboard (needs clipboard permissions). */

@@ -85,6 +85,13 @@ export function Waterfall() {
     scrollToFn: scrollWithoutFirstReset,
   });
 
+  // Rows are keyed by slot, not by span: a jump (a scrollbar drag, a fling, a search step)
+  // reuses the row elements already there, and React updates them rather than removing every
+  // row and creating new ones, which was half of a scroll frame at 100,000 spans. Any power of
+  // two at least the rows drawn keeps the keys unique; a small scroll still moves one row.
+  const virtualItems = virtualizer.getVirtualItems();
+  const rowSlots = 2 ** Math.ceil(Math.log2(Math.max(64, virtualItems.length)));
+
   // Row position of each span index is found by binary search: rows are in tree order.
   const rowOf = (index: number) => {
     let low = 0;
@@ -216,11 +223,11 @@ export function Waterfall() {
               <span key={tick.offsetUs} style={{ left: `${tick.fraction * 100}%` }} />
             ))}
           </div>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualItems.map((item) => {
             const index = rows[item.index]!;
             return (
               <WaterfallRow
-                key={item.key}
+                key={item.index % rowSlots}
                 tree={tree}
                 index={index}
                 rowNumber={item.index + 1}
