@@ -6,6 +6,7 @@ import {
   attachLazyTexts,
   inSentOrder,
   LAZY_TEXT_MIN_BYTES,
+  longestTextAtMost,
   readingManyTexts,
   textLengthAtMost,
   unescapeJsonString,
@@ -142,6 +143,15 @@ describe('long strings kept as bytes', () => {
     expect(node.input).toBe('changed');
     expect(textLengthAtMost(node, 'input')).toBe('changed'.length);
     expect(textLengthAtMost(node, 'output')).toBeNull();
+  });
+
+  it("bounds the longest of a span's texts, kept or not, without decoding", () => {
+    // A kept input of 300 "é" (600 bytes), a short output left a string, no error.
+    const node = readBack(`{"id":"a","input":"${'é'.repeat(300)}","output":"short"}`, 10);
+    expect(isKept(node, 'input')).toBe(true);
+    expect(longestTextAtMost(node)).toBe(600);
+    expect(longestTextAtMost({ output: 'four', error: 42 })).toBe(4);
+    expect(longestTextAtMost({ id: 'none' })).toBe(0);
   });
 
   it('gives the fields back in the order they were sent, for a raw view', () => {

@@ -1,4 +1,9 @@
-import { MAX_STRING_LENGTH, textLengthAtMost, type LazyTextKey } from '../../api/lazyText';
+import {
+  longestTextAtMost,
+  MAX_STRING_LENGTH,
+  textLengthAtMost,
+  type LazyTextKey,
+} from '../../api/lazyText';
 import type { TraceDetail } from '../../api/schemas';
 import { parseTimestampUs } from '../../lib/time';
 import type { TraceModel } from '../../domain/trace/traceModel';
@@ -83,29 +88,32 @@ export function diagnoseTrace(trace: TraceDetail, tree: TraceModel): TraceNote[]
   let largest = { chars: 0, where: '' };
   // Only texts that may be large are decoded for their length: a span's long strings are kept
   // as bytes, and their byte count bounds it.
-  // `where` is a function: its text is built only for a large one (300,000 texts at 100k spans).
-  const checkSize = (owner: object, key: LazyTextKey, where: () => string) => {
+  // `spanId` names the owner (null: the trace); the place's text is built only for a large text,
+  // and no closure per text is made (300,000 texts at 100k spans).
+  const checkSize = (owner: object, key: LazyTextKey, spanId: string | null) => {
     const atMost = textLengthAtMost(owner, key);
     if (atMost === null || atMost < LARGE_TEXT_CHARS) return;
     // Past a string's longest, a kept text reads as its beginning: its byte count says more.
     const chars =
       atMost > MAX_STRING_LENGTH ? atMost : (owner as Record<LazyTextKey, string>)[key].length;
     if (chars < LARGE_TEXT_CHARS) return;
-    const place = where();
+    const place = spanId === null ? `the trace's ${key}` : `the ${key} of span ${spanId}`;
     largeTexts.add(place);
     if (chars > largest.chars) largest = { chars, where: place };
   };
-  checkSize(trace, 'input', () => "the trace's input");
-  checkSize(trace, 'output', () => "the trace's output");
-  checkSize(trace, 'error', () => "the trace's error");
+  checkSize(trace, 'input', null);
+  checkSize(trace, 'output', null);
+  checkSize(trace, 'error', null);
   let widest = 0;
 
   for (let i = 0; i < tree.count; i++) {
     const node = tree.nodes[i]!;
     if (tree.childCount[i]! > widest) widest = tree.childCount[i]!;
-    checkSize(node, 'input', () => `the input of span ${node.id}`);
-    checkSize(node, 'output', () => `the output of span ${node.id}`);
-    checkSize(node, 'error', () => `the error of span ${node.id}`);
+    if (longestTextAtMost(node) >= LARGE_TEXT_CHARS) {
+      checkSize(node, 'input', node.id);
+      checkSize(node, 'output', node.id);
+      checkSize(node, 'error', node.id);
+    }
     const start = tree.startUs[i]!;
     const end = tree.endUs[i]!;
     if (Number.isNaN(start)) unparsable.add(node.start_time);
