@@ -17,13 +17,8 @@ import type { JsonEscapes, JsonStringMatcher } from '../lib/foldedByteSearch';
  */
 
 /** The span fields that can hold long text. */
-const LAZY_TEXT_KEYS = ['input', 'output', 'error'] as const;
+export const LAZY_TEXT_KEYS = ['input', 'output', 'error'] as const;
 export type LazyTextKey = (typeof LAZY_TEXT_KEYS)[number];
-
-/** Index of `key` among the kept fields, or -1: what a ref records. */
-export function lazyTextKeyIndex(key: string): number {
-  return LAZY_TEXT_KEYS.indexOf(key as LazyTextKey);
-}
 
 /**
  * Strings whose JSON text is at least this many bytes long are kept as bytes. On generated

@@ -1,7 +1,7 @@
 import { ByteList } from '../lib/byteList';
 import { asciiJsonText, isAscii } from '../lib/jsonText';
 import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
-import { LAZY_TEXT_MIN_BYTES, lazyTextKeyIndex } from './lazyText';
+import { LAZY_TEXT_KEYS, LAZY_TEXT_MIN_BYTES } from './lazyText';
 import {
   NODE_FIELDS,
   NODE_PARTIAL,
@@ -51,7 +51,7 @@ const PIECE_EMPTY_OBJECT = -4;
 
 /** A span's long string, left out of its JSON text and kept as the bytes the server sent. */
 interface KeptString {
-  /** Which field (lazyText.ts `lazyTextKeyIndex`). */
+  /** Which field: its index in `LAZY_TEXT_KEYS`. */
   key: number;
   /** Its JSON text between the quotes: a range of the answer's bytes. */
   start: number;
@@ -140,7 +140,7 @@ interface Frame {
   leftOut: number;
   /** The comma before the current key, or -1 when no member before it is in the text. */
   keyComma: number;
-  /** The current key, when it names a field kept as bytes (lazyTextKeyIndex), or -1. */
+  /** The current key, when it names a field kept as bytes (its index in `LAZY_TEXT_KEYS`), or -1. */
   keyLazy: number;
   /** Ranges of the collected text left out, [from, to) pairs in order, or null. */
   left: number[] | null;
@@ -163,6 +163,23 @@ const DONE = 8;
 const ELEM = 9;
 
 const QUOTE = 0x22;
+
+/**
+ * A key up to KEY_CODE_BYTES bytes long as one number: its bytes in base 256, times 8, plus its
+ * length (at most 6 × 8 bits + 3 bits, exact in a double). Only short keys matter here ("tree",
+ * "spans", "input", "output", "error"); longer ones get no code. Building a string per key byte
+ * was millions of small strings at 100,000 spans.
+ */
+const KEY_CODE_BYTES = 6;
+function keyCodeOf(name: string): number {
+  let code = 0;
+  for (let i = 0; i < name.length; i++) code = code * 256 + name.charCodeAt(i);
+  return code * 8 + name.length;
+}
+const TREE_KEY = keyCodeOf('tree');
+const SPANS_KEY = keyCodeOf('spans');
+/** Key code → index in `LAZY_TEXT_KEYS` of a field kept as bytes. */
+const LAZY_KEY_CODES = new Map(LAZY_TEXT_KEYS.map((key, index) => [keyCodeOf(key), index]));
 const BACKSLASH = 0x5c;
 /** How far a string is read byte by byte before `indexOf` takes over. */
 const SHORT_STRING_BYTES = 64;
@@ -225,8 +242,9 @@ export function createTraceStreamParser(options: {
   let seenBytes = false;
   let rawTopText: string | null = null;
   let topText: string | null = null;
-  // Key bytes of the key being read (only its first 7 matter: "spans", "tree", "output"…).
-  let keyBytes = '';
+  // The key being read, as a number (see `keyCode`): no string is built per key byte.
+  let keyCode = 0;
+  let keyLength = 0;
   let keyEscaped = false;
   // Skipping a value: nesting depth, inside a string, after a backslash, a bare literal.
   let skipDepth = 0;
@@ -482,10 +500,24 @@ export function createTraceStreamParser(options: {
             pos++;
             continue;
           }
-          // Inside a container being skipped.
-          if (byte === QUOTE) skipInString = true;
-          else if (byte === 0x7b || byte === 0x5b) skipDepth++;
-          else if (byte === 0x7d || byte === 0x5d) {
+          // Inside a container being skipped: on to the next quote or bracket in one loop (the
+          // separators, numbers and literals between them need no other look).
+          let next = byte;
+          while (
+            next !== QUOTE &&
+            next !== 0x7b &&
+            next !== 0x5b &&
+            next !== 0x7d &&
+            next !== 0x5d
+          ) {
+            pos++;
+            if (pos === len) break;
+            next = buf[pos] as number;
+          }
+          if (pos === len) continue;
+          if (next === QUOTE) skipInString = true;
+          else if (next === 0x7b || next === 0x5b) skipDepth++;
+          else {
             skipDepth--;
             if (skipDepth === 0) {
               pos++;
@@ -510,11 +542,13 @@ export function createTraceStreamParser(options: {
           }
           if (byte === QUOTE) {
             const f = top() as Frame;
-            f.keyIsChildren = !keyEscaped && keyBytes === (f.kind === TOP ? 'tree' : 'spans');
-            if (f.kind === NODE) readNodeKey(f);
+            const code = keyLength <= KEY_CODE_BYTES ? keyCode * 8 + keyLength : -1;
+            f.keyIsChildren = !keyEscaped && code === (f.kind === TOP ? TREE_KEY : SPANS_KEY);
+            if (f.kind === NODE) readNodeKey(f, code);
             mode = COLON;
-          } else if (keyBytes.length < 7) {
-            keyBytes += String.fromCharCode(byte);
+          } else {
+            if (keyLength < KEY_CODE_BYTES) keyCode = keyCode * 256 + byte;
+            keyLength++;
           }
           pos++;
           continue;
@@ -564,7 +598,8 @@ export function createTraceStreamParser(options: {
             obj.members++;
             obj.keyIsChildren = false;
             obj.keyLazy = -1;
-            keyBytes = '';
+            keyCode = 0;
+            keyLength = 0;
             keyEscaped = false;
             escaped = false;
             mode = IN_KEY;
@@ -641,10 +676,10 @@ export function createTraceStreamParser(options: {
   }
 
   /** A span's key was read: whether its string is one to keep as bytes. */
-  function readNodeKey(f: Frame): void {
+  function readNodeKey(f: Frame, code: number): void {
     if (keyEscaped) return;
-    const key = lazyTextKeyIndex(keyBytes);
-    if (key === -1) return;
+    const key = LAZY_KEY_CODES.get(code);
+    if (key === undefined) return;
     f.keyLazy = key;
     // A later member of the same name wins: an earlier one kept is dropped (still left out).
     if (f.kept) f.kept = f.kept.filter((kept) => kept.key !== key);
