@@ -77,8 +77,23 @@ interface LazyText {
 
 type LazyTexts = Partial<Record<LazyTextKey, LazyText>>;
 
-/** Kept beside the spans rather than on them, so a span's own properties are what was sent. */
-const lazyTextsOf = new WeakMap<object, LazyTexts>();
+/**
+ * Kept on the span under a symbol, not enumerable: no key, spread, `JSON.stringify` or equality
+ * check sees it, so a span's visible properties are what was sent. Not in a `WeakMap`: one entry
+ * per span (300,000) made every major garbage collection's pause longer, for its ephemerons.
+ */
+const LAZY_TEXTS = Symbol('lazyTexts');
+const lazyTextsOf = {
+  get: (node: object): LazyTexts | undefined => (node as { [LAZY_TEXTS]?: LazyTexts })[LAZY_TEXTS],
+  set: (node: object, texts: LazyTexts): void => {
+    Object.defineProperty(node, LAZY_TEXTS, {
+      value: texts,
+      enumerable: false,
+      writable: true,
+      configurable: true,
+    });
+  },
+};
 // `ignoreBOM`: a string that starts with U+FEFF keeps it.
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 
