@@ -5,7 +5,10 @@ import { buildTraceModel, type TraceModel } from '../domain/trace/traceModel';
  * A trace holding `roots`, for tests. Its own times are the first root's (or a fixed instant
  * when there is none), so the header's times match the spans unless a test says otherwise.
  */
-function testTrace(roots: readonly TraceNode[], overrides: Partial<TraceDetail> = {}): TraceDetail {
+export function testTrace(
+  roots: readonly TraceNode[],
+  overrides: Partial<TraceDetail> = {},
+): TraceDetail {
   const first = roots[0];
   const start = first?.start_time ?? '2025-11-19T10:30:00.000000Z';
   return {

@@ -93,9 +93,14 @@ export function tokenCount(value: unknown): number | null {
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
 }
 
-/** Builds the model of a trace: its span tree, then each derived fact in one pass or on demand. */
-export function buildTraceModel(trace: TraceDetail): TraceModel {
-  const tree = buildSpanTree(trace.tree);
+/**
+ * Builds the model of a trace: its span tree (built here unless given: a big trace's page builds
+ * the tree and the rest in separate tasks), then each derived fact in one pass or on demand.
+ */
+export function buildTraceModel(
+  trace: TraceDetail,
+  tree: SpanTree = buildSpanTree(trace.tree),
+): TraceModel {
   const { count, nodes, startUs, endUs } = tree;
   const reportedStartUs = parseTimestampUs(trace.start_time);
   const reportedEndUs = parseTimestampUs(trace.end_time);

@@ -9,6 +9,7 @@ import type { DroppedParam } from '../../lib/searchSchema';
 import type { TraceSearch } from './traceSearch';
 import { TraceLoadCancelled, TraceLoading } from './TraceLoading';
 import { TraceScreen } from './TraceScreen';
+import { useTraceModelInSteps } from './useTraceModelInSteps';
 
 export interface TracePageProps {
   traceId: string;
@@ -27,13 +28,15 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   const options = queries.traceDetail(traceId);
   const trace = useQuery({ ...options, enabled: !isCancelled });
   const progress = useTraceLoadProgress(options.queryKey);
-  // The screen's first render of a big trace (its model, notes and rows) is long: deferred, React
-  // renders it in slices, between which the page paints and answers input. The loading view,
-  // with this load's last progress and preview rows, stays up meanwhile. A small trace is shown
-  // at once: the slices and the frames between them would only make it later.
-  const deferredTrace = useDeferredValue(trace.data);
-  const screenTrace =
-    (trace.data?.total_spans ?? 0) >= DEFERRED_RENDER_SPANS ? deferredTrace : trace.data;
+  // The screen's first render of a big trace (its model, notes and rows) is long. Its model is
+  // built first, in two tasks; then the screen's render is deferred, and React renders it in
+  // slices, between which the page paints and answers input. The loading view, with this load's
+  // last progress and preview rows, stays up meanwhile. A small trace is shown at once: the
+  // tasks, slices and frames between them would only make it later.
+  const isBig = (trace.data?.total_spans ?? 0) >= DEFERRED_RENDER_SPANS;
+  const model = useTraceModelInSteps(isBig ? trace.data : undefined);
+  const deferredTrace = useDeferredValue(model === null ? undefined : trace.data);
+  const screenTrace = isBig ? deferredTrace : trace.data;
   const [lastProgress, setLastProgress] = useState<LastProgress | null>(null);
   if (progress && progress !== lastProgress?.progress) {
     setLastProgress({ key: hashKey(options.queryKey), progress });
@@ -87,6 +90,7 @@ export function TracePage({ traceId, search, onSearchChange, droppedParams }: Tr
   return (
     <TraceScreen
       trace={screenTrace ?? trace.data}
+      model={model ?? undefined}
       source={{ kind: 'server', dbId }}
       search={search}
       onSearchChange={onSearchChange}

@@ -30,6 +30,8 @@ export type TraceSource = { kind: 'server'; dbId?: string } | { kind: 'file'; fi
 
 export interface TraceScreenProps {
   trace: TraceDetail;
+  /** The model of `trace` when it was built already; else the screen builds it. */
+  model?: TraceModel;
   source: TraceSource;
   /** The view the URL describes (see traceSearch.ts). */
   search: TraceSearch;
@@ -44,6 +46,7 @@ export interface TraceScreenProps {
 /** The whole trace page for a trace in hand, whether it came from a server or from a file. */
 export function TraceScreen({
   trace,
+  model,
   source,
   search,
   onSearchChange,
@@ -51,7 +54,10 @@ export function TraceScreen({
   actions,
 }: TraceScreenProps) {
   // Built once per trace: every later interaction works on these arrays.
-  const tree = useMemo(() => measure('app:buildSpanTree', () => buildTraceModel(trace)), [trace]);
+  const tree = useMemo(
+    () => model ?? measure('app:buildSpanTree', () => buildTraceModel(trace)),
+    [trace, model],
+  );
   // One view store per open trace, started from the URL. Error-first landing: a failed trace
   // opened without `?span=` shows where it went wrong first; decided once, on arrival.
   const [initial] = useState(() => {
