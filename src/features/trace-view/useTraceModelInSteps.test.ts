@@ -10,10 +10,10 @@ describe('useTraceModelInSteps', () => {
     const first = testTrace([
       timedSpan(0, 1000, { spans: [timedSpan(100, 300, { status: 'ERROR' })] }),
     ]);
-    const { result, rerender } = renderHook(
-      ({ trace }: { trace: TraceDetail | undefined }) => useTraceModelInSteps(trace),
-      { initialProps: { trace: first } },
-    );
+    const initialProps: { trace: TraceDetail | undefined } = { trace: first };
+    const { result, rerender } = renderHook(({ trace }) => useTraceModelInSteps(trace), {
+      initialProps,
+    });
     // Not in the render that asks: in tasks after it.
     expect(result.current).toBeNull();
     await waitFor(() => expect(result.current).not.toBeNull());
