@@ -242,7 +242,7 @@ export function createTraceStreamParser(options: {
   let seenBytes = false;
   let rawTopText: string | null = null;
   let topText: string | null = null;
-  // The key being read, as a number (see `keyCode`): no string is built per key byte.
+  // The key being read, as a number (see `keyCodeOf`): no string is built per key byte.
   let keyCode = 0;
   let keyLength = 0;
   let keyEscaped = false;

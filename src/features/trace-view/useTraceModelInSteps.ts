@@ -10,9 +10,10 @@ interface Built {
 }
 
 /**
- * The model of `trace` built in two tasks, its span tree and then the facts derived from it,
- * with a frame between them; null until both are done, or when `trace` is undefined. For a big
- * trace (300,000 spans: 60-170 ms in one task when the screen built it in its first render).
+ * The model of `trace` built in two tasks of their own, its span tree and then the facts derived
+ * from it, so that the page can paint and answer input between them; null until both are done,
+ * or when `trace` is undefined. For a big trace (300,000 spans: 60-170 ms in one task when the
+ * screen built it in its first render).
  */
 export function useTraceModelInSteps(trace: TraceDetail | undefined): TraceModel | null {
   const [built, setBuilt] = useState<Built | null>(null);
