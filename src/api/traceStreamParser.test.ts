@@ -186,6 +186,36 @@ describe('the trace stream parser', () => {
     }
   });
 
+  it('keeps as bytes only the exact keys: a key that begins or ends alike is a member like any', () => {
+    const long = 'x'.repeat(300);
+    const answer = {
+      ...trace,
+      tree: [
+        {
+          ...node,
+          inputs: long,
+          outpux: long,
+          outputs: long,
+          errors: long,
+          inp: long,
+          spansx: [{ ...node, id: 'c' }],
+          spans: [{ ...node, id: 'b', output: long }],
+        },
+      ],
+    };
+    const json = JSON.stringify(answer);
+    for (const cuts of [[], [7, 100, 333, 901]]) {
+      const { end, assembler } = streamed(json, cuts);
+      const read = assembler.finish(end.fieldsText);
+      expect(read).toEqual(answer);
+      const [root] = read.tree;
+      for (const key of ['inputs', 'outpux', 'outputs', 'errors', 'inp']) {
+        expect(Object.getOwnPropertyDescriptor(root, key)).toHaveProperty('value', long);
+      }
+      expect(Object.getOwnPropertyDescriptor(root?.spans?.[0], 'output')).toHaveProperty('get');
+    }
+  });
+
   it('ends a long string at its closing quote, however its runs of backslashes are cut', () => {
     const tail = '\\"\\\\"\\\\\\'; // \" \\" \\\ : escaped quotes and backslashes
     const answer = {

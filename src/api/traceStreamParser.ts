@@ -1,5 +1,5 @@
 import { ByteList } from '../lib/byteList';
-import { asciiJsonText, isAscii } from '../lib/jsonText';
+import { asciiJsonText } from '../lib/jsonText';
 import { ChunkedBytes, decodeUtf8 } from '../lib/chunkedBytes';
 import { LAZY_TEXT_KEYS, LAZY_TEXT_MIN_BYTES } from './lazyText';
 import {
@@ -165,27 +165,44 @@ const ELEM = 9;
 const QUOTE = 0x22;
 
 /**
- * A key up to KEY_CODE_BYTES bytes long as one number: its bytes in base 256, times 8, plus its
- * length (at most 6 × 8 bits + 3 bits, exact in a double). Only short keys matter here ("tree",
- * "spans", "input", "output", "error"); longer ones get no code. Building a string per key byte
- * was millions of small strings at 100,000 spans.
+ * A key up to KEY_CODE_BYTES bytes long as small integers: its first three bytes in base 256,
+ * its next three, and its length. Only short keys matter here ("tree", "spans", "input",
+ * "output", "error"); longer ones match none. Not a string per key byte (millions of small
+ * strings at 100,000 spans), and not one number of 48 bits either: a double is a heap number
+ * each time it is stored or looked up (40 MB of them in a 100,000-span answer).
  */
 const KEY_CODE_BYTES = 6;
-function keyCodeOf(name: string): number {
-  let code = 0;
-  for (let i = 0; i < name.length; i++) code = code * 256 + name.charCodeAt(i);
-  return code * 8 + name.length;
+const KEY_HALF_BYTES = 3;
+interface KeyCode {
+  high: number;
+  low: number;
+  length: number;
+}
+function keyCodeOf(name: string): KeyCode {
+  const code = { high: 0, low: 0, length: name.length };
+  for (let i = 0; i < name.length; i++) {
+    if (i < KEY_HALF_BYTES) code.high = code.high * 256 + name.charCodeAt(i);
+    else code.low = code.low * 256 + name.charCodeAt(i);
+  }
+  return code;
 }
 const TREE_KEY = keyCodeOf('tree');
 const SPANS_KEY = keyCodeOf('spans');
-/** Key code → index in `LAZY_TEXT_KEYS` of a field kept as bytes. */
-const LAZY_KEY_CODES = new Map(LAZY_TEXT_KEYS.map((key, index) => [keyCodeOf(key), index]));
+/** The fields kept as bytes, by their index in `LAZY_TEXT_KEYS`. */
+const LAZY_KEY_CODES = LAZY_TEXT_KEYS.map(keyCodeOf);
 const BACKSLASH = 0x5c;
 /** How far a string is read byte by byte before `indexOf` takes over. */
 const SHORT_STRING_BYTES = 64;
 const BYTE_ORDER_MARK = [0xef, 0xbb, 0xbf];
 /** A piece of text the parser writes (TEXT_PIECES), as a range. */
 const piece = (code: number) => [code, code];
+
+/** Drops the kept strings of field `key` (in place: no closure, no new array per key read). */
+function dropKept(kept: Kept[], key: number): void {
+  let count = 0;
+  for (const one of kept) if (one.key !== key) kept[count++] = one;
+  kept.length = count;
+}
 
 /** Backslashes right before `at`, from `from` on. */
 function backslashesBefore(buf: Uint8Array, at: number, from: number): number {
@@ -242,8 +259,9 @@ export function createTraceStreamParser(options: {
   let seenBytes = false;
   let rawTopText: string | null = null;
   let topText: string | null = null;
-  // The key being read, as a number (see `keyCodeOf`): no string is built per key byte.
-  let keyCode = 0;
+  // The key being read, as numbers (see `keyCodeOf`): no string is built per key byte.
+  let keyHigh = 0;
+  let keyLow = 0;
   let keyLength = 0;
   let keyEscaped = false;
   // Skipping a value: nesting depth, inside a string, after a backslash, a bare literal.
@@ -285,13 +303,17 @@ export function createTraceStreamParser(options: {
 
   /** Takes `f`'s kept strings that end by `end`; drops any after it. */
   function takeKept(f: Frame, end: number): void {
-    if (!f.kept) return;
-    f.kept = f.kept.filter((kept) => {
-      if (kept.isTaken) return true;
-      if (kept.bodyEnd >= end) return false;
-      kept.isTaken = true;
-      return true;
-    });
+    const kept = f.kept;
+    if (!kept) return;
+    let count = 0;
+    for (const one of kept) {
+      if (!one.isTaken) {
+        if (one.bodyEnd >= end) continue;
+        one.isTaken = true;
+      }
+      kept[count++] = one;
+    }
+    kept.length = count;
   }
 
   function emit(f: Frame, text: Ranges, streamed: boolean, partial = false): void {
@@ -314,8 +336,7 @@ export function createTraceStreamParser(options: {
       const start = text[r] as number;
       const end = text[r + 1] as number;
       if (start < 0) list.push(TEXT_PIECES[-start - 1] as Uint8Array);
-      else if (start >= SIDE_BASE)
-        list.push(side.view().subarray(start - SIDE_BASE, end - SIDE_BASE));
+      else if (start >= SIDE_BASE) side.copyTo(list, start - SIDE_BASE, end - SIDE_BASE);
       else held.copyTo(list, start, end);
     }
   }
@@ -542,12 +563,12 @@ export function createTraceStreamParser(options: {
           }
           if (byte === QUOTE) {
             const f = top() as Frame;
-            const code = keyLength <= KEY_CODE_BYTES ? keyCode * 8 + keyLength : -1;
-            f.keyIsChildren = !keyEscaped && code === (f.kind === TOP ? TREE_KEY : SPANS_KEY);
-            if (f.kind === NODE) readNodeKey(f, code);
+            f.keyIsChildren = !keyEscaped && isKey(f.kind === TOP ? TREE_KEY : SPANS_KEY);
+            if (f.kind === NODE) readNodeKey(f);
             mode = COLON;
           } else {
-            if (keyLength < KEY_CODE_BYTES) keyCode = keyCode * 256 + byte;
+            if (keyLength < KEY_HALF_BYTES) keyHigh = keyHigh * 256 + byte;
+            else if (keyLength < KEY_CODE_BYTES) keyLow = keyLow * 256 + byte;
             keyLength++;
           }
           pos++;
@@ -598,7 +619,8 @@ export function createTraceStreamParser(options: {
             obj.members++;
             obj.keyIsChildren = false;
             obj.keyLazy = -1;
-            keyCode = 0;
+            keyHigh = 0;
+            keyLow = 0;
             keyLength = 0;
             keyEscaped = false;
             escaped = false;
@@ -675,14 +697,20 @@ export function createTraceStreamParser(options: {
     chunkStart += len;
   }
 
+  /** Whether the key just read is `code`'s (escapes aside: the caller checks those). */
+  function isKey(code: KeyCode): boolean {
+    return keyLength === code.length && keyHigh === code.high && keyLow === code.low;
+  }
+
   /** A span's key was read: whether its string is one to keep as bytes. */
-  function readNodeKey(f: Frame, code: number): void {
-    if (keyEscaped) return;
-    const key = LAZY_KEY_CODES.get(code);
-    if (key === undefined) return;
+  function readNodeKey(f: Frame): void {
+    if (keyEscaped || keyLength > KEY_CODE_BYTES) return;
+    let key = 0;
+    while (key < LAZY_KEY_CODES.length && !isKey(LAZY_KEY_CODES[key] as KeyCode)) key++;
+    if (key === LAZY_KEY_CODES.length) return;
     f.keyLazy = key;
     // A later member of the same name wins: an earlier one kept is dropped (still left out).
-    if (f.kept) f.kept = f.kept.filter((kept) => kept.key !== key);
+    if (f.kept) dropKept(f.kept, key);
   }
 
   /** The `tree` or `spans` array of `f` opens: the object's text so far is its prefix. */
@@ -890,7 +918,7 @@ export function createBatchingTraceParser(keepFromBytes = LAZY_TEXT_MIN_BYTES): 
         parser.copyText(node.text, texts);
         // One character outside ASCII would make the page decode the whole batch on a slow
         // path (3-5 times slower) into a two-byte string: such a text is sent escaped.
-        if (!isAscii(texts.view(), from)) {
+        if (!texts.isAsciiFrom(from)) {
           const escaped = asciiJsonText(decodeUtf8(texts.view().subarray(from)));
           texts.truncate(from);
           texts.push(encoder.encode(escaped));

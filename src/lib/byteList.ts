@@ -1,3 +1,5 @@
+import { isAscii } from './jsonText';
+
 /**
  * Bytes appended back to back in one buffer that grows and is kept from one use to the next:
  * in Chromium a fresh ArrayBuffer costs far more than writing into one that exists.
@@ -26,6 +28,21 @@ export class ByteList {
     this.buffer.set(piece, start);
     this.length = need;
     return start;
+  }
+
+  /** Appends `source`'s bytes [from, to). */
+  pushRange(source: Uint8Array, from: number, to: number): void {
+    this.push(source.subarray(from, to));
+  }
+
+  /** Appends bytes [from, to) of this list to `list` (another one). */
+  copyTo(list: ByteList, from: number, to: number): void {
+    list.pushRange(this.buffer, from, to);
+  }
+
+  /** Whether the bytes from `from` on are all ASCII. */
+  isAsciiFrom(from: number): boolean {
+    return isAscii(this.buffer, from, this.length);
   }
 
   /** The bytes so far: a view, valid until the next `push` or `clear`. */

@@ -63,10 +63,6 @@ export class ChunkedBytes {
 
   /** Appends the bytes of [start, end) to `list`. */
   copyTo(list: ByteList, start: number, end: number): void {
-    this.forEachPiece(start, end, (piece) => list.push(piece));
-  }
-
-  private forEachPiece(start: number, end: number, visit: (piece: Uint8Array) => void): void {
     if (end > this.length || start < (this.starts[0] ?? this.length)) {
       throw new Error(`Bytes ${start}-${end} are not among the ${this.length} received`);
     }
@@ -74,7 +70,7 @@ export class ChunkedBytes {
       const chunk = this.chunks[index] as Uint8Array;
       const chunkStart = this.starts[index] as number;
       const to = Math.min(end, chunkStart + chunk.length);
-      visit(chunk.subarray(at - chunkStart, to - chunkStart));
+      list.pushRange(chunk, at - chunkStart, to - chunkStart);
       at = to;
     }
   }

@@ -65,9 +65,9 @@ function stringifyIteratively(root: unknown): string {
   return out.join('');
 }
 
-/** Whether `bytes` from `from` on are all ASCII. */
-export function isAscii(bytes: Uint8Array, from = 0): boolean {
-  for (let i = from; i < bytes.length; i++) {
+/** Whether `bytes` from `from` to `to` are all ASCII. */
+export function isAscii(bytes: Uint8Array, from = 0, to = bytes.length): boolean {
+  for (let i = from; i < to; i++) {
     if ((bytes[i] as number) >= 0x80) return false;
   }
   return true;
