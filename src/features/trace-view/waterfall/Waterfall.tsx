@@ -21,6 +21,7 @@ import {
   useVisibleRows,
 } from '../traceViewContext';
 import { NameColumnResizer } from './NameColumnResizer';
+import { RowSlots } from './rowSlots';
 import { initialSize, observeSizeAfterLayout, scrollWithoutFirstReset } from './virtualizerLayout';
 import { shownTimeScale } from './timeScale';
 import { useNameColumnWidth } from './useNameColumnWidth';
@@ -85,12 +86,10 @@ export function Waterfall() {
     scrollToFn: scrollWithoutFirstReset,
   });
 
-  // Rows are keyed by slot, not by span: a jump (a scrollbar drag, a fling, a search step)
-  // reuses the row elements already there, and React updates them rather than removing every
-  // row and creating new ones, which was half of a scroll frame at 100,000 spans. Any power of
-  // two at least the rows drawn keeps the keys unique; a small scroll still moves one row.
+  // Rows are keyed by slot, not by span (rowSlots.ts): a jump updates the rows in place.
+  const [rowSlots] = useState(() => new RowSlots());
   const virtualItems = virtualizer.getVirtualItems();
-  const rowSlots = 2 ** Math.ceil(Math.log2(Math.max(64, virtualItems.length)));
+  rowSlots.place(virtualItems[0]?.index ?? 0, virtualItems.length);
 
   // Row position of each span index is found by binary search: rows are in tree order.
   const rowOf = (index: number) => {
@@ -227,7 +226,7 @@ export function Waterfall() {
             const index = rows[item.index]!;
             return (
               <WaterfallRow
-                key={item.index % rowSlots}
+                key={rowSlots.keyOf(item.index)}
                 tree={tree}
                 index={index}
                 rowNumber={item.index + 1}
