@@ -5,13 +5,13 @@ const encoder = new TextEncoder();
 const text = (list: ByteList) => new TextDecoder().decode(list.view());
 
 describe('ByteList', () => {
-  it('appends pieces and ranges of other bytes back to back, growing past its first size', () => {
+  it('appends pieces and ranges of another list back to back, growing past its first size', () => {
     const list = new ByteList(4);
     list.push(encoder.encode('{"a":'));
-    list.pushRange(encoder.encode('xx"bcd"yy'), 2, 7);
     const other = new ByteList();
-    other.push(encoder.encode('[1]}]'));
-    other.copyTo(list, 3, 4);
+    other.push(encoder.encode('xx"bcd"yy}]'));
+    other.copyTo(list, 2, 7);
+    other.copyTo(list, 9, 10);
     expect(text(list)).toBe('{"a":"bcd"}');
     list.truncate(5);
     expect(text(list)).toBe('{"a":');

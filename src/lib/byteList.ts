@@ -30,14 +30,9 @@ export class ByteList {
     return start;
   }
 
-  /** Appends `source`'s bytes [from, to). */
-  pushRange(source: Uint8Array, from: number, to: number): void {
-    this.push(source.subarray(from, to));
-  }
-
-  /** Appends bytes [from, to) of this list to `list` (another one). */
+  /** Appends bytes [from, to) of this list to `list` (another one), with one view made. */
   copyTo(list: ByteList, from: number, to: number): void {
-    list.pushRange(this.buffer, from, to);
+    list.push(this.buffer.subarray(from, to));
   }
 
   /** Whether the bytes from `from` on are all ASCII. */

@@ -70,7 +70,7 @@ export class ChunkedBytes {
       const chunk = this.chunks[index] as Uint8Array;
       const chunkStart = this.starts[index] as number;
       const to = Math.min(end, chunkStart + chunk.length);
-      list.pushRange(chunk, at - chunkStart, to - chunkStart);
+      list.push(chunk.subarray(at - chunkStart, to - chunkStart));
       at = to;
     }
   }
