@@ -83,6 +83,26 @@ for (const viewport of VIEWPORTS) {
       await expect(panelOf(page)).toBeVisible();
     });
 
+    test('every waterfall control of a team trace is in view, none behind a sideways scroll', async ({
+      page,
+    }) => {
+      // A team trace has the most controls: Lanes joins the toolbar.
+      await openTrace(page, '/traces?team_id=research-team');
+      const toolbar = page.getByRole('toolbar', { name: 'Waterfall controls' });
+      const controls = [
+        toolbar.getByRole('searchbox', { name: 'Search spans' }),
+        toolbar.getByRole('button', { name: 'Previous match' }),
+        toolbar.getByRole('button', { name: 'Next match' }),
+        toolbar.getByRole('checkbox', { name: 'Errors only' }),
+        toolbar.getByRole('checkbox', { name: 'Critical path' }),
+        toolbar.getByRole('checkbox', { name: 'Lanes' }),
+        toolbar.getByRole('button', { name: 'More filters' }),
+        toolbar.getByRole('button', { name: 'Expand or collapse levels' }),
+        toolbar.getByRole('button', { name: 'Keyboard shortcuts' }),
+      ];
+      for (const control of controls) await expect(control).toBeInViewport({ ratio: 1 });
+    });
+
     test('an error-first landing shows the failing row inside the waterfall', async ({ page }) => {
       await openTrace(page, '/traces?status=ERROR');
       await expect(page.getByRole('note', { name: 'Error-first landing' })).toBeVisible();

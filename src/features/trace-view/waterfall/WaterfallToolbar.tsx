@@ -169,17 +169,23 @@ export function WaterfallToolbar({ searchInputRef }: WaterfallToolbarProps) {
 
       <KeyboardShortcutsDialog isOpen={isHelpOpen} onOpenChange={actions.setHelpOpen} />
 
+      {/* Cut first when the row is short of room; the whole text stays in the title. */}
       <p className={`muted ${styles.outcome}`} aria-live="polite">
-        {filterResult !== null && <span>{filterResult.matchCount.toLocaleString()} matching</span>}
+        {filterResult !== null && (
+          <OutcomeText text={`${filterResult.matchCount.toLocaleString()} matching`} />
+        )}
         {showCriticalPath && criticalPath !== null && (
-          <span>
-            {criticalPath.spanCount.toLocaleString()}{' '}
-            {criticalPath.spanCount === 1 ? 'span' : 'spans'} on the critical path
-          </span>
+          <OutcomeText
+            text={`${criticalPath.spanCount.toLocaleString()} ${criticalPath.spanCount === 1 ? 'span' : 'spans'} on the critical path`}
+          />
         )}
       </p>
     </div>
   );
+}
+
+function OutcomeText({ text }: { text: string }) {
+  return <span title={text}>{text}</span>;
 }
 
 function SpanTypeFilter() {
